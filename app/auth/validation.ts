@@ -1,0 +1,97 @@
+/** Form schemas for accounts, shared by server and client. Messages are i18n keys. */
+import { z } from "zod";
+import { locales } from "~/i18n/locales.ts";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const emailField = z
+  .string("validation.required")
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(254, "validation.email")
+  .pipe(z.email("validation.email"));
+
+export const passwordField = z
+  .string("validation.required")
+  .min(1, "validation.required")
+  .min(MIN_PASSWORD_LENGTH, "validation.passwordTooShort")
+  .max(200, "validation.passwordTooLong");
+
+export const nameField = z.string("validation.required").trim().min(2, "validation.nameLength").max(120, "validation.nameLength");
+
+export const localeField = z.enum(locales, "validation.language");
+
+/** The password must not contain the local part of the email (a common, weak choice). */
+export function passwordContainsEmail(password: string, email: string): boolean {
+  const localPart = email.split("@")[0] ?? "";
+  return localPart.length >= 3 && password.toLowerCase().includes(localPart.toLowerCase());
+}
+
+export const signupSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: passwordField,
+    city: z.string("validation.city").min(1, "validation.city"),
+    department: z.string("validation.department").min(1, "validation.department"),
+    locale: localeField,
+    privacy: z.literal("on", "validation.privacy"),
+    invitation: z.string().max(200).optional(),
+  })
+  .refine((value) => !passwordContainsEmail(value.password, value.email), {
+    path: ["password"],
+    message: "validation.passwordHasEmail",
+  });
+
+export const invitedSignupSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: passwordField,
+    locale: localeField,
+    privacy: z.literal("on", "validation.privacy"),
+    invitation: z.string().min(1).max(200),
+    department: z.string().optional(),
+  })
+  .refine((value) => !passwordContainsEmail(value.password, value.email), {
+    path: ["password"],
+    message: "validation.passwordHasEmail",
+  });
+
+export const loginSchema = z.object({
+  email: emailField,
+  password: z.string("validation.required").min(1, "validation.required").max(200, "validation.passwordTooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const newPasswordSchema = z
+  .object({ password: passwordField, confirm: z.string("validation.required") })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+export const profileSchema = z.object({ name: nameField, locale: localeField });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string("validation.required").min(1, "validation.required"),
+    password: passwordField,
+    confirm: z.string("validation.required"),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+export const assignableRoles = ["LEARNER", "TRAINER", "HR", "CITY_ADMIN"] as const;
+
+export const invitationSchema = z.object({
+  role: z.enum(assignableRoles, "validation.role"),
+  department: z.string().optional(),
+  email: z.union([z.literal(""), emailField]).optional(),
+});
+
+/** Only same-site paths are accepted after login, never another origin. */
+export function safeRedirect(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\"))
+    return fallback;
+  return target;
+}

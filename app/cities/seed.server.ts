@@ -1,0 +1,143 @@
+/**
+ * Loads the signatory cities and, in demo mode, demo accounts. Idempotent: it only adds
+ * what is missing and never changes what a city has edited. Shared by `npm start`,
+ * `npm run db:seed` and the tests.
+ */
+import { db } from "~/db.server.ts";
+import { hashPassword } from "~/auth/password.server.ts";
+import type { GrantableRole } from "~/auth/roles.ts";
+import type { Locale } from "~/i18n/locales.ts";
+import { demoEmailDomain, signatoryCities } from "./signatory-cities.ts";
+
+export const DEMO_PASSWORD = "aula-demo-2026";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  citySlug: string;
+  department: string | null;
+  locale: Locale;
+  roles: GrantableRole[];
+}
+
+export const demoAccounts: DemoAccount[] = [
+  {
+    email: "ana.garcia@madrid.example",
+    name: "Ana García Ruiz",
+    citySlug: "madrid",
+    department: "Servicios Sociales",
+    locale: "es",
+    roles: [],
+  },
+  {
+    email: "tomas.formador@madrid.example",
+    name: "Tomás Ibáñez",
+    citySlug: "madrid",
+    department: "Contratación",
+    locale: "es",
+    roles: ["TRAINER"],
+  },
+  { email: "rrhh@madrid.example", name: "Lucía Fernández", citySlug: "madrid", department: null, locale: "es", roles: ["HR"] },
+  {
+    email: "admin@madrid.example",
+    name: "Javier Moreno",
+    citySlug: "madrid",
+    department: null,
+    locale: "es",
+    roles: ["CITY_ADMIN"],
+  },
+  {
+    email: "red@madrid.example",
+    name: "Elena Ortiz (UCCI)",
+    citySlug: "madrid",
+    department: null,
+    locale: "es",
+    roles: ["NETWORK_ADMIN"],
+  },
+  {
+    email: "joao.silva@sao-paulo.example",
+    name: "João da Silva",
+    citySlug: "sao-paulo",
+    department: "Central 156",
+    locale: "pt",
+    roles: [],
+  },
+  {
+    email: "formadora@sao-paulo.example",
+    name: "Mariana Conceição",
+    citySlug: "sao-paulo",
+    department: "Saúde",
+    locale: "pt",
+    roles: ["TRAINER"],
+  },
+  { email: "rh@sao-paulo.example", name: "Paulo Araújo", citySlug: "sao-paulo", department: null, locale: "pt", roles: ["HR"] },
+  {
+    email: "admin@sao-paulo.example",
+    name: "Beatriz Lima",
+    citySlug: "sao-paulo",
+    department: null,
+    locale: "pt",
+    roles: ["CITY_ADMIN"],
+  },
+  {
+    email: "camilo.rojas@bogota.example",
+    name: "Camilo Rojas",
+    citySlug: "bogota",
+    department: "Secretaría de Movilidad",
+    locale: "es",
+    roles: [],
+  },
+  {
+    email: "admin@bogota.example",
+    name: "Natalia Pérez",
+    citySlug: "bogota",
+    department: null,
+    locale: "es",
+    roles: ["CITY_ADMIN", "HR"],
+  },
+];
+
+export async function seedCities({ demo }: { demo: boolean }): Promise<void> {
+  for (const city of signatoryCities) {
+    const { emailDomains, departments, ...fields } = city;
+    const row = await db().city.upsert({ where: { slug: city.slug }, create: fields, update: {}, select: { id: true } });
+    const domains = demo ? [...emailDomains, demoEmailDomain(city.slug)] : emailDomains;
+    for (const domain of domains) {
+      await db().cityEmailDomain.upsert({ where: { domain }, create: { domain, cityId: row.id }, update: {} });
+    }
+    for (const name of departments) {
+      await db().department.upsert({
+        where: { cityId_name: { cityId: row.id, name } },
+        create: { cityId: row.id, name },
+        update: {},
+      });
+    }
+  }
+}
+
+/** Demo accounts go only into an empty database, so a later start never resurrects them. */
+export async function seedDemoAccounts(): Promise<boolean> {
+  if ((await db().user.count()) > 0) return false;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const account of demoAccounts) {
+    const city = await db().city.findUniqueOrThrow({ where: { slug: account.citySlug }, select: { id: true } });
+    const department = account.department
+      ? await db().department.findUnique({
+          where: { cityId_name: { cityId: city.id, name: account.department } },
+          select: { id: true },
+        })
+      : null;
+    await db().user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        locale: account.locale,
+        cityId: city.id,
+        departmentId: department?.id ?? null,
+        password: { create: { hash } },
+        roleGrants: { create: account.roles.map((role) => ({ role, cityId: city.id })) },
+      },
+    });
+  }
+  return true;
+}

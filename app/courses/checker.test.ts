@@ -1,0 +1,97 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { formatProblem, loadCourse } from "./checker.server.ts";
+
+const fixture = path.resolve("tests/fixtures/courses/sample-course");
+const made: string[] = [];
+
+/** A copy of the valid sample course with one file changed. */
+function brokenCopy(edits: Record<string, (source: string) => string | null>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "aula-course-"));
+  made.push(root);
+  const dir = path.join(root, "sample-course");
+  cpSync(fixture, dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const full = path.join(dir, file);
+    const next = edit(readFileSync(full, "utf8"));
+    if (next === null) rmSync(full);
+    else writeFileSync(full, next);
+  }
+  return dir;
+}
+
+function problemsOf(dir: string): string[] {
+  return loadCourse(dir).problems.map(formatProblem);
+}
+
+afterEach(() => {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe("course checker", () => {
+  it("accepts the valid sample course and hashes its content", () => {
+    const { source, problems } = loadCourse(fixture);
+    expect(problems).toEqual([]);
+    expect(source?.lessons.map((lesson) => lesson.key)).toEqual(["first-steps", "next-steps"]);
+    expect(source?.assets.map((asset) => asset.relativePath)).toEqual(["01-first-steps/diagram.svg"]);
+    expect(source?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reports a declared language whose lesson file is missing", () => {
+    const dir = brokenCopy({ "02-next-steps/pt.md": () => null });
+    expect(problemsOf(dir)).toEqual(['sample-course/02-next-steps/pt.md:1: missing: the course declares language "pt"']);
+  });
+
+  it("reports a declared language missing from a translated field, with its line", () => {
+    const dir = brokenCopy({ "course.yaml": (source) => source.replace("  pt: Um curso pequeno para os testes.\n", "") });
+    expect(problemsOf(dir)).toEqual(['sample-course/course.yaml:12: summary: missing language "pt"']);
+  });
+
+  it("reports duplicate YAML keys and duplicate question keys", () => {
+    const duplicateField = brokenCopy({ "course.yaml": (source) => source.replace("minutes: 30", "minutes: 30\nminutes: 40") });
+    expect(problemsOf(duplicateField)).toEqual(["sample-course/course.yaml:6: Map keys must be unique"]);
+    const duplicateQuestion = brokenCopy({ "quiz.yaml": (source) => source.replace("key: pick-fruits", "key: colour-of-sky") });
+    expect(problemsOf(duplicateQuestion)).toEqual(['sample-course/quiz.yaml:18: duplicate question key "colour-of-sky"']);
+  });
+
+  it("reports a correct option that does not exist", () => {
+    const dir = brokenCopy({ "quiz.yaml": (source) => source.replace("correct: [apple, pear]", "correct: [apple, banana]") });
+    expect(problemsOf(dir)).toEqual(['sample-course/quiz.yaml:28: correct option "banana" does not exist in question "pick-fruits"']);
+  });
+
+  it("reports a draw larger than the pool", () => {
+    const dir = brokenCopy({ "quiz.yaml": (source) => source.replace("draw: 2", "draw: 9") });
+    expect(problemsOf(dir)).toEqual(["sample-course/quiz.yaml:5: draw (9) is larger than the pool of 3 questions"]);
+  });
+
+  it("reports a relative link or image that does not resolve", () => {
+    const dir = brokenCopy({ "01-first-steps/en.md": (source) => source.replace("diagram.svg", "missing.svg") });
+    expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/en.md:6: relative image "missing.svg" does not resolve to a file in the lesson folder']);
+  });
+
+  it("reports an external link that is not well-formed https", () => {
+    const dir = brokenCopy({ "01-first-steps/es.md": (source) => source.replace("https://oecd.ai/en/ai-principles)", "http://oecd.ai/en/ai-principles)") });
+    expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/es.md:10: external link "http://oecd.ai/en/ai-principles" is not a well-formed https URL']);
+  });
+
+  it("reports an image without alt text", () => {
+    const dir = brokenCopy({ "01-first-steps/pt.md": (source) => source.replace("![Diagrama pt]", "![]") });
+    expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/pt.md:6: image "diagram.svg" has no alt text']);
+  });
+
+  it("reports an unknown field in course.yaml, quiz.yaml and a lesson's front matter", () => {
+    const course = brokenCopy({ "course.yaml": (source) => source.replace("level: introductory", "level: introductory\nlevle: advanced") });
+    expect(problemsOf(course)).toEqual(["sample-course/course.yaml:5: unknown field: levle"]);
+    const quiz = brokenCopy({ "quiz.yaml": (source) => source.replace("    answer: true", "    answer: true\n    hint: none") });
+    expect(problemsOf(quiz)).toEqual(["sample-course/quiz.yaml:34: unknown field: hint"]);
+    const lesson = brokenCopy({ "02-next-steps/es.md": (source) => source.replace("minutes: 10", "minutes: 10\nauthor: Ana") });
+    expect(problemsOf(lesson)).toEqual(["sample-course/02-next-steps/es.md:4: unknown field: author"]);
+  });
+
+  it("reports raw HTML in a lesson", () => {
+    const dir = brokenCopy({ "02-next-steps/en.md": (source) => source.replace("Texto (en).", "Texto <b onclick=\"x()\">(en)</b>.") });
+    expect(problemsOf(dir)).toEqual(["sample-course/02-next-steps/en.md:6: raw HTML is not allowed in lessons"]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { countWords, markdownHeadings, markdownReferences, renderLessonHtml, splitFrontMatter } from "./markdown.server.ts";
+
+describe("renderLessonHtml with hostile Markdown", () => {
+  it("drops script tags and any raw HTML", () => {
+    const html = renderLessonHtml("Hola <script>alert(1)</script>\n\n<div onclick=\"x()\">caja</div>\n\n<iframe src=\"https://evil.example\"></iframe>");
+    expect(html).not.toMatch(/<script|onclick|<iframe|<div/i);
+    expect(html).toContain("Hola");
+  });
+
+  it("removes javascript: and data: links and images", () => {
+    const html = renderLessonHtml("[clic](javascript:alert(1)) [datos](data:text/html;base64,PHNjcmlwdD4=) ![x](data:image/svg+xml;base64,PHN2Zz4=)");
+    expect(html).not.toMatch(/javascript:|data:/i);
+  });
+
+  it("drops inline SVG with handlers", () => {
+    const html = renderLessonHtml('<svg onload="alert(1)"><circle r="4"/></svg>\n\ntexto');
+    expect(html).not.toMatch(/<svg|onload/i);
+  });
+
+  it("marks external links and keeps their address", () => {
+    const html = renderLessonHtml("[OCDE](https://oecd.ai/en/ai-principles)");
+    expect(html).toContain('href="https://oecd.ai/en/ai-principles"');
+    expect(html).toMatch(/rel="external noopener noreferrer"/);
+    expect(html).toContain('class="external-link"');
+  });
+
+  it("points relative images at stored assets and drops unknown ones", () => {
+    const html = renderLessonHtml("![Diagrama](diagram.png) ![Otro](missing.png)", (path) => (path === "diagram.png" ? "/course-assets/abc.png" : null));
+    expect(html).toContain('src="/course-assets/abc.png"');
+    expect(html).toContain('alt="Diagrama"');
+    expect(html).not.toContain("missing.png");
+  });
+
+  it("renders tables and lists", () => {
+    const html = renderLessonHtml("| a | b |\n| - | - |\n| 1 | 2 |\n\n- uno\n- dos");
+    expect(html).toContain("<table>");
+    expect(html).toContain("<li>uno</li>");
+  });
+});
+
+describe("lesson source helpers", () => {
+  it("splits front matter and reports where the body starts", () => {
+    const split = splitFrontMatter("---\ntitle: Hola\nminutes: 5\n---\n\n## Uno\n");
+    expect(split.frontMatter).toBe("title: Hola\nminutes: 5");
+    expect(split.bodyLine).toBe(5);
+    expect(splitFrontMatter("sin front matter").frontMatter).toBeNull();
+  });
+
+  it("lists links, images with alt text and headings with their lines", () => {
+    const body = "## Uno\n\n[a](https://a.example)\n\n![](img.png)\n\n### Dos";
+    expect(markdownReferences(body)).toEqual([
+      { kind: "link", url: "https://a.example", alt: null, line: 3 },
+      { kind: "image", url: "img.png", alt: "", line: 5 },
+    ]);
+    expect(markdownHeadings(body)).toEqual([
+      { depth: 2, text: "Uno" },
+      { depth: 3, text: "Dos" },
+    ]);
+  });
+
+  it("counts words, not punctuation", () => {
+    expect(countWords("Hola, mundo — ¿qué tal?  - 3")).toBe(5);
+  });
+});

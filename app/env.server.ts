@@ -1,0 +1,37 @@
+/** The environment, read once and validated at boot. */
+import { z } from "zod";
+import { defaultDatabaseUrl } from "./env-defaults.ts";
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().default(defaultDatabaseUrl),
+  PORT: z.coerce.number().int().positive().default(3000),
+  // Public address used in links sent by email; never taken from the request's Host header.
+  APP_URL: z.string().url().optional(),
+  // Demo accounts are loaded on the first start of an empty database unless DEMO=false.
+  DEMO: flag.default(true),
+  // Behind a reverse proxy that sets X-Forwarded-Proto/For: TRUST_PROXY=true.
+  TRUST_PROXY: flag.default(false),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Aula IA <no-reply@aula-ia.local>"),
+  OUTBOX_DIR: z.string().default("data/outbox"),
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= schema.parse(process.env);
+  return cached;
+}
+
+export function appUrl(): string {
+  const { APP_URL, PORT } = env();
+  return (APP_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
+}

@@ -1,0 +1,34 @@
+/** The language of a request, and the switcher's cookie. */
+import { getCurrentUser } from "~/auth/guards.server.ts";
+import { isLocale, type Locale } from "./locales.ts";
+import { negotiateLocale } from "./negotiate.ts";
+import { translatorFor, type Translate } from "./translate.ts";
+import { isHttps } from "~/auth/session.server.ts";
+
+export const LOCALE_COOKIE = "aula_lang";
+
+export function readLocaleCookie(request: Request): string | null {
+  const header = request.headers.get("Cookie") ?? "";
+  const match = header.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`));
+  return match?.[1] ?? null;
+}
+
+export function localeCookie(locale: Locale, request: Request): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax${isHttps(request) ? "; Secure" : ""}`;
+}
+
+export async function getLocale(request: Request): Promise<Locale> {
+  const user = await getCurrentUser(request);
+  return negotiateLocale({
+    userLocale: user?.locale,
+    cookieLocale: readLocaleCookie(request),
+    acceptLanguage: request.headers.get("Accept-Language"),
+    cityLocale: user?.city.defaultLocale,
+  });
+}
+
+export async function getTranslator(request: Request): Promise<Translate> {
+  return translatorFor(await getLocale(request));
+}
+
+export { isLocale };

@@ -1,0 +1,30 @@
+/**
+ * Outgoing email. With SMTP_URL set, nodemailer sends it; otherwise each message is written
+ * as a JSON file to the outbox folder (OUTBOX_DIR), where a person or a test can read it.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { env } from "~/env.server.ts";
+import { now } from "~/clock.server.ts";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+let transport: nodemailer.Transporter | undefined;
+
+export async function sendMail(mail: OutgoingMail): Promise<void> {
+  const { SMTP_URL, MAIL_FROM, OUTBOX_DIR } = env();
+  if (SMTP_URL) {
+    transport ??= nodemailer.createTransport(SMTP_URL);
+    await transport.sendMail({ from: MAIL_FROM, ...mail });
+    return;
+  }
+  await mkdir(OUTBOX_DIR, { recursive: true });
+  const stamp = now().toISOString().replace(/[:.]/g, "-");
+  const file = path.join(OUTBOX_DIR, `${stamp}-${Math.random().toString(36).slice(2, 8)}.json`);
+  await writeFile(file, JSON.stringify({ from: MAIL_FROM, ...mail, sentAt: now().toISOString() }, null, 2));
+}

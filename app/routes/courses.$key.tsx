@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCourseOverview } from "~/courses/catalog.server.ts";
+import { competencyLabelKey, levelLabelKey } from "~/courses/competencies.ts";
+import { notFound } from "~/http/responses.server.ts";
+import { getLocale } from "~/i18n/locale.server.ts";
+import { htmlLang, localeNames } from "~/i18n/locales.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const course = await getCourseOverview(params.key ?? "", await getLocale(request));
+  if (!course) throw notFound();
+  return { course };
+}
+
+export default function CoursePage() {
+  const { t, locale } = useTranslation();
+  const { course } = useLoaderData<typeof loader>();
+  const lang = htmlLang[course.shownLocale];
+  return (
+    <article className="max-w-3xl">
+      <p>
+        <Link to="/courses" className="text-blue-800 underline">
+          {t("course.backToCatalog")}
+        </Link>
+      </p>
+      <h1 className="mt-3 text-2xl font-bold" lang={lang}>
+        {course.title}
+      </h1>
+      {course.shownLocale !== locale ? (
+        <p className="mt-1 text-sm text-amber-900">{t("catalog.shownIn", { language: localeNames[course.shownLocale] })}</p>
+      ) : null}
+      <p className="mt-3 text-lg text-slate-700" lang={lang}>
+        {course.summary}
+      </p>
+      <p className="mt-3 text-sm text-slate-700">
+        {t(levelLabelKey(course.level))} · {t("catalog.minutes", { minutes: course.minutes })} ·{" "}
+        {course.competencies.map((competency) => t(competencyLabelKey(competency))).join(", ")} ·{" "}
+        {t("course.version", { number: course.version })}
+      </p>
+      <h2 className="mt-6 text-xl font-semibold">{t("course.objectives")}</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6" lang={lang}>
+        {course.objectives.map((objective) => (
+          <li key={objective}>{objective}</li>
+        ))}
+      </ul>
+      <h2 className="mt-6 text-xl font-semibold">{t("course.syllabus")}</h2>
+      <ol className="mt-2 list-decimal space-y-1 pl-6">
+        {course.lessons.map((lesson) => (
+          <li key={lesson.key}>
+            <span lang={lang}>{lesson.title}</span>{" "}
+            <span className="text-sm text-slate-600">({t("catalog.minutes", { minutes: lesson.minutes })})</span>
+          </li>
+        ))}
+      </ol>
+      {course.quiz ? (
+        <p className="mt-4">{t("course.quiz", { draw: course.quiz.draw, passMark: course.quiz.passMark })}</p>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Aula IA` : "Aula IA" }];

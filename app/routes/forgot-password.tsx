@@ -1,0 +1,45 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { requestPasswordReset } from "~/auth/password-reset.server.ts";
+import { forgotPasswordSchema } from "~/auth/validation.ts";
+import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import { clientIp } from "~/http/load-context.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(forgotPasswordSchema, await readFormData(request));
+  if (!parsed.ok)
+    return data({ fieldErrors: parsed.fieldErrors, sent: false, throttledMinutes: null, values: parsed.values }, { status: 400 });
+  const { throttledMinutes } = await requestPasswordReset(parsed.data.email, clientIp(context));
+  return { fieldErrors: {}, sent: throttledMinutes === null, throttledMinutes, values: { email: parsed.data.email } };
+}
+
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-2 text-2xl font-bold">{t("forgot.title")}</h1>
+      <p className="mb-4 text-slate-700">{t("forgot.intro")}</p>
+      {actionData?.sent ? <FormAlert tone="success">{t("forgot.sent")}</FormAlert> : null}
+      {actionData?.throttledMinutes ? (
+        <FormAlert>{t("auth.throttled", { minutes: actionData.throttledMinutes })}</FormAlert>
+      ) : null}
+      <Form method="post" noValidate>
+        <TextField
+          name="email"
+          type="email"
+          label={t("field.email")}
+          autoComplete="email"
+          errors={actionData?.fieldErrors}
+          defaultValue={actionData?.values.email}
+        />
+        <SubmitButton>{t("forgot.submit")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");

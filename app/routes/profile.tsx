@@ -1,0 +1,115 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { changePassword, updateProfile } from "~/auth/accounts.server.ts";
+import { requireUser } from "~/auth/guards.server.ts";
+import { startSession } from "~/auth/session.server.ts";
+import { changePasswordSchema, profileSchema } from "~/auth/validation.ts";
+import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import { localeNames, locales } from "~/i18n/locales.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    city: user.city.name,
+    department: user.department?.name ?? null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "password") {
+    const parsed = parseForm(changePasswordSchema, formData);
+    if (!parsed.ok) return data({ form: "password" as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
+    const result = await changePassword(user.id, parsed.data);
+    if (!result.ok) return data({ form: "password" as const, fieldErrors: result.fieldErrors }, { status: 400 });
+    // Every session ended with the change; this device gets a fresh one.
+    const cookie = await startSession(user.id, request);
+    throw redirect("/profile?saved=password", { headers: { "Set-Cookie": cookie } });
+  }
+  const parsed = parseForm(profileSchema, formData);
+  if (!parsed.ok) return data({ form: "profile" as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  await updateProfile(user.id, parsed.data);
+  throw redirect("/profile?saved=profile");
+}
+
+export default function ProfilePage() {
+  const { t } = useTranslation();
+  const profile = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("saved");
+  const profileErrors = actionData?.form === "profile" ? actionData.fieldErrors : undefined;
+  const passwordErrors = actionData?.form === "password" ? actionData.fieldErrors : undefined;
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="mb-4 text-2xl font-bold">{t("profile.title")}</h1>
+      {saved === "profile" ? <FormAlert tone="success">{t("profile.saved")}</FormAlert> : null}
+      {saved === "password" ? <FormAlert tone="success">{t("profile.passwordSaved")}</FormAlert> : null}
+      <section aria-labelledby="details-title" className="mb-8">
+        <h2 id="details-title" className="mb-3 text-xl font-semibold">
+          {t("profile.details")}
+        </h2>
+        <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium">{t("field.email")}</dt>
+          <dd>{profile.email}</dd>
+          <dt className="font-medium">{t("profile.city")}</dt>
+          <dd>{profile.city}</dd>
+          <dt className="font-medium">{t("field.department")}</dt>
+          <dd>{profile.department ?? t("dashboard.noDepartment")}</dd>
+        </dl>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="profile" />
+          <TextField name="name" label={t("field.name")} autoComplete="name" defaultValue={profile.name} errors={profileErrors} />
+          <SelectField name="locale" label={t("field.language")} defaultValue={profile.locale} errors={profileErrors}>
+            {locales.map((code) => (
+              <option key={code} value={code}>
+                {localeNames[code]}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton>{t("profile.save")}</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="password-title">
+        <h2 id="password-title" className="mb-3 text-xl font-semibold">
+          {t("profile.passwordTitle")}
+        </h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="password" />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t("field.currentPassword")}
+            autoComplete="current-password"
+            errors={passwordErrors}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("field.newPassword")}
+            hint={t("field.passwordHint")}
+            autoComplete="new-password"
+            errors={passwordErrors}
+          />
+          <TextField
+            name="confirm"
+            type="password"
+            label={t("field.passwordConfirm")}
+            autoComplete="new-password"
+            errors={passwordErrors}
+          />
+          <SubmitButton>{t("profile.passwordSave")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");

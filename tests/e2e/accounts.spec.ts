@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, lastMailTo, logIn } from "./support.ts";
+
+test.use({ locale: "es-ES" });
+
+test("a new public servant signs up, reaches the dashboard, logs out and logs back in", async ({ page }) => {
+  const email = `marta.${Date.now()}@madrid.example`;
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Crear mi cuenta" }).click();
+  await expect(page).toHaveTitle(/Crear cuenta/);
+  await expectAccessible(page);
+
+  // A first try with mistakes shows the errors next to the fields.
+  await page.getByLabel("Nombre y apellidos").fill("Marta Núñez");
+  await page.getByLabel("Correo electrónico").fill("marta@gmail.com");
+  await page.getByLabel("Contraseña").fill("corta");
+  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  await expect(page.getByText("La contraseña debe tener al menos 10 caracteres.")).toBeVisible();
+  await expect(page.getByText("Debes aceptar el aviso de privacidad")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill("mi frase de acceso segura");
+  await page.getByLabel("Ciudad").selectOption({ label: "Madrid" });
+  await page.getByLabel("Área o dependencia").selectOption({ label: "Servicios Sociales" });
+  await page.getByLabel(/He leído el aviso de privacidad/).check();
+  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+
+  await expect(page.getByRole("heading", { name: "Hola, Marta Núñez" })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText("Madrid");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await expect(page.getByText("Has cerrado la sesión.")).toBeVisible();
+  await logIn(page, email, "mi frase de acceso segura");
+  await expect(page.getByRole("heading", { name: "Hola, Marta Núñez" })).toBeVisible();
+});
+
+test("a wrong password gives a clear message that does not reveal the account", async ({ page }) => {
+  await logIn(page, "ana.garcia@madrid.example", "not the password");
+  await expect(page.getByRole("alert")).toHaveText("El correo o la contraseña no son correctos.");
+  await expectAccessible(page);
+});
+
+test("a forgotten password is reset by a one-time link", async ({ page }) => {
+  await page.goto("/forgot-password");
+  await expectAccessible(page);
+  await page.getByLabel("Correo electrónico").fill("camilo.rojas@bogota.example");
+  await page.getByRole("button", { name: "Enviar el enlace" }).click();
+  await expect(page.getByRole("status")).toContainText("Si el correo corresponde a una cuenta");
+
+  const mail = lastMailTo("camilo.rojas@bogota.example");
+  const link = mail?.text.match(/https?:\/\/\S+\/reset-password\/\S+/)?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  await expectAccessible(page);
+  await page.getByLabel("Nueva contraseña").fill("nueva frase de acceso");
+  await page.getByLabel("Repite la contraseña").fill("nueva frase de acceso");
+  await page.getByRole("button", { name: "Guardar la contraseña" }).click();
+  await expect(page.getByText("Contraseña cambiada. Ya puedes iniciar sesión.")).toBeVisible();
+
+  await logIn(page, "camilo.rojas@bogota.example", "nueva frase de acceso");
+  await expect(page.getByRole("heading", { name: "Hola, Camilo Rojas" })).toBeVisible();
+
+  // The same link does not work twice.
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("alert")).toContainText("Este enlace no es válido");
+});
+
+test("a city admin invites a trainer who joins with an address outside the city's domain", async ({ page, browser }) => {
+  await logIn(page, "admin@sao-paulo.example");
+  await page.getByRole("navigation").getByRole("link", { name: "Convites" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Função").selectOption({ label: "Formador(a)" });
+  await page.getByRole("button", { name: "Criar convite" }).click();
+  const link = await page.locator("p.font-mono").innerText();
+  await expectAccessible(page);
+
+  const guestContext = await browser.newContext({ locale: "pt-BR" });
+  const guest = await guestContext.newPage();
+  await guest.goto(new URL(link).pathname + new URL(link).search);
+  await expect(guest.getByText("Você foi convidado(a) para São Paulo")).toBeVisible();
+  await expectAccessible(guest);
+  await guest.getByLabel("Nome completo").fill("Rafael Souza");
+  await guest.getByLabel("E-mail").fill(`rafael.${Date.now()}@gmail.com`);
+  await guest.getByLabel("Senha").fill("uma frase bem comprida");
+  await guest.getByLabel(/Li o aviso de privacidade/).check();
+  await guest.getByRole("button", { name: "Criar minha conta" }).click();
+  await expect(guest.getByRole("heading", { name: "Olá, Rafael Souza" })).toBeVisible();
+  await expect(guest.getByText("Formador(a)")).toBeVisible();
+  await guestContext.close();
+});
+
+test("pages are usable at 320 px wide without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ["/", "/login", "/signup"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getCourseOverview, listCatalog } from "~/courses/catalog.server.ts";
+import { importCourseFolder } from "~/courses/importer.server.ts";
+import { db } from "~/db.server.ts";
+
+const root = mkdtempSync(path.join(os.tmpdir(), "aula-import-"));
+const dir = path.join(root, "sample-course");
+cpSync(path.resolve("tests/fixtures/courses/sample-course"), dir, { recursive: true });
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function versionsOf(key: string) {
+  return db().courseVersion.findMany({
+    where: { course: { key } },
+    orderBy: { number: "asc" },
+    select: { number: true, contentHash: true },
+  });
+}
+
+describe("course importer", () => {
+  it("imports a course with its lessons, quiz and images on first run", async () => {
+    expect(await importCourseFolder(dir)).toEqual({ key: "sample-course", status: "created", version: 1 });
+    const overview = await getCourseOverview("sample-course", "pt");
+    expect(overview).toMatchObject({
+      title: "Curso de teste",
+      shownLocale: "pt",
+      lessons: [{ key: "first-steps", title: "Primeiros passos" }, { key: "next-steps" }],
+    });
+    const lesson = await db().lessonContent.findFirstOrThrow({
+      where: { locale: "en", lesson: { key: "first-steps" } },
+      select: { html: true },
+    });
+    const assetPath = lesson.html.match(/src="(\/course-assets\/[0-9a-f]{64}\.svg)"/)?.[1];
+    expect(assetPath).toBeTruthy();
+    expect(await db().courseAsset.count()).toBeGreaterThanOrEqual(1);
+    const questions = await db().question.findMany({
+      where: { quiz: { version: { course: { key: "sample-course" } } } },
+      select: { key: true, correct: true },
+    });
+    expect(questions.find((question) => question.key === "water-is-wet")?.correct).toBe('["true"]');
+  });
+
+  it("changes nothing when the files have not changed", async () => {
+    const before = await versionsOf("sample-course");
+    expect(await importCourseFolder(dir)).toEqual({ key: "sample-course", status: "unchanged", version: 1 });
+    expect(await versionsOf("sample-course")).toEqual(before);
+  });
+
+  it("publishes a new version when a lesson changes, keeping the stable lesson keys", async () => {
+    const file = path.join(dir, "02-next-steps/en.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Texto (en).", "Updated text (en)."));
+    expect(await importCourseFolder(dir)).toEqual({ key: "sample-course", status: "new-version", version: 2 });
+    const course = await db().course.findUniqueOrThrow({
+      where: { key: "sample-course" },
+      select: { currentVersion: { select: { number: true, lessons: { select: { key: true } } } } },
+    });
+    expect(course.currentVersion?.number).toBe(2);
+    expect(course.currentVersion?.lessons.map((lesson) => lesson.key).sort()).toEqual(["first-steps", "next-steps"]);
+    const html = await db().lessonContent.findFirstOrThrow({
+      where: { locale: "en", lesson: { key: "next-steps", version: { number: 2 } } },
+      select: { html: true },
+    });
+    expect(html.html).toContain("Updated text (en).");
+  });
+
+  it("refuses an invalid course and leaves the previous version live", async () => {
+    const before = await versionsOf("sample-course");
+    writeFileSync(path.join(dir, "quiz.yaml"), readFileSync(path.join(dir, "quiz.yaml"), "utf8").replace("draw: 2", "draw: 20"));
+    const outcome = await importCourseFolder(dir);
+    expect(outcome.status).toBe("refused");
+    expect(outcome.status === "refused" && outcome.problems.map((problem) => problem.message)).toEqual([
+      "draw (20) is larger than the pool of 3 questions",
+    ]);
+    expect(await versionsOf("sample-course")).toEqual(before);
+    expect((await listCatalog("es")).find((entry) => entry.key === "sample-course")?.title).toBe("Curso de prueba");
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { createUser, sessionCookie, TEST_PASSWORD } from "../support/factories.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("security headers", () => {
+  it("sends a nonce-based CSP without unsafe-inline scripts, and the basic headers", async () => {
+    const response = await server.request("/login");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const second = await server.request("/login");
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce!);
+  });
+
+  it("refuses a state-changing request from a foreign origin", async () => {
+    const response = await server.request("/login", {
+      form: { email: "a@madrid.example", password: "x" },
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses an oversized body", async () => {
+    const response = await server.request("/login", { form: { email: "a@madrid.example", password: "x".repeat(1_100_000) } });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe("session cookie", () => {
+  it("is HttpOnly and SameSite=Lax, Secure only over HTTPS, and a new one at each login", async () => {
+    const user = await createUser();
+    const login = () => server.request("/login", { form: { email: user.email, password: TEST_PASSWORD, redirectTo: "/" } });
+    const first = await login();
+    expect(first.status).toBe(302);
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/aula_session=[^;]+/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+    const second = await login();
+    expect(second.headers.get("set-cookie")?.match(/aula_session=([^;]+)/)?.[1]).not.toBe(
+      cookie.match(/aula_session=([^;]+)/)?.[1],
+    );
+  });
+});
+
+describe("languages and errors", () => {
+  it("answers in the browser's language, then the switcher's cookie", async () => {
+    const portuguese = await (await server.request("/login", { headers: { "Accept-Language": "pt-BR,pt;q=0.9" } })).text();
+    expect(portuguese).toContain('lang="pt-BR"');
+    expect(portuguese).toContain("Entrar");
+    const english = await (
+      await server.request("/login", { headers: { "Accept-Language": "pt-BR", Cookie: "aula_lang=en" } })
+    ).text();
+    expect(english).toContain('lang="en"');
+    expect(english).toContain("Log in");
+  });
+
+  it("uses the signed-in user's own language over the cookie", async () => {
+    const user = await createUser({ locale: "pt" });
+    const html = await (await server.request("/profile", { cookie: `${await sessionCookie(user.id)}; aula_lang=en` })).text();
+    expect(html).toContain('lang="pt-BR"');
+  });
+
+  it("shows a friendly 404 in the user's language, never a stack trace", async () => {
+    const response = await server.request("/no-such-page", { headers: { "Accept-Language": "en" } });
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain("Page not found");
+    expect(html).not.toMatch(/at \w+ \(|node_modules/);
+  });
+
+  it("answers a malformed form post with a clear 400", async () => {
+    const response = await server.request("/login", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x", Origin: server.origin },
+      body: "garbage",
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it("gives the same answer to the reset form whether or not the account exists", async () => {
+    const user = await createUser();
+    const known = await (
+      await server.request("/forgot-password", { form: { email: user.email }, headers: { "Accept-Language": "es" } })
+    ).text();
+    const unknown = await (
+      await server.request("/forgot-password", { form: { email: "nadie@madrid.example" }, headers: { "Accept-Language": "es" } })
+    ).text();
+    const message = "Si el correo corresponde a una cuenta";
+    expect(known).toContain(message);
+    expect(unknown).toContain(message);
+  });
+});

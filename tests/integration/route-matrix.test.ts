@@ -1,0 +1,104 @@
+/**
+ * Every route and action from the build's route manifest, called by every kind of user.
+ * A new route fails this test until its row is added to `expected`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, sessionCookie } from "../support/factories.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
+
+const personas = ["anonymous", "learner", "trainer", "hr", "cityAdmin", "networkAdmin", "otherCityAdmin"] as const;
+type Persona = (typeof personas)[number];
+type Row = Record<Persona, number>;
+
+const all = (status: number): Row => Object.fromEntries(personas.map((persona) => [persona, status])) as Row;
+const signedIn = (anonymous: number, user: number): Row => ({ ...all(user), anonymous });
+const cityAdminOnly = (admin: number): Row => ({
+  anonymous: 302,
+  learner: 403,
+  trainer: 403,
+  hr: 403,
+  cityAdmin: admin,
+  networkAdmin: 403,
+  otherCityAdmin: admin,
+});
+
+/** Route id → [GET status, POST status (routes with an action; an empty form)]. */
+const expected: Record<string, { path: string; get: Row; post?: Row }> = {
+  "routes/_index": { path: "/", get: all(200) },
+  "routes/login": { path: "/login", get: signedIn(200, 302), post: signedIn(400, 302) },
+  "routes/logout": { path: "/logout", get: all(302), post: all(302) },
+  "routes/signup": { path: "/signup", get: signedIn(200, 302), post: signedIn(400, 302) },
+  "routes/forgot-password": { path: "/forgot-password", get: all(200), post: all(400) },
+  "routes/reset-password.$token": { path: "/reset-password/not-a-token", get: all(200), post: all(400) },
+  "routes/profile": { path: "/profile", get: signedIn(302, 200), post: signedIn(302, 400) },
+  "routes/language": { path: "/language", get: all(302), post: all(400) },
+  "routes/privacy": { path: "/privacy", get: all(200) },
+  "routes/admin.invitations": { path: "/admin/invitations", get: cityAdminOnly(200), post: cityAdminOnly(400) },
+  "routes/admin.people": { path: "/admin/people", get: cityAdminOnly(200), post: cityAdminOnly(400) },
+  "routes/courses._index": { path: "/courses", get: all(200) },
+  "routes/courses.$key": { path: "/courses/ai-fundamentals", get: all(200) },
+  "routes/course-assets.$file": { path: `/course-assets/${"0".repeat(64)}.png`, get: all(404) },
+  "routes/$": { path: "/no/such/page", get: all(404), post: all(404) },
+};
+
+let server: TestServer;
+const userIds: Partial<Record<Persona, string>> = {};
+/** A new session for every request, so that calling logout does not sign out later rows. */
+const cookieFor = async (persona: Persona) => (userIds[persona] ? sessionCookie(userIds[persona]) : undefined);
+const MADRID_MARKER = "Madrileña Marcadora";
+const SAO_PAULO_MARKER = "Paulistana Marcadora";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createUser({ city: "madrid", name: MADRID_MARKER, email: "marcadora@madrid.example" });
+  await createUser({ city: "sao-paulo", name: SAO_PAULO_MARKER, email: "marcadora@sao-paulo.example" });
+  const madrid: Record<Exclude<Persona, "anonymous" | "otherCityAdmin">, Parameters<typeof createUser>[0]> = {
+    learner: {},
+    trainer: { roles: ["TRAINER"] },
+    hr: { roles: ["HR"] },
+    cityAdmin: { roles: ["CITY_ADMIN"] },
+    networkAdmin: { roles: ["NETWORK_ADMIN"] },
+  };
+  for (const [persona, options] of Object.entries(madrid)) userIds[persona as Persona] = (await createUser(options)).id;
+  userIds.otherCityAdmin = (await createUser({ city: "sao-paulo", roles: ["CITY_ADMIN"] })).id;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe("route-by-role matrix", () => {
+  it("has a row for every route in the manifest", () => {
+    const routeIds = Object.keys(server.build.routes).filter((id) => id !== "root");
+    expect(routeIds.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const [routeId, row] of Object.entries(expected)) {
+    for (const persona of personas) {
+      it(`${routeId} GET as ${persona} → ${row.get[persona]}`, async () => {
+        const response = await server.request(row.path, { cookie: await cookieFor(persona) });
+        expect(response.status).toBe(row.get[persona]);
+        const body = await response.text();
+        if (persona === "otherCityAdmin") expect(body).not.toContain(MADRID_MARKER);
+        else expect(body).not.toContain(SAO_PAULO_MARKER);
+      });
+      if (row.post) {
+        const status = row.post[persona];
+        it(`${routeId} POST as ${persona} → ${status}`, async () => {
+          const response = await server.request(row.path, { cookie: await cookieFor(persona), form: {} });
+          expect(response.status).toBe(status);
+          const body = await response.text();
+          if (persona === "otherCityAdmin") expect(body).not.toContain(MADRID_MARKER);
+          else expect(body).not.toContain(SAO_PAULO_MARKER);
+        });
+      }
+    }
+  }
+
+  it("shows a city admin the people of their city and not of another", async () => {
+    const madrid = await (await server.request("/admin/people", { cookie: await cookieFor("cityAdmin") })).text();
+    expect(madrid).toContain(MADRID_MARKER);
+    const saoPaulo = await (await server.request("/admin/people", { cookie: await cookieFor("otherCityAdmin") })).text();
+    expect(saoPaulo).toContain(SAO_PAULO_MARKER);
+  });
+});

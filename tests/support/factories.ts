@@ -1,0 +1,49 @@
+/** Test data: people with roles and sessions, created through the same code the app uses. */
+import { hashPassword } from "~/auth/password.server.ts";
+import { lucia } from "~/auth/lucia.server.ts";
+import type { GrantableRole } from "~/auth/roles.ts";
+import { db } from "~/db.server.ts";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let hashed: Promise<string> | undefined;
+let counter = 0;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  cityId: string;
+  citySlug: string;
+}
+
+export async function createUser(
+  options: { city?: string; roles?: GrantableRole[]; email?: string; name?: string; locale?: string } = {},
+): Promise<TestUser> {
+  const citySlug = options.city ?? "madrid";
+  counter += 1;
+  const email = options.email ?? `person${counter}.${Date.now()}@${citySlug}.example`;
+  const name = options.name ?? `Persona ${counter} ${citySlug}`;
+  hashed ??= hashPassword(TEST_PASSWORD);
+  const city = await db().city.findUniqueOrThrow({
+    where: { slug: citySlug },
+    select: { id: true, departments: { select: { id: true }, take: 1 } },
+  });
+  const user = await db().user.create({
+    data: {
+      email,
+      name,
+      locale: options.locale ?? "es",
+      cityId: city.id,
+      departmentId: city.departments[0]?.id ?? null,
+      password: { create: { hash: await hashed } },
+      roleGrants: { create: (options.roles ?? []).map((role) => ({ role, cityId: city.id })) },
+    },
+    select: { id: true },
+  });
+  return { id: user.id, email, name, cityId: city.id, citySlug };
+}
+
+export async function sessionCookie(userId: string): Promise<string> {
+  const session = await lucia().createSession(userId, {});
+  return `aula_session=${session.id}`;
+}
