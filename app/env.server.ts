@@ -20,6 +20,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Aula IA <no-reply@aula-ia.local>"),
   OUTBOX_DIR: z.string().default("data/outbox"),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  // End-to-end tests only: lets /test-clock move the server's clock forward.
+  TEST_CLOCK: flag.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,8 +14,8 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 run(bin("tsx"), ["scripts/db.ts", "generate"]);
 if (process.env.SKIP_BUILD !== "1") run(bin("remix"), ["vite:build"], { NODE_ENV: "production" });
 run(bin("tsx"), ["scripts/db.ts", "deploy"]);
-run(bin("tsx"), ["prisma/seed.ts"]);
 run(bin("tsx"), ["scripts/courses.ts", "import"]);
+run(bin("tsx"), ["prisma/seed.ts"]);
 
 const server = spawn(bin("tsx"), ["server/main.js"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

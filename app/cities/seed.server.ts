@@ -141,3 +141,50 @@ export async function seedDemoAccounts(): Promise<boolean> {
   }
   return true;
 }
+
+/**
+ * Demo learning data: each demo city assigns the first programme courses to everyone, one
+ * of them already overdue, and the demo learners have started. Only with demo accounts.
+ */
+export async function seedDemoLearning(): Promise<void> {
+  const courses = await db().course.findMany({
+    where: { currentVersionId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, key: true },
+  });
+  const byKey = new Map(courses.map((course) => [course.key, course.id]));
+  const plan = [
+    { city: "madrid", course: "ai-fundamentals", dueInDays: 30 },
+    { city: "madrid", course: "generative-ai-at-work", dueInDays: -7 },
+    { city: "sao-paulo", course: "personal-data-and-privacy", dueInDays: 45 },
+    { city: "bogota", course: "ai-fundamentals", dueInDays: 20 },
+  ];
+  const day = 86_400_000;
+  for (const item of plan) {
+    const courseId = byKey.get(item.course);
+    if (!courseId) continue;
+    const city = await db().city.findUniqueOrThrow({ where: { slug: item.city }, select: { id: true } });
+    const dueAt = new Date(Date.now() + item.dueInDays * day);
+    const existing = await db().assignment.findFirst({
+      where: { cityId: city.id, courseId, departmentId: null, userId: null },
+      select: { id: true },
+    });
+    const assignment =
+      existing ??
+      (await db().assignment.create({
+        data: { cityId: city.id, courseId, dueAt, certificateValidityMonths: 24 },
+        select: { id: true },
+      }));
+    const learners = await db().user.findMany({
+      where: { cityId: city.id, email: { in: demoAccounts.map((account) => account.email) } },
+      select: { id: true },
+    });
+    for (const learner of learners) {
+      await db().enrollment.upsert({
+        where: { userId_courseId_cycle: { userId: learner.id, courseId, cycle: 1 } },
+        create: { userId: learner.id, courseId, cycle: 1, assignmentId: assignment.id, dueAt },
+        update: {},
+      });
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { db } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { competencies as competencyList, levels, type Competency, type Level } from "./competencies.ts";
 import { parseLocales, pickLocale, readLocalized } from "./localized.ts";
+import { foldForSearch } from "./search-text.ts";
 
 const competencyArray = z.array(z.enum(competencyList));
 const levelEnum = z.enum(levels);
@@ -31,14 +32,49 @@ const versionSelect = {
   _count: { select: { lessons: true } },
 } as const;
 
-export async function listCatalog(locale: Locale): Promise<CatalogEntry[]> {
-  const courses = await db().course.findMany({
-    where: { currentVersionId: { not: null } },
-    orderBy: { createdAt: "asc" },
-    select: { key: true, sourceLocale: true, currentVersion: { select: versionSelect } },
+export interface CatalogFilters {
+  query?: string;
+  competency?: Competency;
+  level?: Level;
+  /** Only courses assigned to the person (directly, to their department, or to their whole city). */
+  mandatoryOnly?: boolean;
+}
+
+export interface CatalogReader {
+  userId: string;
+  cityId: string;
+  departmentId: string | null;
+}
+
+/** The ids of courses assigned to a person, for the "mandatory for me" filter and badge. */
+export async function mandatoryCourseIds(person: { userId: string; cityId: string; departmentId: string | null }): Promise<Set<string>> {
+  const assignments = await db().assignment.findMany({
+    where: {
+      cityId: person.cityId,
+      OR: [{ userId: person.userId }, ...(person.departmentId ? [{ departmentId: person.departmentId, userId: null }] : []), { departmentId: null, userId: null }],
+    },
+    select: { courseId: true },
   });
-  return courses.flatMap(({ key, sourceLocale, currentVersion: version }) => {
+  return new Set(assignments.map((assignment) => assignment.courseId));
+}
+
+export async function listCatalog(locale: Locale, filters: CatalogFilters = {}, reader: CatalogReader | null = null): Promise<Array<CatalogEntry & { mandatory: boolean }>> {
+  const folded = filters.query ? foldForSearch(filters.query) : "";
+  const mandatory = reader ? await mandatoryCourseIds(reader) : new Set<string>();
+  const courses = await db().course.findMany({
+    where: {
+      currentVersionId: { not: null },
+      // Titles and summaries of every language are stored folded (lower case, no accents), so this is accent-insensitive on both databases.
+      ...(folded || filters.level ? { currentVersion: { ...(folded ? { searchText: { contains: folded } } : {}), ...(filters.level ? { level: filters.level } : {}) } } : {}),
+    },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, key: true, sourceLocale: true, currentVersion: { select: versionSelect } },
+  });
+  return courses.flatMap(({ id, key, sourceLocale, currentVersion: version }) => {
     if (!version) return [];
+    const courseCompetencies = competencyArray.parse(JSON.parse(version.competencies));
+    if (filters.competency && !courseCompetencies.includes(filters.competency)) return [];
+    if (filters.mandatoryOnly && !mandatory.has(id)) return [];
     const shownLocale = pickLocale(parseLocales(version.languages), sourceLocale, locale);
     return [
       {
@@ -48,8 +84,9 @@ export async function listCatalog(locale: Locale): Promise<CatalogEntry[]> {
         shownLocale,
         level: levelEnum.parse(version.level),
         minutes: version.minutes,
-        competencies: competencyArray.parse(JSON.parse(version.competencies)),
+        competencies: courseCompetencies,
         lessonCount: version._count.lessons,
+        mandatory: mandatory.has(id),
       },
     ];
   });

@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/guards.server.ts";
 import { hasRole } from "~/auth/roles.ts";
 import { listCitiesWithDepartments } from "~/cities/cities.server.ts";
+import { getLocale } from "~/i18n/locale.server.ts";
+import { htmlLang } from "~/i18n/locales.ts";
+import { learnerDashboard } from "~/learning/enrollments.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
@@ -18,7 +21,74 @@ export async function loader({ request }: LoaderFunctionArgs) {
     city: user.city.name,
     department: user.department?.name ?? null,
     roles: user.roles,
+    timeZone: user.city.timeZone,
+    courses: await learnerDashboard(user, await getLocale(request)),
   };
+}
+
+type DashboardItem = Awaited<ReturnType<typeof learnerDashboard>>["assigned"][number];
+
+function continueHref(item: DashboardItem): string {
+  if (item.continueAt === "quiz") return `/learn/${item.courseKey}/quiz`;
+  if (item.continueAt) return `/learn/${item.courseKey}/${item.continueAt}`;
+  return `/courses/${item.courseKey}`;
+}
+
+function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: string }) {
+  const { t, lang } = useTranslation();
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone });
+  if (items.length === 0) return <p className="mt-2 text-slate-700">{t("dashboard.none")}</p>;
+  return (
+    <ul className="mt-3 space-y-3">
+      {items.map((item) => (
+        <li
+          key={item.courseKey}
+          className={`rounded border bg-white p-4 ${item.overdue ? "border-2 border-red-700" : "border-slate-300"}`}
+        >
+          <h3 className="font-semibold" lang={htmlLang[item.shownLocale]}>
+            <Link to={`/courses/${item.courseKey}`} className="text-blue-800 underline">
+              {item.title}
+            </Link>
+          </h3>
+          {item.dueAt && !item.completedAt ? (
+            <p className={`mt-1 text-sm ${item.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
+              {item.overdue
+                ? t("dashboard.overdue", { date: date.format(new Date(item.dueAt)) })
+                : t("dashboard.due", { date: date.format(new Date(item.dueAt)) })}
+            </p>
+          ) : null}
+          {item.completedAt ? (
+            item.certificate ? (
+              <p className="mt-2">
+                <Link to="/certificates" className="text-blue-800 underline">
+                  {t("dashboard.certificate", { code: item.certificate.code })}
+                </Link>
+              </p>
+            ) : null
+          ) : (
+            <>
+              <progress
+                className="mt-2 h-3 w-full"
+                max={100}
+                value={item.percent}
+                aria-label={t("dashboard.progressLabel", { course: item.title })}
+              />
+              <p className="mt-1 text-sm text-slate-700">{t("course.progress", { percent: item.percent })}</p>
+              <p className="mt-2">
+                <Link
+                  to={continueHref(item)}
+                  className="inline-block rounded bg-blue-800 px-3 py-1 font-semibold text-white no-underline"
+                  aria-label={t("dashboard.continue", { course: item.title })}
+                >
+                  {t("course.continue")}
+                </Link>
+              </p>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function Welcome({ cities }: { cities: string[] }) {
@@ -62,8 +132,31 @@ export default function IndexPage() {
         <dt className="font-medium">{t("dashboard.yourRoles")}</dt>
         <dd>{["LEARNER" as const, ...data.roles].map((role) => t(`role.${role}`)).join(", ")}</dd>
       </dl>
+      <section aria-labelledby="assigned-title" className="mt-8">
+        <h2 id="assigned-title" className="text-xl font-semibold">
+          {t("dashboard.assigned")}
+        </h2>
+        <CourseList items={data.courses.assigned} timeZone={data.timeZone} />
+      </section>
+      <section aria-labelledby="progress-title" className="mt-8">
+        <h2 id="progress-title" className="text-xl font-semibold">
+          {t("dashboard.inProgress")}
+        </h2>
+        <CourseList items={data.courses.inProgress} timeZone={data.timeZone} />
+      </section>
+      <section aria-labelledby="completed-title" className="mt-8">
+        <h2 id="completed-title" className="text-xl font-semibold">
+          {t("dashboard.completed")}
+        </h2>
+        <CourseList items={data.courses.completed} timeZone={data.timeZone} />
+      </section>
       <h2 className="mt-8 text-xl font-semibold">{t("dashboard.nextSteps")}</h2>
       <ul className="mt-3 list-disc space-y-2 pl-6">
+        <li>
+          <Link to="/courses" className="text-blue-800 underline">
+            {t("dashboard.browseCatalog")}
+          </Link>
+        </li>
         <li>
           <Link to="/profile" className="text-blue-800 underline">
             {t("dashboard.editProfile")}

@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getCurrentUser, requireUser } from "~/auth/guards.server.ts";
+import { enroll, learnerCourseState } from "~/learning/enrollments.server.ts";
 import { getCourseOverview } from "~/courses/catalog.server.ts";
 import { competencyLabelKey, levelLabelKey } from "~/courses/competencies.ts";
 import { notFound } from "~/http/responses.server.ts";
@@ -10,12 +12,31 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = await getCourseOverview(params.key ?? "", await getLocale(request));
   if (!course) throw notFound();
-  return { course };
+  const user = await getCurrentUser(request);
+  return { course, signedIn: Boolean(user), learner: user ? await learnerCourseState(user, course.key) : null };
+}
+
+/** Enrol (idempotent) and go to where the learner should continue. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const key = params.key ?? "";
+  if (!(await enroll(user, key))) throw notFound();
+  const state = await learnerCourseState(user, key);
+  const position = state?.enrolled ? state.continueAt : null;
+  throw redirect(position === "quiz" ? `/learn/${key}/quiz` : position ? `/learn/${key}/${position}` : `/courses/${key}`);
+}
+
+function continueHref(courseKey: string, position: string | null): string {
+  return position === "quiz"
+    ? `/learn/${courseKey}/quiz`
+    : position
+      ? `/learn/${courseKey}/${position}`
+      : `/courses/${courseKey}`;
 }
 
 export default function CoursePage() {
   const { t, locale } = useTranslation();
-  const { course } = useLoaderData<typeof loader>();
+  const { course, signedIn, learner } = useLoaderData<typeof loader>();
   const lang = htmlLang[course.shownLocale];
   return (
     <article className="max-w-3xl">
@@ -38,6 +59,48 @@ export default function CoursePage() {
         {course.competencies.map((competency) => t(competencyLabelKey(competency))).join(", ")} ·{" "}
         {t("course.version", { number: course.version })}
       </p>
+      <div className="mt-5 rounded border border-slate-300 bg-white p-4">
+        {learner?.enrolled ? (
+          <>
+            <p>{t("course.progress", { percent: learner.percent })}</p>
+            <progress
+              className="mt-2 h-3 w-full"
+              max={100}
+              value={learner.percent}
+              aria-label={t("course.progress", { percent: learner.percent })}
+            />
+            {learner.completedAt ? (
+              <p className="mt-3 font-semibold text-green-800">
+                {t("course.completed")}{" "}
+                {learner.certificateCode ? (
+                  <Link to="/certificates" className="text-blue-800 underline">
+                    {t("course.viewCertificate")}
+                  </Link>
+                ) : null}
+              </p>
+            ) : (
+              <p className="mt-3">
+                <Link
+                  to={continueHref(course.key, learner.continueAt)}
+                  className="inline-block rounded bg-blue-800 px-4 py-2 font-semibold text-white no-underline"
+                >
+                  {t("course.continue")}
+                </Link>
+              </p>
+            )}
+          </>
+        ) : signedIn ? (
+          <Form method="post">
+            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white">
+              {t("course.enroll")}
+            </button>
+          </Form>
+        ) : (
+          <Link to={`/login?redirectTo=/courses/${course.key}`} className="text-blue-800 underline">
+            {t("course.loginToEnroll")}
+          </Link>
+        )}
+      </div>
       <h2 className="mt-6 text-xl font-semibold">{t("course.objectives")}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-6" lang={lang}>
         {course.objectives.map((objective) => (

@@ -21,8 +21,10 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: "/", label: "nav.home", visible: () => true },
   { to: "/courses", label: "nav.catalog", visible: () => true },
+  { to: "/certificates", label: "nav.certificates", visible: () => true },
   { to: "/admin/people", label: "nav.people", visible: (roles) => hasRole(roles, "CITY_ADMIN") },
   { to: "/admin/invitations", label: "nav.invitations", visible: (roles) => hasRole(roles, "CITY_ADMIN") },
+  { to: "/admin/certificates", label: "nav.adminCertificates", visible: (roles) => hasRole(roles, "CITY_ADMIN") },
   { to: "/profile", label: "nav.profile", visible: () => true },
 ];
 

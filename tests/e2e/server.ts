@@ -16,7 +16,7 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!existsSync("build/server/index.js")) execFileSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit", env });
 execFileSync("node_modules/.bin/tsx", ["scripts/db.ts", "deploy"], { stdio: "inherit", env });
-execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { stdio: "inherit", env });
 execFileSync("node_modules/.bin/tsx", ["scripts/courses.ts", "import"], { stdio: "inherit", env });
+execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { stdio: "inherit", env });
 Object.assign(process.env, env);
 await import("../../server/main.js");

@@ -1,0 +1,249 @@
+/** Enrolments, lesson progress and completion. */
+import { z } from "zod";
+import type { CurrentUser } from "~/auth/guards.server.ts";
+import { issueCertificate } from "~/certificates/certificates.server.ts";
+import { now } from "~/clock.server.ts";
+import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
+import { db, Prisma } from "~/db.server.ts";
+import type { Locale } from "~/i18n/locales.ts";
+import { continuePosition, isComplete, progressPercent } from "./progress.ts";
+
+/** The current version's lesson keys in order, and whether it has a quiz. */
+async function currentStructure(courseId: string) {
+  const course = await db().course.findUnique({
+    where: { id: courseId },
+    select: {
+      currentVersion: {
+        select: { id: true, lessons: { orderBy: { position: "asc" }, select: { key: true } }, quiz: { select: { id: true } } },
+      },
+    },
+  });
+  const version = course?.currentVersion;
+  return { lessonKeys: version?.lessons.map((lesson) => lesson.key) ?? [], hasQuiz: Boolean(version?.quiz) };
+}
+
+/** The learner's latest enrolment in a course (the current cycle), or null. */
+export async function findEnrollment(userId: string, courseId: string) {
+  return db().enrollment.findFirst({
+    where: { userId, courseId },
+    orderBy: { cycle: "desc" },
+    select: { id: true, cycle: true, completedAt: true, lastPosition: true, dueAt: true },
+  });
+}
+
+export async function findCourseId(courseKey: string): Promise<string | null> {
+  const course = await db().course.findUnique({ where: { key: courseKey }, select: { id: true, currentVersionId: true } });
+  return course?.currentVersionId ? course.id : null;
+}
+
+/** Enrols the learner (idempotent: an existing enrolment is returned as it is). */
+export async function enroll(user: CurrentUser, courseKey: string): Promise<{ id: string } | null> {
+  const courseId = await findCourseId(courseKey);
+  if (!courseId) return null;
+  const existing = await findEnrollment(user.id, courseId);
+  if (existing) return existing;
+  try {
+    return await db().enrollment.create({
+      data: { userId: user.id, courseId, cycle: 1, enrolledAt: now() },
+      select: { id: true },
+    });
+  } catch (error) {
+    // A double click: the other request created it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return findEnrollment(user.id, courseId);
+    throw error;
+  }
+}
+
+async function quizPassed(enrollmentId: string): Promise<boolean> {
+  return (await db().quizAttempt.count({ where: { enrollmentId, passed: true } })) > 0;
+}
+
+/**
+ * Records completion once (the first request to see everything done wins) and issues the
+ * certificate in the same request. Safe to call as often as wanted.
+ */
+export async function completeIfDone(enrollmentId: string): Promise<boolean> {
+  const enrollment = await db().enrollment.findUnique({
+    where: { id: enrollmentId },
+    select: { courseId: true, completedAt: true, lessons: { select: { lessonKey: true } } },
+  });
+  if (!enrollment) return false;
+  const structure = await currentStructure(enrollment.courseId);
+  const done = isComplete({
+    ...structure,
+    completedLessonKeys: enrollment.lessons.map((lesson) => lesson.lessonKey),
+    quizPassed: await quizPassed(enrollmentId),
+  });
+  if (!done) return false;
+  if (!enrollment.completedAt)
+    await db().enrollment.updateMany({ where: { id: enrollmentId, completedAt: null }, data: { completedAt: now() } });
+  await issueCertificate(enrollmentId);
+  return true;
+}
+
+export async function markLessonComplete(
+  user: CurrentUser,
+  courseKey: string,
+  lessonKey: string,
+): Promise<"done" | "not-enrolled" | "unknown-lesson"> {
+  const courseId = await findCourseId(courseKey);
+  if (!courseId) return "unknown-lesson";
+  const enrollment = await findEnrollment(user.id, courseId);
+  if (!enrollment) return "not-enrolled";
+  const { lessonKeys } = await currentStructure(courseId);
+  if (!lessonKeys.includes(lessonKey)) return "unknown-lesson";
+  await db().lessonProgress.upsert({
+    where: { enrollmentId_lessonKey: { enrollmentId: enrollment.id, lessonKey } },
+    create: { enrollmentId: enrollment.id, lessonKey, completedAt: now() },
+    update: {},
+  });
+  await completeIfDone(enrollment.id);
+  return "done";
+}
+
+export async function recordPosition(enrollmentId: string, position: string, previous: string | null): Promise<void> {
+  if (position !== previous) await db().enrollment.update({ where: { id: enrollmentId }, data: { lastPosition: position } });
+}
+
+const title = z.string();
+
+/** The course page for a learner: overview plus their enrolment and progress. */
+export async function learnerCourseState(user: CurrentUser, courseKey: string) {
+  const courseId = await findCourseId(courseKey);
+  if (!courseId) return null;
+  const enrollment = await findEnrollment(user.id, courseId);
+  const structure = await currentStructure(courseId);
+  if (!enrollment) return { enrolled: false as const, lessonCount: structure.lessonKeys.length };
+  const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
+  const passed = await quizPassed(enrollment.id);
+  const input = { ...structure, completedLessonKeys: completed.map((row) => row.lessonKey), quizPassed: passed };
+  const certificate = await db().certificate.findUnique({ where: { enrollmentId: enrollment.id }, select: { code: true } });
+  return {
+    enrolled: true as const,
+    completedLessonKeys: input.completedLessonKeys,
+    quizPassed: passed,
+    percent: progressPercent(input),
+    continueAt: continuePosition({ ...input, lastPosition: enrollment.lastPosition }),
+    completedAt: enrollment.completedAt,
+    certificateCode: certificate?.code ?? null,
+  };
+}
+
+/** A lesson to read: the pre-rendered HTML in the learner's language (or the source language). */
+export async function lessonForReading(user: CurrentUser, courseKey: string, lessonKey: string, locale: Locale) {
+  const course = await db().course.findUnique({
+    where: { key: courseKey },
+    select: {
+      id: true,
+      sourceLocale: true,
+      currentVersionId: true,
+      currentVersion: {
+        select: {
+          title: true,
+          languages: true,
+          lessons: {
+            orderBy: { position: "asc" },
+            select: { key: true, contents: { select: { locale: true, title: true, minutes: true } } },
+          },
+          quiz: { select: { id: true } },
+        },
+      },
+    },
+  });
+  const version = course?.currentVersion;
+  if (!course || !version) return null;
+  const index = version.lessons.findIndex((lesson) => lesson.key === lessonKey);
+  if (index < 0) return null;
+  const enrollment = await findEnrollment(user.id, course.id);
+  if (!enrollment) return { enrolled: false as const };
+  const shownLocale = pickLocale(parseLocales(version.languages), course.sourceLocale, locale);
+  const content = await db().lessonContent.findFirst({
+    where: { locale: shownLocale, lesson: { key: lessonKey, versionId: course.currentVersionId ?? "" } },
+    select: { title: true, minutes: true, html: true },
+  });
+  if (!content) return null;
+  const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
+  await recordPosition(enrollment.id, lessonKey, enrollment.lastPosition);
+  const titleOf = (position: number) => {
+    const lesson = version.lessons[position];
+    return lesson
+      ? { key: lesson.key, title: lesson.contents.find((row) => row.locale === shownLocale)?.title ?? lesson.key }
+      : null;
+  };
+  const completedKeys = completed.map((row) => row.lessonKey);
+  return {
+    enrolled: true as const,
+    shownLocale,
+    courseTitle: readLocalized(version.title, shownLocale, shownLocale, title),
+    lesson: { key: lessonKey, ...content, complete: completedKeys.includes(lessonKey) },
+    position: index + 1,
+    lessonCount: version.lessons.length,
+    completedCount: version.lessons.filter((lesson) => completedKeys.includes(lesson.key)).length,
+    previous: index > 0 ? titleOf(index - 1) : null,
+    next: titleOf(index + 1),
+    hasQuiz: Boolean(version.quiz),
+  };
+}
+
+/** The dashboard: assigned courses with due dates, courses in progress, completed ones. */
+export async function learnerDashboard(user: CurrentUser, locale: Locale) {
+  const enrollments = await db().enrollment.findMany({
+    where: { userId: user.id },
+    orderBy: [{ dueAt: "asc" }, { enrolledAt: "desc" }],
+    select: {
+      id: true,
+      dueAt: true,
+      assignmentId: true,
+      completedAt: true,
+      lastPosition: true,
+      lessons: { select: { lessonKey: true } },
+      attempts: { where: { passed: true }, select: { id: true }, take: 1 },
+      certificate: { select: { code: true, revokedAt: true, expiresAt: true } },
+      course: {
+        select: {
+          key: true,
+          sourceLocale: true,
+          currentVersion: {
+            select: {
+              title: true,
+              languages: true,
+              lessons: { orderBy: { position: "asc" }, select: { key: true } },
+              quiz: { select: { id: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const at = now();
+  const items = enrollments.flatMap((enrollment) => {
+    const version = enrollment.course.currentVersion;
+    if (!version) return [];
+    const shownLocale = pickLocale(parseLocales(version.languages), enrollment.course.sourceLocale, locale);
+    const input = {
+      lessonKeys: version.lessons.map((lesson) => lesson.key),
+      completedLessonKeys: enrollment.lessons.map((lesson) => lesson.lessonKey),
+      quizPassed: enrollment.attempts.length > 0,
+      hasQuiz: Boolean(version.quiz),
+    };
+    return [
+      {
+        courseKey: enrollment.course.key,
+        title: readLocalized(version.title, shownLocale, shownLocale, title),
+        shownLocale,
+        assigned: Boolean(enrollment.assignmentId || enrollment.dueAt),
+        dueAt: enrollment.dueAt,
+        overdue: Boolean(enrollment.dueAt && !enrollment.completedAt && enrollment.dueAt < at),
+        completedAt: enrollment.completedAt,
+        percent: progressPercent(input),
+        continueAt: continuePosition({ ...input, lastPosition: enrollment.lastPosition }),
+        certificate: enrollment.certificate,
+      },
+    ];
+  });
+  return {
+    assigned: items.filter((item) => item.assigned && !item.completedAt),
+    inProgress: items.filter((item) => !item.assigned && !item.completedAt),
+    completed: items.filter((item) => item.completedAt),
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { continuePosition, isComplete, progressPercent } from "./progress.ts";
+
+const base = {
+  lessonKeys: ["a", "b", "c"],
+  completedLessonKeys: [] as string[],
+  quizPassed: false,
+  hasQuiz: true,
+  lastPosition: null as string | null,
+};
+
+describe("progress", () => {
+  it("counts lessons and the quiz as steps", () => {
+    expect(progressPercent(base)).toBe(0);
+    expect(progressPercent({ ...base, completedLessonKeys: ["a", "b"] })).toBe(50);
+    expect(progressPercent({ ...base, completedLessonKeys: ["a", "b", "c"], quizPassed: true })).toBe(100);
+  });
+
+  it("ignores progress on lessons that no longer exist in the current version", () => {
+    expect(progressPercent({ ...base, completedLessonKeys: ["old-lesson", "a"] })).toBe(25);
+    expect(isComplete({ ...base, completedLessonKeys: ["a", "b", "old"], quizPassed: true })).toBe(false);
+  });
+
+  it("is complete only with every lesson and a passed quiz", () => {
+    expect(isComplete({ ...base, completedLessonKeys: ["a", "b", "c"] })).toBe(false);
+    expect(isComplete({ ...base, completedLessonKeys: ["c", "b", "a"], quizPassed: true })).toBe(true);
+  });
+
+  it("continues where the learner stopped, else at the first incomplete lesson, else the quiz", () => {
+    expect(continuePosition({ ...base, lastPosition: "b" })).toBe("b");
+    expect(continuePosition({ ...base, completedLessonKeys: ["a"], lastPosition: "a" })).toBe("b");
+    expect(continuePosition({ ...base, lastPosition: "removed" })).toBe("a");
+    expect(continuePosition({ ...base, completedLessonKeys: ["a", "b", "c"], lastPosition: "quiz" })).toBe("quiz");
+    expect(continuePosition({ ...base, completedLessonKeys: ["a", "b", "c"], quizPassed: true })).toBeNull();
+  });
+});

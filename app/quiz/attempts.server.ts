@@ -1,0 +1,353 @@
+/**
+ * Quiz attempts, with the server as the authority: every post carries the attempt id and the
+ * step it was rendered at, is replayed on the persisted machine snapshot and stored only if
+ * the step still matches and every event is allowed. Submitted attempts never change.
+ */
+import { randomInt } from "node:crypto";
+import { createActor, type Snapshot } from "xstate";
+import { z } from "zod";
+import type { CurrentUser } from "~/auth/guards.server.ts";
+import { now } from "~/clock.server.ts";
+import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
+import { db, Prisma } from "~/db.server.ts";
+import type { Locale } from "~/i18n/locales.ts";
+import { completeIfDone, findCourseId, findEnrollment } from "~/learning/enrollments.server.ts";
+import { gradeAttempt } from "./grading.ts";
+import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
+import { attemptDecision, type AttemptDecision } from "./policy.ts";
+
+const drawnSchema = z.array(z.object({ key: z.string(), options: z.array(z.string()), multiple: z.boolean() }));
+const stringList = z.array(z.string());
+const optionTexts = z.array(z.object({ key: z.string(), text: z.partialRecord(z.string(), z.string()) }));
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = randomInt(index + 1);
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
+
+async function courseQuiz(user: CurrentUser, courseKey: string) {
+  const courseId = await findCourseId(courseKey);
+  if (!courseId) return null;
+  const course = await db().course.findUniqueOrThrow({
+    where: { id: courseId },
+    select: {
+      currentVersion: {
+        select: {
+          id: true,
+          quiz: {
+            select: {
+              id: true,
+              passMark: true,
+              attemptLimit: true,
+              cooldownMinutes: true,
+              timeLimitMinutes: true,
+              draw: true,
+              mode: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  const quiz = course.currentVersion?.quiz;
+  if (!quiz || !course.currentVersion) return null;
+  const enrollment = await findEnrollment(user.id, courseId);
+  return { courseId, versionId: course.currentVersion.id, quiz, enrollment };
+}
+
+async function pastAttempts(enrollmentId: string) {
+  return db().quizAttempt.findMany({
+    where: { enrollmentId },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, submittedAt: true, passed: true, score: true, deadline: true, step: true },
+  });
+}
+
+/** The quiz's start page: the rules, past attempts, and whether a new attempt may start. */
+export async function quizOverview(user: CurrentUser, courseKey: string) {
+  const context = await courseQuiz(user, courseKey);
+  if (!context) return null;
+  if (!context.enrollment) return { enrolled: false as const };
+  for (const open of (await pastAttempts(context.enrollment.id)).filter(
+    (attempt) => !attempt.submittedAt && attempt.deadline && attempt.deadline <= now(),
+  )) {
+    await settleDeadline(open.id);
+  }
+  const attempts = await pastAttempts(context.enrollment.id);
+  const { quiz } = context;
+  const decision: AttemptDecision = attemptDecision(
+    attempts,
+    { attemptLimit: quiz.attemptLimit, cooldownMinutes: quiz.cooldownMinutes },
+    now(),
+  );
+  return {
+    enrolled: true as const,
+    settings: {
+      passMark: quiz.passMark,
+      attemptLimit: quiz.attemptLimit,
+      cooldownMinutes: quiz.cooldownMinutes,
+      timeLimitMinutes: quiz.timeLimitMinutes,
+      draw: quiz.draw,
+      mode: quiz.mode,
+    },
+    attempts: attempts.map(({ number, submittedAt, passed, score, id }) => ({ id, number, submittedAt, passed, score })),
+    openAttemptId: attempts.find((attempt) => !attempt.submittedAt)?.id ?? null,
+    decision,
+  };
+}
+
+/** Starts an attempt when the policy allows it; a double submit returns the same open attempt. */
+export async function startAttempt(
+  user: CurrentUser,
+  courseKey: string,
+): Promise<{ ok: true; attemptId: string } | { ok: false; decision: AttemptDecision | null }> {
+  const context = await courseQuiz(user, courseKey);
+  if (!context?.enrollment) return { ok: false, decision: null };
+  const attempts = await pastAttempts(context.enrollment.id);
+  const open = attempts.find((attempt) => !attempt.submittedAt);
+  if (open) return { ok: true, attemptId: open.id };
+  const { quiz } = context;
+  const decision = attemptDecision(attempts, { attemptLimit: quiz.attemptLimit, cooldownMinutes: quiz.cooldownMinutes }, now());
+  if (!decision.allowed) return { ok: false, decision };
+
+  const pool = await db().question.findMany({ where: { quizId: quiz.id }, select: { key: true, type: true, options: true } });
+  const questions: AttemptQuestion[] = shuffled(pool)
+    .slice(0, quiz.draw)
+    .map((question) => ({
+      key: question.key,
+      multiple: question.type === "multiple",
+      options:
+        question.type === "true-false"
+          ? ["true", "false"]
+          : shuffled(optionTexts.parse(JSON.parse(question.options)).map((option) => option.key)),
+    }));
+  const input: QuizInput = { questions, mode: quiz.mode === "practice" ? "practice" : "exam" };
+  const actor = createActor(quizMachine, { input });
+  actor.start();
+  actor.send({ type: "START" });
+  const startedAt = now();
+  try {
+    const created = await db().quizAttempt.create({
+      data: {
+        enrollmentId: context.enrollment.id,
+        versionId: context.versionId,
+        number: attempts.length + 1,
+        questions: JSON.stringify(questions),
+        snapshot: JSON.stringify(actor.getPersistedSnapshot()),
+        startedAt,
+        deadline: quiz.timeLimitMinutes ? new Date(startedAt.getTime() + quiz.timeLimitMinutes * 60_000) : null,
+      },
+      select: { id: true },
+    });
+    return { ok: true, attemptId: created.id };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const again = (await pastAttempts(context.enrollment.id)).find((attempt) => !attempt.submittedAt);
+      if (again) return { ok: true, attemptId: again.id };
+    }
+    throw error;
+  }
+}
+
+const attemptSelect = {
+  id: true,
+  number: true,
+  step: true,
+  questions: true,
+  snapshot: true,
+  deadline: true,
+  submittedAt: true,
+  score: true,
+  passed: true,
+  versionId: true,
+  enrollmentId: true,
+} as const;
+
+async function findOwnAttempt(user: CurrentUser, attemptId: string) {
+  return db().quizAttempt.findFirst({ where: { id: attemptId, enrollment: { userId: user.id } }, select: attemptSelect });
+}
+
+type AttemptRow = NonNullable<Awaited<ReturnType<typeof findOwnAttempt>>>;
+
+function restore(attempt: AttemptRow) {
+  const questions = drawnSchema.parse(JSON.parse(attempt.questions));
+  const quizMode = z.object({ context: z.object({ mode: z.enum(["exam", "practice"]) }) }).parse(JSON.parse(attempt.snapshot))
+    .context.mode;
+  const actor = createActor(quizMachine, {
+    input: { questions, mode: quizMode },
+    snapshot: JSON.parse(attempt.snapshot) as Snapshot<unknown>,
+  });
+  actor.start();
+  return actor;
+}
+
+async function answerKey(versionId: string) {
+  const quiz = await db().quiz.findUniqueOrThrow({
+    where: { versionId },
+    select: { passMark: true, questions: { select: { key: true, correct: true } } },
+  });
+  return {
+    passMark: quiz.passMark,
+    correct: new Map(quiz.questions.map((question) => [question.key, stringList.parse(JSON.parse(question.correct))])),
+  };
+}
+
+/**
+ * Applies events in order; all must be allowed, and the stored step must still be the one
+ * the page was rendered at. SUBMIT and TIME_UP are graded at once, in the same write.
+ */
+async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<"accepted" | "refused" | "stale"> {
+  if (attempt.submittedAt) return "stale";
+  const actor = restore(attempt);
+  for (const event of events) {
+    if (!actor.getSnapshot().can(event)) return "refused";
+    actor.send(event);
+  }
+  let grade: { score: number; passed: boolean } | null = null;
+  if (actor.getSnapshot().value === "submitted") {
+    const { passMark, correct } = await answerKey(attempt.versionId);
+    const drawn = drawnSchema.parse(JSON.parse(attempt.questions));
+    const result = gradeAttempt(
+      drawn.map((question) => ({ key: question.key, correct: correct.get(question.key) ?? [] })),
+      actor.getSnapshot().context.answers,
+      passMark,
+    );
+    grade = { score: result.score, passed: result.passed };
+    actor.send({ type: "GRADED", ...grade });
+  }
+  const written = await db().quizAttempt.updateMany({
+    where: { id: attempt.id, step: attempt.step, submittedAt: null },
+    data: {
+      step: attempt.step + 1,
+      snapshot: JSON.stringify(actor.getPersistedSnapshot()),
+      ...(grade ? { submittedAt: now(), score: grade.score, passed: grade.passed } : {}),
+    },
+  });
+  if (written.count !== 1) return "stale";
+  if (grade?.passed) await completeIfDone(attempt.enrollmentId);
+  return "accepted";
+}
+
+/** After the deadline, the attempt is graded with the answers stored before it. */
+async function settleDeadline(attemptId: string): Promise<void> {
+  const attempt = await db().quizAttempt.findUnique({ where: { id: attemptId }, select: attemptSelect });
+  if (attempt && !attempt.submittedAt && attempt.deadline && attempt.deadline <= now())
+    await applyEvents(attempt, [{ type: "TIME_UP" }]);
+}
+
+export async function sendAttemptEvents(
+  user: CurrentUser,
+  attemptId: string,
+  step: number,
+  events: QuizEvent[],
+): Promise<"accepted" | "refused" | "stale" | "not-found"> {
+  const found = await findOwnAttempt(user, attemptId);
+  if (!found) return "not-found";
+  if (!found.submittedAt && found.deadline && found.deadline <= now()) {
+    await settleDeadline(found.id);
+    return "stale";
+  }
+  if (found.step !== step) return "stale";
+  return applyEvents(found, events);
+}
+
+export interface AttemptView {
+  id: string;
+  number: number;
+  step: number;
+  state: QuizState;
+  mode: "exam" | "practice";
+  deadline: Date | null;
+  current: number;
+  total: number;
+  courseKey: string;
+  shownLocale: Locale;
+  questions: Array<{
+    key: string;
+    type: string;
+    multiple: boolean;
+    text: string;
+    options: Array<{ key: string; text: string | null }>;
+    selected: string[];
+    /** Only for a locked question (practice) or a graded attempt. */
+    feedback: { correct: string[]; isCorrect: boolean; explanation: string } | null;
+  }>;
+  result: { score: number; passed: boolean; passMark: number } | null;
+  /** The machine's persisted snapshot (answers and position, no answer key) for the browser. */
+  machineSnapshot: unknown;
+}
+
+/** What the learner may see of an attempt now: never an answer key before it is due. */
+export async function attemptView(user: CurrentUser, attemptId: string, locale: Locale): Promise<AttemptView | null> {
+  let attempt = await findOwnAttempt(user, attemptId);
+  if (!attempt) return null;
+  if (!attempt.submittedAt && attempt.deadline && attempt.deadline <= now()) {
+    await settleDeadline(attempt.id);
+    attempt = await findOwnAttempt(user, attemptId);
+    if (!attempt) return null;
+  }
+  const version = await db().courseVersion.findUniqueOrThrow({
+    where: { id: attempt.versionId },
+    select: {
+      languages: true,
+      course: { select: { key: true, sourceLocale: true } },
+      quiz: {
+        select: {
+          passMark: true,
+          questions: { select: { key: true, type: true, text: true, options: true, correct: true, explanation: true } },
+        },
+      },
+    },
+  });
+  const shownLocale = pickLocale(parseLocales(version.languages), version.course.sourceLocale, locale);
+  const actor = restore(attempt);
+  const snapshot = actor.getSnapshot();
+  const { context } = snapshot;
+  const state = String(snapshot.value) as QuizState;
+  const graded = state === "passed" || state === "failed";
+  const byKey = new Map((version.quiz?.questions ?? []).map((question) => [question.key, question]));
+  const questions = context.questions.map((drawn) => {
+    const stored = byKey.get(drawn.key)!;
+    const texts = optionTexts.parse(JSON.parse(stored.options));
+    const selected = context.answers[drawn.key] ?? [];
+    const revealed = graded || context.locked.includes(drawn.key);
+    const correct = revealed ? stringList.parse(JSON.parse(stored.correct)) : [];
+    return {
+      key: drawn.key,
+      type: stored.type,
+      multiple: drawn.multiple,
+      text: readLocalized(stored.text, shownLocale, shownLocale, z.string()),
+      options: drawn.options.map((key) => {
+        const option = texts.find((candidate) => candidate.key === key);
+        return { key, text: option ? (option.text[shownLocale] ?? option.text[version.course.sourceLocale] ?? key) : null };
+      }),
+      selected,
+      feedback: revealed
+        ? {
+            correct,
+            isCorrect: correct.length === selected.length && correct.every((key) => selected.includes(key)),
+            explanation: readLocalized(stored.explanation, shownLocale, shownLocale, z.string()),
+          }
+        : null,
+    };
+  });
+  return {
+    id: attempt.id,
+    number: attempt.number,
+    step: attempt.step,
+    state,
+    mode: context.mode,
+    deadline: attempt.deadline,
+    current: context.current,
+    total: context.questions.length,
+    courseKey: version.course.key,
+    shownLocale,
+    questions,
+    result: graded ? { score: attempt.score ?? 0, passed: Boolean(attempt.passed), passMark: version.quiz?.passMark ?? 0 } : null,
+    machineSnapshot: actor.getPersistedSnapshot(),
+  };
+}

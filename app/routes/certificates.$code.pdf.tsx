@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/guards.server.ts";
+import { certificateForDownload } from "~/certificates/certificates.server.ts";
+import { renderCertificatePdf } from "~/certificates/pdf.server.ts";
+import { appUrl } from "~/env.server.ts";
+import { notFound } from "~/http/responses.server.ts";
+
+/** The holder's certificate as a PDF, rendered on request from the snapshot taken at issue. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const certificate = await certificateForDownload(user.id, params.code ?? "");
+  if (!certificate) throw notFound();
+  const pdf = await renderCertificatePdf(certificate, `${appUrl()}/verify/${certificate.code}`);
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="aula-ia-${certificate.code}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server.ts";
+import { notFound } from "~/http/responses.server.ts";
+import { getLocale } from "~/i18n/locale.server.ts";
+import { htmlLang } from "~/i18n/locales.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const courseKey = params.course ?? "";
+  const reading = await lessonForReading(user, courseKey, params.lesson ?? "", await getLocale(request));
+  if (!reading) throw notFound();
+  if (!reading.enrolled) throw redirect(`/courses/${courseKey}`);
+  return { courseKey, ...reading };
+}
+
+/** "Mark as complete": a plain form post, saved on the server, idempotent. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const courseKey = params.course ?? "";
+  const lessonKey = params.lesson ?? "";
+  const outcome = await markLessonComplete(user, courseKey, lessonKey);
+  if (outcome === "unknown-lesson") throw notFound();
+  if (outcome === "not-enrolled") throw redirect(`/courses/${courseKey}`);
+  const reading = await lessonForReading(user, courseKey, lessonKey, await getLocale(request));
+  const next = reading?.enrolled ? reading.next : null;
+  throw redirect(
+    next
+      ? `/learn/${courseKey}/${next.key}`
+      : reading?.enrolled && reading.hasQuiz
+        ? `/learn/${courseKey}/quiz`
+        : `/courses/${courseKey}`,
+  );
+}
+
+export default function LessonPage() {
+  const { t } = useTranslation();
+  const reading = useLoaderData<typeof loader>();
+  const lang = htmlLang[reading.shownLocale];
+  const percent = Math.round((reading.completedCount * 100) / reading.lessonCount);
+  return (
+    <article className="mx-auto max-w-[68ch]" lang={lang}>
+      <p className="text-sm">
+        <Link to={`/courses/${reading.courseKey}`} className="text-blue-800 underline">
+          {reading.courseTitle}
+        </Link>
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
+        {t("lesson.position", { position: reading.position, count: reading.lessonCount })}
+      </p>
+      <progress
+        className="mt-1 h-2 w-full"
+        max={100}
+        value={percent}
+        aria-label={t("lesson.progressLabel", { done: reading.completedCount, count: reading.lessonCount })}
+      />
+      <h1 className="mt-4 text-2xl font-bold leading-tight sm:text-3xl">{reading.lesson.title}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("lesson.minutes", { minutes: reading.lesson.minutes })}</p>
+      {/* Rendered from Markdown and sanitised once, at import (app/courses/markdown.server.ts). */}
+      <div className="prose-lesson mt-6" dangerouslySetInnerHTML={{ __html: reading.lesson.html }} />
+      <div className="mt-8 rounded border border-slate-300 bg-white p-4">
+        {reading.lesson.complete ? (
+          <p role="status" className="font-semibold text-green-800">
+            ✓ {t("lesson.isComplete")}
+          </p>
+        ) : (
+          <Form method="post">
+            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white">
+              {t("lesson.markComplete")}
+            </button>
+          </Form>
+        )}
+      </div>
+      <nav aria-label={t("lesson.navigation")} className="mt-6 flex flex-col gap-3 sm:flex-row sm:justify-between">
+        {reading.previous ? (
+          <Link to={`/learn/${reading.courseKey}/${reading.previous.key}`} className="text-blue-800 underline">
+            ← {t("lesson.previous", { title: reading.previous.title })}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {reading.next ? (
+          <Link to={`/learn/${reading.courseKey}/${reading.next.key}`} className="text-blue-800 underline">
+            {t("lesson.next", { title: reading.next.title })} →
+          </Link>
+        ) : reading.hasQuiz ? (
+          <Link to={`/learn/${reading.courseKey}/quiz`} className="text-blue-800 underline">
+            {t("course.goToQuiz")} →
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${loaded.lesson.title} · ${loaded.courseTitle} · Aula IA` : "Aula IA" },
+];

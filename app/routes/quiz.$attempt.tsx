@@ -1,0 +1,334 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { createActor, type Snapshot, type SnapshotFrom } from "xstate";
+import { requireUser } from "~/auth/guards.server.ts";
+import { readFormData } from "~/forms/parse-form.ts";
+import { badRequest, notFound } from "~/http/responses.server.ts";
+import { getLocale } from "~/i18n/locale.server.ts";
+import { htmlLang } from "~/i18n/locales.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "~/quiz/attempts.server.ts";
+import { readQuizPost } from "~/quiz/form-events.ts";
+import { quizMachine } from "~/quiz/machine.ts";
+import { FormAlert } from "~/ui/form.tsx";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const view = await attemptView(user, params.attempt ?? "", await getLocale(request));
+  if (!view) throw notFound();
+  const overview = view.result && !view.result.passed ? await quizOverview(user, view.courseKey) : null;
+  return { view, timeZone: user.city.timeZone, nextAttempt: overview?.enrolled ? overview.decision : null };
+}
+
+/** Without JavaScript every button is a form post: validate, apply on the server, show the result. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const attemptId = params.attempt ?? "";
+  const read = readQuizPost(await readFormData(request));
+  if (!read) throw badRequest();
+  const status = await sendAttemptEvents(user, attemptId, read.post.step, read.events);
+  if (status === "not-found") throw notFound();
+  throw redirect(status === "accepted" ? `/quiz/${attemptId}` : `/quiz/${attemptId}?notice=stale`);
+}
+
+type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
+
+function machineInput(view: AttemptView) {
+  return {
+    mode: view.mode,
+    questions: view.questions.map((question) => ({
+      key: question.key,
+      multiple: question.multiple,
+      options: question.options.map((option) => option.key),
+    })),
+  };
+}
+
+function restoreSnapshot(view: AttemptView): QuizSnapshot {
+  return createActor(quizMachine, {
+    input: machineInput(view),
+    snapshot: view.machineSnapshot as Snapshot<unknown>,
+  }).getSnapshot();
+}
+
+/**
+ * With JavaScript, the same machine runs in the browser: moving between questions is
+ * instant, and each step is posted in order to the server, which stays the authority.
+ * Checking an answer and submitting wait for the server, then reload its view.
+ */
+function useLiveAttempt(view: AttemptView) {
+  const revalidator = useRevalidator();
+  const [snapshot, setSnapshot] = useState(() => restoreSnapshot(view));
+  const step = useRef(view.step);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    step.current = view.step;
+    setSnapshot(restoreSnapshot(view));
+  }, [view]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
+    const read = readQuizPost(formData);
+    if (!read) return;
+    const actor = createActor(quizMachine, { input: machineInput(view), snapshot: snapshot as Snapshot<unknown> });
+    actor.start();
+    for (const machineEvent of read.events) {
+      if (!actor.getSnapshot().can(machineEvent)) return;
+      actor.send(machineEvent);
+    }
+    event.preventDefault();
+    const waitsForServer = read.post.intent === "lock" || read.post.intent === "submit";
+    if (!waitsForServer) setSnapshot(actor.getSnapshot());
+    queue.current = queue.current.then(async () => {
+      formData.set("step", String(step.current));
+      const response = await fetch(`/quiz/${view.id}/events`, { method: "POST", body: formData });
+      const result = (await response.json()) as { status: string; step: number | null };
+      if (result.status === "accepted" && result.step !== null) step.current = result.step;
+      if (waitsForServer || result.status !== "accepted") revalidator.revalidate();
+    });
+  }
+
+  return { snapshot, onSubmit };
+}
+
+const button = "rounded px-4 py-2 font-semibold";
+const primary = `${button} bg-blue-800 text-white`;
+const secondary = `${button} border border-blue-800 text-blue-800 bg-white`;
+
+function optionLabel(t: ReturnType<typeof useTranslation>["t"], option: { key: string; text: string | null }) {
+  if (option.text !== null) return option.text;
+  return option.key === "true" ? t("quiz.true") : t("quiz.false");
+}
+
+export default function AttemptPage() {
+  const { t, lang } = useTranslation();
+  const { view, timeZone, nextAttempt } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { snapshot, onSubmit } = useLiveAttempt(view);
+  const state = String(snapshot.value);
+  const { context } = snapshot;
+  const contentLang = htmlLang[view.shownLocale];
+  const timeFormat = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone });
+  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone });
+
+  const header = (
+    <>
+      <p className="text-sm">
+        <Link to={`/learn/${view.courseKey}/quiz`} className="text-blue-800 underline">
+          {t("quiz.backToQuiz")}
+        </Link>
+      </p>
+      {searchParams.get("notice") === "stale" ? <FormAlert>{t("quiz.stale")}</FormAlert> : null}
+      {view.deadline && !view.result ? (
+        <p className="mt-2 font-medium">{t("quiz.deadline", { time: timeFormat.format(new Date(view.deadline)) })}</p>
+      ) : null}
+    </>
+  );
+
+  if (view.result) {
+    return (
+      <div className="max-w-3xl">
+        {header}
+        <h1 className="mt-3 text-2xl font-bold">{t("quiz.attemptRow", { number: view.number, score: view.result.score })}</h1>
+        <div
+          role="status"
+          className={`mt-4 rounded border-l-4 p-3 ${view.result.passed ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+        >
+          {view.result.passed
+            ? t("quiz.resultPassed", { score: view.result.score, passMark: view.result.passMark })
+            : t("quiz.resultFailed", { score: view.result.score, passMark: view.result.passMark })}
+        </div>
+        {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "cooldown" ? (
+          <p className="mt-3">{t("quiz.cooldown", { date: dateFormat.format(new Date(nextAttempt.retryAt)) })}</p>
+        ) : null}
+        {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "limit" ? (
+          <p className="mt-3">{t("quiz.limitReached")}</p>
+        ) : null}
+        {view.result.passed ? (
+          <p className="mt-3">
+            <Link to="/certificates" className="text-blue-800 underline">
+              {t("course.viewCertificate")}
+            </Link>
+          </p>
+        ) : null}
+        <ol className="mt-6 space-y-6" lang={contentLang}>
+          {view.questions.map((question, index) => (
+            <li key={question.key} className="rounded border border-slate-300 bg-white p-4">
+              <h2 className="font-semibold" lang={contentLang}>
+                {index + 1}. {question.text}
+              </h2>
+              <p className={`mt-2 font-semibold ${question.feedback?.isCorrect ? "text-green-800" : "text-red-800"}`}>
+                {question.feedback?.isCorrect ? t("quiz.correct") : t("quiz.incorrect")}
+              </p>
+              <dl className="mt-2 space-y-1">
+                <div>
+                  <dt className="inline font-medium">{t("quiz.yourAnswer")}: </dt>
+                  <dd className="inline">
+                    {question.selected.length > 0
+                      ? question.options
+                          .filter((option) => question.selected.includes(option.key))
+                          .map((option) => optionLabel(t, option))
+                          .join("; ")
+                      : t("quiz.unanswered")}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="inline font-medium">{t("quiz.correctAnswer")}: </dt>
+                  <dd className="inline">
+                    {question.options
+                      .filter((option) => question.feedback?.correct.includes(option.key))
+                      .map((option) => optionLabel(t, option))
+                      .join("; ")}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="inline font-medium">{t("quiz.explanation")}: </dt>
+                  <dd className="inline">{question.feedback?.explanation}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
+
+  if (state === "reviewing") {
+    const unanswered = view.questions.filter((question) => (context.answers[question.key] ?? []).length === 0).length;
+    return (
+      <div className="max-w-3xl">
+        {header}
+        <h1 className="mt-3 text-2xl font-bold">{t("quiz.reviewTitle")}</h1>
+        <Form method="post" onSubmit={onSubmit} className="mt-4">
+          <input type="hidden" name="step" value={view.step} />
+          <ol className="space-y-3" lang={contentLang}>
+            {view.questions.map((question, index) => {
+              const chosen = context.answers[question.key] ?? [];
+              return (
+                <li key={question.key} className="rounded border border-slate-300 bg-white p-3">
+                  <p className="font-medium">
+                    {index + 1}. {question.text}
+                  </p>
+                  <p className="mt-1 text-slate-700">
+                    {chosen.length > 0
+                      ? question.options
+                          .filter((option) => chosen.includes(option.key))
+                          .map((option) => optionLabel(t, option))
+                          .join("; ")
+                      : t("quiz.unanswered")}
+                  </p>
+                  <button type="submit" name="intent" value={`edit:${index}`} className="mt-2 text-blue-800 underline">
+                    {t("quiz.change", { position: index + 1 })}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          {unanswered > 0 ? (
+            <p className="mt-4 font-medium text-amber-900">{t("quiz.submitWarning", { count: unanswered })}</p>
+          ) : null}
+          <button type="submit" name="intent" value="submit" className={`${primary} mt-4`}>
+            {t("quiz.submit")}
+          </button>
+        </Form>
+      </div>
+    );
+  }
+
+  const question = view.questions[context.current];
+  if (!question) return null;
+  const locked = context.locked.includes(question.key);
+  const chosen = context.answers[question.key] ?? [];
+  const isFirst = context.current === 0;
+  const isLast = context.current === view.total - 1;
+  return (
+    <div className="max-w-3xl">
+      {header}
+      <Form method="post" onSubmit={onSubmit} className="mt-3" key={`${question.key}-${view.step}`}>
+        <input type="hidden" name="step" value={view.step} />
+        <input type="hidden" name="questionKey" value={question.key} />
+        <fieldset className="rounded border border-slate-300 bg-white p-4">
+          <legend className="px-1">
+            <span className="block text-sm text-slate-700">
+              {t("quiz.question", { position: context.current + 1, count: view.total })}
+            </span>
+            <span className="block text-lg font-semibold" lang={contentLang}>
+              {question.text}
+            </span>
+          </legend>
+          <p className="mb-3 text-sm text-slate-700" id={`hint-${question.key}`}>
+            {question.multiple ? t("quiz.chooseMany") : t("quiz.chooseOne")}
+          </p>
+          <ul className="space-y-2" lang={contentLang}>
+            {question.options.map((option) => {
+              const id = `option-${question.key}-${option.key}`;
+              return (
+                <li key={option.key} className="flex items-start gap-3 rounded border border-slate-200 p-2">
+                  <input
+                    id={id}
+                    type={question.multiple ? "checkbox" : "radio"}
+                    name="option"
+                    value={option.key}
+                    defaultChecked={chosen.includes(option.key)}
+                    disabled={locked}
+                    aria-describedby={`hint-${question.key}`}
+                    className="mt-1 h-5 w-5 shrink-0"
+                  />
+                  <label htmlFor={id}>{optionLabel(t, option)}</label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+        <div aria-live="polite" className="mt-3">
+          {locked && question.feedback ? (
+            <div
+              className={`rounded border-l-4 p-3 ${question.feedback.isCorrect ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+            >
+              <p className="font-semibold">{question.feedback.isCorrect ? t("quiz.correct") : t("quiz.incorrect")}</p>
+              <p className="mt-1" lang={contentLang}>
+                {t("quiz.correctAnswer")}:{" "}
+                {question.options
+                  .filter((option) => question.feedback?.correct.includes(option.key))
+                  .map((option) => optionLabel(t, option))
+                  .join("; ")}
+              </p>
+              <p className="mt-1" lang={contentLang}>
+                {question.feedback.explanation}
+              </p>
+            </div>
+          ) : null}
+        </div>
+        <div className="mt-4 flex flex-wrap gap-3">
+          {!isFirst ? (
+            <button type="submit" name="intent" value="previous" className={secondary}>
+              {t("quiz.previous")}
+            </button>
+          ) : null}
+          {view.mode === "practice" && !locked ? (
+            <button type="submit" name="intent" value="lock" className={secondary}>
+              {t("quiz.check")}
+            </button>
+          ) : null}
+          {!isLast ? (
+            <button type="submit" name="intent" value="next" className={primary}>
+              {t("quiz.next")}
+            </button>
+          ) : null}
+          <button type="submit" name="intent" value="review" className={isLast ? primary : secondary}>
+            {t("quiz.review")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
+  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
+  const label = root?.messages?.["quiz.attempts"] ?? "Quiz";
+  return [{ title: loaded ? `${label} ${loaded.view.number} · Aula IA` : "Aula IA" }];
+};

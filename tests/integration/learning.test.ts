@@ -1,0 +1,288 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { issueCertificate, revokeCertificate, verifyCertificate } from "~/certificates/certificates.server.ts";
+import { renderCertificatePdf } from "~/certificates/pdf.server.ts";
+import { setClockOffset } from "~/clock.server.ts";
+import { db } from "~/db.server.ts";
+import { enroll, learnerCourseState, learnerDashboard, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { attemptView, quizOverview, sendAttemptEvents, startAttempt } from "~/quiz/attempts.server.ts";
+import { answerKeyOf, currentUserFor, importSampleCourse, SAMPLE_COURSE, takeAttempt } from "../support/learning.ts";
+
+beforeAll(async () => {
+  await importSampleCourse();
+});
+
+async function enrolledLearner(options: Parameters<typeof currentUserFor>[0] = {}) {
+  const user = await currentUserFor(options);
+  await enroll(user, SAMPLE_COURSE);
+  return user;
+}
+
+async function readAllLessons(user: Awaited<ReturnType<typeof currentUserFor>>) {
+  for (const lesson of ["first-steps", "next-steps"]) expect(await markLessonComplete(user, SAMPLE_COURSE, lesson)).toBe("done");
+}
+
+async function started(user: Awaited<ReturnType<typeof currentUserFor>>) {
+  const attempt = await startAttempt(user, SAMPLE_COURSE);
+  if (!attempt.ok) throw new Error("attempt refused");
+  return attempt.attemptId;
+}
+
+describe("enrolment and progress", () => {
+  it("enrols once, saves lesson progress on the server and continues where the learner stopped", async () => {
+    const user = await currentUserFor();
+    const first = await enroll(user, SAMPLE_COURSE);
+    expect(await enroll(user, SAMPLE_COURSE)).toMatchObject({ id: first!.id });
+    expect(await markLessonComplete(user, SAMPLE_COURSE, "first-steps")).toBe("done");
+    expect(await markLessonComplete(user, SAMPLE_COURSE, "first-steps")).toBe("done");
+    expect(await db().lessonProgress.count({ where: { enrollmentId: first!.id } })).toBe(1);
+    expect(await learnerCourseState(user, SAMPLE_COURSE)).toMatchObject({
+      enrolled: true,
+      percent: 33,
+      continueAt: "next-steps",
+      completedAt: null,
+    });
+    expect(await markLessonComplete(user, SAMPLE_COURSE, "no-such-lesson")).toBe("unknown-lesson");
+  });
+
+  it("shows assigned courses with their due date, overdue ones flagged", async () => {
+    const user = await enrolledLearner();
+    const course = await db().course.findUniqueOrThrow({ where: { key: SAMPLE_COURSE }, select: { id: true } });
+    await db().enrollment.updateMany({
+      where: { userId: user.id, courseId: course.id },
+      data: { dueAt: new Date(Date.now() - 86_400_000) },
+    });
+    const dashboard = await learnerDashboard(user, "en");
+    expect(dashboard.assigned).toMatchObject([{ courseKey: SAMPLE_COURSE, title: "Sample course", overdue: true }]);
+  });
+});
+
+describe("quiz attempts", () => {
+  it("grades on the server: a failed attempt, the cool-down, then a pass that completes the course and issues one certificate", async () => {
+    const user = await enrolledLearner({ name: "Łukasz Ñúñez-Gómez" });
+    await readAllLessons(user);
+    const first = await started(user);
+    await takeAttempt(user, first, false);
+    const failedView = await attemptView(user, first, "es");
+    expect(failedView?.result).toEqual({ score: 0, passed: false, passMark: 50 });
+    expect(failedView?.questions.every((question) => question.feedback?.explanation)).toBe(true);
+
+    expect(await startAttempt(user, SAMPLE_COURSE)).toMatchObject({ ok: false, decision: { reason: "cooldown" } });
+    setClockOffset(61 * 60_000);
+    try {
+      const second = await started(user);
+      await takeAttempt(user, second, true);
+      expect((await attemptView(user, second, "es"))?.result).toMatchObject({ score: 100, passed: true });
+    } finally {
+      setClockOffset(0);
+    }
+    const state = await learnerCourseState(user, SAMPLE_COURSE);
+    expect(state).toMatchObject({ enrolled: true, percent: 100, quizPassed: true });
+    expect(state?.enrolled && state.completedAt).toBeTruthy();
+    expect(await db().certificate.count({ where: { userId: user.id } })).toBe(1);
+    expect(await startAttempt(user, SAMPLE_COURSE)).toMatchObject({ ok: false, decision: { reason: "passed" } });
+  });
+
+  it("ignores a post whose step is stale (double click, two tabs) and never changes a submitted attempt", async () => {
+    const user = await enrolledLearner();
+    const attemptId = await started(user);
+    const view = (await attemptView(user, attemptId, "es"))!;
+    const question = view.questions[0]!;
+    const event = { type: "ANSWER" as const, questionKey: question.key, options: [question.options[0]!.key] };
+    expect(await sendAttemptEvents(user, attemptId, view.step, [event, { type: "NEXT" }])).toBe("accepted");
+    expect(await sendAttemptEvents(user, attemptId, view.step, [event, { type: "NEXT" }])).toBe("stale");
+    const after = (await attemptView(user, attemptId, "es"))!;
+    expect(after.step).toBe(view.step + 1);
+    expect(after.current).toBe(1);
+
+    await sendAttemptEvents(user, attemptId, after.step, [{ type: "REVIEW" }]);
+    await sendAttemptEvents(user, attemptId, after.step + 1, [{ type: "SUBMIT" }]);
+    const submitted = await db().quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { step: true, snapshot: true, score: true },
+    });
+    expect(await sendAttemptEvents(user, attemptId, submitted.step, [{ type: "EDIT", index: 0 }])).toBe("stale");
+    expect(
+      await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { step: true, snapshot: true, score: true } }),
+    ).toEqual(submitted);
+  });
+
+  it("refuses forbidden events and another person's attempt, writing nothing", async () => {
+    const user = await enrolledLearner();
+    const attemptId = await started(user);
+    const view = (await attemptView(user, attemptId, "es"))!;
+    expect(await sendAttemptEvents(user, attemptId, view.step, [{ type: "SUBMIT" }])).toBe("refused");
+    expect(
+      await sendAttemptEvents(user, attemptId, view.step, [{ type: "ANSWER", questionKey: "not-drawn", options: ["a"] }]),
+    ).toBe("refused");
+    const stranger = await enrolledLearner({ city: "bogota" });
+    expect(await sendAttemptEvents(stranger, attemptId, view.step, [{ type: "NEXT" }])).toBe("not-found");
+    expect(await attemptView(stranger, attemptId, "es")).toBeNull();
+    expect((await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { step: true } })).step).toBe(view.step);
+  });
+
+  it("keeps the drawn questions and option order across reloads", async () => {
+    const user = await enrolledLearner();
+    const attemptId = await started(user);
+    const first = await attemptView(user, attemptId, "es");
+    const again = await attemptView(user, attemptId, "es");
+    expect(again?.questions.map((question) => [question.key, question.options.map((option) => option.key)])).toEqual(
+      first?.questions.map((question) => [question.key, question.options.map((option) => option.key)]),
+    );
+    expect(first?.total).toBe(2);
+  });
+
+  it("grades at the deadline with only the answers stored before it", async () => {
+    const user = await enrolledLearner();
+    await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { timeLimitMinutes: 10 } });
+    try {
+      const attemptId = await started(user);
+      const key = await answerKeyOf(SAMPLE_COURSE);
+      const view = (await attemptView(user, attemptId, "es"))!;
+      const firstQuestion = view.questions[0]!;
+      expect(
+        await sendAttemptEvents(user, attemptId, view.step, [
+          { type: "ANSWER", questionKey: firstQuestion.key, options: key.get(firstQuestion.key)! },
+          { type: "NEXT" },
+        ]),
+      ).toBe("accepted");
+      setClockOffset(11 * 60_000);
+      const second = view.questions[1]!;
+      // Too late: this answer is not stored, and the attempt is graded on this request.
+      expect(
+        await sendAttemptEvents(user, attemptId, view.step + 1, [
+          { type: "ANSWER", questionKey: second.key, options: key.get(second.key)! },
+        ]),
+      ).toBe("stale");
+      const graded = await attemptView(user, attemptId, "es");
+      expect(graded?.result).toEqual({ score: 50, passed: true, passMark: 50 });
+      expect(graded?.questions[1]?.selected).toEqual([]);
+    } finally {
+      setClockOffset(0);
+      await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { timeLimitMinutes: null } });
+    }
+  });
+
+  it("stops at the attempt limit", async () => {
+    const user = await enrolledLearner();
+    try {
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        setClockOffset(attempt * 2 * 60 * 60_000);
+        await takeAttempt(user, await started(user), false);
+      }
+      setClockOffset(10 * 60 * 60_000);
+      expect(await quizOverview(user, SAMPLE_COURSE)).toMatchObject({ decision: { allowed: false, reason: "limit" } });
+    } finally {
+      setClockOffset(0);
+    }
+  });
+});
+
+describe("answer key secrecy over HTTP", () => {
+  it("sends no correct option or explanation before grading, and both after", async () => {
+    const { startTestServer } = await import("../support/server.ts");
+    const { sessionCookie } = await import("../support/factories.ts");
+    const server = await startTestServer();
+    try {
+      const user = await enrolledLearner();
+      const cookie = await sessionCookie(user.id);
+      const attemptId = await started(user);
+      const explanations = (
+        await db().question.findMany({
+          where: { quiz: { version: { course: { key: SAMPLE_COURSE } } } },
+          select: { explanation: true },
+        })
+      ).flatMap((question) => Object.values(JSON.parse(question.explanation) as Record<string, string>));
+      // The answer key travels as `correct` in the page data: absent before grading, present after.
+      const answerKeyField = /\\?"correct\\?"/;
+      const scan = async (body: string) => {
+        for (const explanation of explanations) expect(body).not.toContain(explanation);
+        expect(body).not.toMatch(answerKeyField);
+      };
+      let view = (await attemptView(user, attemptId, "es"))!;
+      await scan(await (await server.request(`/quiz/${attemptId}`, { cookie })).text());
+      await scan(await (await server.request(`/quiz/${attemptId}.data`, { cookie })).text());
+      const response = await server.request(`/quiz/${attemptId}/events`, {
+        cookie,
+        form: {
+          step: String(view.step),
+          intent: "next",
+          questionKey: view.questions[0]!.key,
+          option: view.questions[0]!.options[0]!.key,
+        },
+      });
+      expect(await response.json()).toEqual({ status: "accepted", step: view.step + 1 });
+      view = (await attemptView(user, attemptId, "es"))!;
+      await scan(await (await server.request(`/quiz/${attemptId}`, { cookie })).text());
+      await server.request(`/quiz/${attemptId}`, { cookie, form: { step: String(view.step), intent: "review" } });
+      await scan(await (await server.request(`/quiz/${attemptId}`, { cookie })).text());
+      const submit = await server.request(`/quiz/${attemptId}`, {
+        cookie,
+        form: { step: String(view.step + 1), intent: "submit" },
+      });
+      expect(submit.status).toBe(302);
+      const graded = await (await server.request(`/quiz/${attemptId}`, { cookie, headers: { "Accept-Language": "es" } })).text();
+      expect(explanations.some((explanation) => graded.includes(explanation))).toBe(true);
+      expect(graded).toMatch(answerKeyField);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("certificates", () => {
+  async function completedEnrollment(name = "Ana Pérez") {
+    const user = await enrolledLearner({ name });
+    await readAllLessons(user);
+    await takeAttempt(user, await started(user), true);
+    return user;
+  }
+
+  it("issues exactly one certificate under concurrent completion", async () => {
+    const user = await completedEnrollment();
+    const enrollment = await db().enrollment.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } });
+    const codes = await Promise.all(Array.from({ length: 6 }, () => issueCertificate(enrollment.id)));
+    expect(new Set(codes.map((issued) => issued.code)).size).toBe(1);
+    expect(await db().certificate.count({ where: { enrollmentId: enrollment.id } })).toBe(1);
+    expect(codes[0]!.code).toMatch(/^MAD-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  });
+
+  it("renders a PDF whose text has the name with its accents, the course and the code", async () => {
+    const user = await completedEnrollment("Łukasz Ñúñez-Gómez");
+    const certificate = await db().certificate.findFirstOrThrow({ where: { userId: user.id } });
+    const pdf = await renderCertificatePdf(certificate, `http://localhost:3000/verify/${certificate.code}`);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "aula-pdf-")), "certificate.pdf");
+    writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("Łukasz Ñúñez-Gómez");
+    expect(text).toContain("Curso de prueba");
+    expect(text).toContain(certificate.code);
+    expect(text).toContain("Madrid");
+    expect(text).toContain("Certificado".toUpperCase());
+  });
+
+  it("verifies valid, expired, revoked and unknown codes, revocation only within the admin's city", async () => {
+    const user = await completedEnrollment("Verónica Ruiz");
+    const { code } = await db().certificate.findFirstOrThrow({ where: { userId: user.id }, select: { code: true } });
+    expect(await verifyCertificate(code.toLowerCase())).toMatchObject({
+      status: "valid",
+      holderName: "Verónica Ruiz",
+      cityName: "Madrid",
+      courseTitle: "Curso de prueba",
+    });
+    expect(await verifyCertificate("MAD-2222-3333-4444")).toEqual({ status: "unknown" });
+
+    await db().certificate.update({ where: { code }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await verifyCertificate(code)).status).toBe("expired");
+
+    const otherAdmin = await currentUserFor({ city: "bogota", roles: ["CITY_ADMIN"] });
+    expect(await revokeCertificate(otherAdmin, code, "not ours")).toBe(false);
+    const admin = await currentUserFor({ city: "madrid", roles: ["CITY_ADMIN"] });
+    expect(await revokeCertificate(admin, code, "Issued by mistake")).toBe(true);
+    expect((await verifyCertificate(code)).status).toBe("revoked");
+    expect(await db().auditLog.count({ where: { action: "certificate.revoke", targetId: code } })).toBe(1);
+  });
+});
