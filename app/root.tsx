@@ -12,7 +12,6 @@ import type { ReactNode } from "react";
 import { getSessionState } from "~/auth/guards.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
-import { catalogs } from "~/i18n/translate.ts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
 import { Shell } from "~/ui/shell.tsx";
@@ -33,13 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user && HEX_COLOUR.test(user.city.primaryColor) && HEX_COLOUR.test(user.city.accentColor)
       ? { primary: user.city.primaryColor, accent: user.city.accentColor }
       : null;
-  return data(
-    { locale, messages: catalogs[locale], user: shellUser, colours },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
+  return data({ locale, user: shellUser, colours }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
-// Messages and the user only change after a form submission (login, language, profile).
+// The language and the user only change after a form submission (login, language, profile).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod !== undefined && formMethod !== "GET" ? defaultShouldRevalidate : false;
 

@@ -1,12 +1,23 @@
-/** `npm run db:seed`: cities always; demo accounts on an empty database unless DEMO=false. */
+/**
+ * `npm run db:seed` (also run by `npm start`): the cities, the courses in courses/ (imported
+ * idempotently), and on an empty database the demo accounts and assignments unless DEMO=false.
+ */
+import path from "node:path";
 import { seedCities, seedDemoAccounts, seedDemoLearning } from "../app/cities/seed.server.ts";
+import { formatProblem } from "../app/courses/checker.server.ts";
+import { importAllCourses } from "../app/courses/importer.server.ts";
 import { db } from "../app/db.server.ts";
 import { env } from "../app/env.server.ts";
 
 const { DEMO } = env();
 await seedCities({ demo: DEMO });
+for (const outcome of await importAllCourses(path.resolve("courses"))) {
+  if (outcome.status === "refused") {
+    console.error(`Course ${outcome.key} refused; its previous version stays live:`);
+    for (const problem of outcome.problems) console.error(`  ${formatProblem(problem)}`);
+  } else if (outcome.status !== "unchanged") console.log(`Course ${outcome.key}: ${outcome.status} (version ${outcome.version})`);
+}
 const loadedDemo = DEMO ? await seedDemoAccounts() : false;
-// Assignments need the courses: `npm start` imports them before seeding.
 if (loadedDemo) await seedDemoLearning();
-console.log(`Seed: ${loadedDemo ? "cities and demo accounts loaded" : "cities up to date"}.`);
+console.log(`Seed: ${loadedDemo ? "cities, courses and demo accounts loaded" : "cities and courses up to date"}.`);
 await db().$disconnect();

@@ -1,6 +1,6 @@
 /**
  * `npm start`: generate the database clients, build, apply migrations, seed (cities; demo
- * accounts on the first start of an empty database unless DEMO=false), import the courses,
+ * accounts on the first start of an empty database unless DEMO=false) and import the courses,
  * then serve on PORT (default 3000). Later starts keep the data.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -14,7 +14,6 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 run(bin("tsx"), ["scripts/db.ts", "generate"]);
 if (process.env.SKIP_BUILD !== "1") run(bin("remix"), ["vite:build"], { NODE_ENV: "production" });
 run(bin("tsx"), ["scripts/db.ts", "deploy"]);
-run(bin("tsx"), ["scripts/courses.ts", "import"]);
 run(bin("tsx"), ["prisma/seed.ts"]);
 
 const server = spawn(bin("tsx"), ["server/main.js"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });

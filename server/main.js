@@ -1,11 +1,24 @@
-// Production entry: serves the built app on PORT (default 3000).
+// Production entry: serves the built app on PORT (default 3000). WEB_CONCURRENCY=N runs N
+// workers sharing the port (one per core is a good choice); sessions and throttles live in
+// the database, so any worker can answer any request.
+import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createApp } from "./app.js";
 
-const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
 const port = Number(process.env.PORT ?? 3000);
-const trustProxy = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").toLowerCase());
-createApp({ build, trustProxy }).listen(port, () => {
-  console.log(`Aula IA is listening on http://localhost:${port}`);
-});
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
+
+if (workers > 1 && cluster.isPrimary) {
+  for (let index = 0; index < workers; index += 1) cluster.fork();
+  cluster.on("exit", (worker, code) => {
+    if (code !== 0) cluster.fork();
+  });
+  console.log(`Aula IA is listening on http://localhost:${port} (${workers} workers)`);
+} else {
+  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  const trustProxy = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").toLowerCase());
+  createApp({ build, trustProxy }).listen(port, () => {
+    if (workers === 1) console.log(`Aula IA is listening on http://localhost:${port}`);
+  });
+}

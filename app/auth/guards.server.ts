@@ -3,59 +3,20 @@
  * `requireRole`; both throw (a redirect to the login page, or a 403) instead of returning.
  */
 import { redirect } from "@remix-run/node";
-import { db } from "~/db.server.ts";
 import { forbidden } from "~/http/responses.server.ts";
-import { hasAnyRole, type AnyRole, type GrantableRole } from "./roles.ts";
+import { hasAnyRole, type AnyRole } from "./roles.ts";
+import type { SessionUser } from "./lucia.server.ts";
 import { validateSession } from "./session.server.ts";
 
-export interface CurrentUser {
-  id: string;
-  name: string;
-  email: string;
-  locale: string;
-  roles: GrantableRole[];
-  city: {
-    id: string;
-    slug: string;
-    name: string;
-    primaryColor: string;
-    accentColor: string;
-    defaultLocale: string;
-    timeZone: string;
-  };
-  department: { id: string; name: string } | null;
-}
+export type CurrentUser = SessionUser & { id: string };
 
 const loaded = new WeakMap<Request, Promise<{ user: CurrentUser | null; setCookie: string | null }>>();
-
-async function loadCurrentUser(request: Request): Promise<{ user: CurrentUser | null; setCookie: string | null }> {
-  const { userId, setCookie } = await validateSession(request);
-  if (!userId) return { user: null, setCookie };
-  const row = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      locale: true,
-      active: true,
-      roleGrants: { select: { role: true } },
-      city: {
-        select: { id: true, slug: true, name: true, primaryColor: true, accentColor: true, defaultLocale: true, timeZone: true },
-      },
-      department: { select: { id: true, name: true } },
-    },
-  });
-  if (!row || !row.active) return { user: null, setCookie };
-  const { roleGrants, active: _active, ...user } = row;
-  return { user: { ...user, roles: roleGrants.map((grant) => grant.role) }, setCookie };
-}
 
 /** The signed-in user, or null. Loaded once per request. */
 export async function getSessionState(request: Request): Promise<{ user: CurrentUser | null; setCookie: string | null }> {
   let state = loaded.get(request);
   if (!state) {
-    state = loadCurrentUser(request);
+    state = validateSession(request);
     loaded.set(request, state);
   }
   return state;

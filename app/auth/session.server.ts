@@ -1,6 +1,6 @@
 /** Session cookies: HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS. */
 import { Cookie } from "lucia";
-import { lucia, SESSION_COOKIE_NAME } from "./lucia.server.ts";
+import { lucia, SESSION_COOKIE_NAME, type SessionUser } from "./lucia.server.ts";
 
 export function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
@@ -30,14 +30,16 @@ export async function endAllSessions(userId: string): Promise<void> {
   await lucia().invalidateUserSessions(userId);
 }
 
-/** The signed-in user's id, and a refreshed or blank cookie to send back when needed. */
-export async function validateSession(request: Request): Promise<{ userId: string | null; setCookie: string | null }> {
+/** The signed-in user, and a refreshed or blank cookie to send back when needed. */
+export async function validateSession(
+  request: Request,
+): Promise<{ user: (SessionUser & { id: string }) | null; setCookie: string | null }> {
   const sessionId = readSessionId(request);
-  if (!sessionId) return { userId: null, setCookie: null };
-  const { session } = await lucia().validateSession(sessionId);
-  if (!session) return { userId: null, setCookie: withTransport(lucia().createBlankSessionCookie(), request) };
+  if (!sessionId) return { user: null, setCookie: null };
+  const { session, user } = await lucia().validateSession(sessionId);
+  if (!session || !user) return { user: null, setCookie: withTransport(lucia().createBlankSessionCookie(), request) };
   const setCookie = session.fresh ? withTransport(lucia().createSessionCookie(session.id), request) : null;
-  return { userId: session.userId, setCookie };
+  return { user, setCookie };
 }
 
 export { SESSION_COOKIE_NAME };

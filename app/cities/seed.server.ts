@@ -155,7 +155,7 @@ export async function seedDemoLearning(): Promise<void> {
   const byKey = new Map(courses.map((course) => [course.key, course.id]));
   const plan = [
     { city: "madrid", course: "ai-fundamentals", dueInDays: 30 },
-    { city: "madrid", course: "generative-ai-at-work", dueInDays: -7 },
+    { city: "madrid", course: "personal-data-and-privacy", dueInDays: -7 },
     { city: "sao-paulo", course: "personal-data-and-privacy", dueInDays: 45 },
     { city: "bogota", course: "ai-fundamentals", dueInDays: 20 },
   ];

@@ -1,19 +1,18 @@
 /** Page titles in the user's language, for route `meta` functions. */
 import type { MetaDescriptor } from "@remix-run/node";
-import { es, type MessageKey, type Messages } from "./messages/es.ts";
-import { format } from "./translate.ts";
+import { isLocale } from "./locales.ts";
+import type { MessageKey } from "./messages/es.ts";
+import { catalogs, format } from "./translate.ts";
 
 interface Match {
   id: string;
   data: unknown;
 }
 
-function rootMessages(matches: readonly Match[]): Messages {
+function rootLocale(matches: readonly Match[]) {
   const root = matches.find((match) => match.id === "root")?.data;
-  if (root && typeof root === "object" && "messages" in root && root.messages && typeof root.messages === "object") {
-    return root.messages as Messages;
-  }
-  return es;
+  const locale = root && typeof root === "object" && "locale" in root ? root.locale : null;
+  return isLocale(locale) ? locale : "es";
 }
 
 export function pageTitle(
@@ -21,6 +20,11 @@ export function pageTitle(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): MetaDescriptor[] {
-  const messages = rootMessages(matches);
+  const messages = catalogs[rootLocale(matches)];
   return [{ title: format(messages["meta.title"], { page: format(messages[key], params) }) }];
+}
+
+/** The translation of one key in the page's language, for `meta` functions that build their own title. */
+export function metaMessage(matches: readonly Match[], key: MessageKey): string {
+  return catalogs[rootLocale(matches)][key];
 }

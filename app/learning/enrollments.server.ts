@@ -4,6 +4,7 @@ import type { CurrentUser } from "~/auth/guards.server.ts";
 import { issueCertificate } from "~/certificates/certificates.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
+import { lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
 import { db, Prisma } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { continuePosition, isComplete, progressPercent } from "./progress.ts";
@@ -133,55 +134,37 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
 export async function lessonForReading(user: CurrentUser, courseKey: string, lessonKey: string, locale: Locale) {
   const course = await db().course.findUnique({
     where: { key: courseKey },
-    select: {
-      id: true,
-      sourceLocale: true,
-      currentVersionId: true,
-      currentVersion: {
-        select: {
-          title: true,
-          languages: true,
-          lessons: {
-            orderBy: { position: "asc" },
-            select: { key: true, contents: { select: { locale: true, title: true, minutes: true } } },
-          },
-          quiz: { select: { id: true } },
-        },
-      },
-    },
+    select: { id: true, sourceLocale: true, currentVersionId: true },
   });
-  const version = course?.currentVersion;
-  if (!course || !version) return null;
-  const index = version.lessons.findIndex((lesson) => lesson.key === lessonKey);
+  if (!course?.currentVersionId) return null;
+  const outline = await versionOutline(course.currentVersionId);
+  const index = outline.lessons.findIndex((lesson) => lesson.key === lessonKey);
   if (index < 0) return null;
   const enrollment = await findEnrollment(user.id, course.id);
   if (!enrollment) return { enrolled: false as const };
-  const shownLocale = pickLocale(parseLocales(version.languages), course.sourceLocale, locale);
-  const content = await db().lessonContent.findFirst({
-    where: { locale: shownLocale, lesson: { key: lessonKey, versionId: course.currentVersionId ?? "" } },
-    select: { title: true, minutes: true, html: true },
-  });
+  const shownLocale = pickLocale(outline.languages, course.sourceLocale, locale);
+  const [content, completed] = await Promise.all([
+    lessonContent(course.currentVersionId, lessonKey, shownLocale),
+    db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } }),
+  ]);
   if (!content) return null;
-  const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
   await recordPosition(enrollment.id, lessonKey, enrollment.lastPosition);
   const titleOf = (position: number) => {
-    const lesson = version.lessons[position];
-    return lesson
-      ? { key: lesson.key, title: lesson.contents.find((row) => row.locale === shownLocale)?.title ?? lesson.key }
-      : null;
+    const lesson = outline.lessons[position];
+    return lesson ? { key: lesson.key, title: lesson.titles[shownLocale]?.title ?? lesson.key } : null;
   };
   const completedKeys = completed.map((row) => row.lessonKey);
   return {
     enrolled: true as const,
     shownLocale,
-    courseTitle: readLocalized(version.title, shownLocale, shownLocale, title),
+    courseTitle: readLocalized(outline.title, shownLocale, shownLocale, title),
     lesson: { key: lessonKey, ...content, complete: completedKeys.includes(lessonKey) },
     position: index + 1,
-    lessonCount: version.lessons.length,
-    completedCount: version.lessons.filter((lesson) => completedKeys.includes(lesson.key)).length,
+    lessonCount: outline.lessons.length,
+    completedCount: outline.lessons.filter((lesson) => completedKeys.includes(lesson.key)).length,
     previous: index > 0 ? titleOf(index - 1) : null,
     next: titleOf(index + 1),
-    hasQuiz: Boolean(version.quiz),
+    hasQuiz: outline.hasQuiz,
   };
 }
 

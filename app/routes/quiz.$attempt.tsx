@@ -7,6 +7,7 @@ import { readFormData } from "~/forms/parse-form.ts";
 import { badRequest, notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
+import { metaMessage } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "~/quiz/attempts.server.ts";
 import { readQuizPost } from "~/quiz/form-events.ts";
@@ -327,8 +328,6 @@ export default function AttemptPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  const label = root?.messages?.["quiz.attempts"] ?? "Quiz";
-  return [{ title: loaded ? `${label} ${loaded.view.number} · Aula IA` : "Aula IA" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  { title: loaded ? `${metaMessage(matches, "quiz.attempts")} ${loaded.view.number} · Aula IA` : "Aula IA" },
+];

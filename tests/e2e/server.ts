@@ -11,12 +11,12 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: `file:${dir}/e2e.db`,
   OUTBOX_DIR: `${dir}/outbox`,
   DEMO: "true",
+  TEST_CLOCK: "true",
   NODE_ENV: "production",
   APP_URL: `http://localhost:${process.env.PORT}`,
 };
 if (!existsSync("build/server/index.js")) execFileSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit", env });
 execFileSync("node_modules/.bin/tsx", ["scripts/db.ts", "deploy"], { stdio: "inherit", env });
-execFileSync("node_modules/.bin/tsx", ["scripts/courses.ts", "import"], { stdio: "inherit", env });
 execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { stdio: "inherit", env });
 Object.assign(process.env, env);
 await import("../../server/main.js");

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 /** An axe scan of the page as it is now: WCAG 2.x A and AA, zero violations. */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -28,4 +29,49 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel(/correo|e-mail|email/i).fill(email);
   await page.getByLabel(/contraseña|senha|password/i).fill(password);
   await page.getByRole("button", { name: /entrar|log in/i }).click();
+}
+
+/** The answer key of a course's current quiz, read from the test server's database. */
+export function answerKey(courseKey: string): Map<string, string[]> {
+  const database = new Database(path.resolve("test-results/e2e-data/e2e.db"), { readonly: true });
+  try {
+    const rows = database
+      .prepare(
+        `SELECT q.key AS key, q.correct AS correct FROM Question q
+         JOIN Quiz z ON z.id = q.quizId JOIN Course c ON c.currentVersionId = z.versionId WHERE c.key = ?`,
+      )
+      .all(courseKey) as Array<{ key: string; correct: string }>;
+    return new Map(rows.map((row) => [row.key, JSON.parse(row.correct) as string[]]));
+  } finally {
+    database.close();
+  }
+}
+
+/** Moves the test server's clock forward (TEST_CLOCK=true), instead of waiting. */
+export async function setServerClock(page: Page, offsetMinutes: number): Promise<void> {
+  const response = await page.request.post("/test-clock", { form: { offsetMinutes: String(offsetMinutes) } });
+  expect(response.ok()).toBe(true);
+}
+
+/** Answers the quiz on screen, every question right or every question wrong, then submits. */
+export async function takeQuiz(page: Page, courseKey: string, answerRightly: boolean): Promise<void> {
+  const key = answerKey(courseKey);
+  for (;;) {
+    const questionKey = await page.locator("input[name=questionKey]").inputValue();
+    const right = key.get(questionKey) ?? [];
+    const options = page.locator("input[name=option]");
+    const values: string[] = [];
+    for (const option of await options.all()) values.push((await option.getAttribute("value")) ?? "");
+    const chosen = answerRightly ? right : values.filter((value) => !right.includes(value)).slice(0, 1);
+    for (const value of chosen) await page.locator(`input[name=option][value="${value}"]`).check();
+    const next = page.getByRole("button", { name: /Siguiente pregunta|Next question|Próxima pergunta/ });
+    if (await next.isVisible()) {
+      await next.click();
+      await expect(page.locator("input[name=questionKey]")).not.toHaveValue(questionKey);
+      continue;
+    }
+    await page.getByRole("button", { name: /Revisar mis respuestas|Review my answers|Revisar minhas respostas/ }).click();
+    break;
+  }
+  await page.getByRole("button", { name: /Enviar mis respuestas|Submit my answers|Enviar minhas respostas/ }).click();
 }

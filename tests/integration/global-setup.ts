@@ -23,7 +23,6 @@ declare module "vitest" {
 function prepare(databaseUrl: string): void {
   const env = { ...process.env, DATABASE_URL: databaseUrl, DEMO: "true" };
   execFileSync("node_modules/.bin/tsx", ["scripts/db.ts", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  execFileSync("node_modules/.bin/tsx", ["scripts/courses.ts", "import"], { env, stdio: ["ignore", "ignore", "inherit"] });
   execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
 }
 

@@ -286,3 +286,33 @@ describe("certificates", () => {
     expect(await db().auditLog.count({ where: { action: "certificate.revoke", targetId: code } })).toBe(1);
   });
 });
+
+describe("practice mode", () => {
+  it("reveals a question's answer and explanation only once its answer is locked", async () => {
+    const user = await enrolledLearner();
+    await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { mode: "practice" } });
+    try {
+      const attemptId = await started(user);
+      const view = (await attemptView(user, attemptId, "en"))!;
+      expect(view.questions.every((question) => question.feedback === null)).toBe(true);
+      const first = view.questions[0]!;
+      expect(
+        await sendAttemptEvents(user, attemptId, view.step, [
+          { type: "ANSWER", questionKey: first.key, options: [first.options[0]!.key] },
+          { type: "LOCK" },
+        ]),
+      ).toBe("accepted");
+      const locked = (await attemptView(user, attemptId, "en"))!;
+      expect(locked.questions[0]!.feedback?.explanation).toBeTruthy();
+      expect(locked.questions[1]!.feedback).toBeNull();
+      // A locked answer cannot be changed.
+      expect(
+        await sendAttemptEvents(user, attemptId, locked.step, [
+          { type: "ANSWER", questionKey: first.key, options: [first.options[1]!.key] },
+        ]),
+      ).toBe("refused");
+    } finally {
+      await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { mode: "exam" } });
+    }
+  });
+});

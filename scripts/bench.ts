@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: builds the production app, seeds a realistic volume (10 000 learners with
+ * progress, certificates and open quiz attempts; cached in .cache/bench between runs), serves
+ * it with one worker per core, and measures requests per second and p95 latency for the lesson
+ * page, quiz answer posts and /verify/<code>, the time to render one certificate PDF, and the
+ * same lesson HTML from a plain static server for comparison.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, copyFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const cacheDir = path.resolve(".cache/bench");
+const cachedDb = path.join(cacheDir, "bench.db");
+const runDb = path.join(cacheDir, "run.db");
+const LEARNERS = 10_000;
+const ATTEMPTS = 400;
+const PORT = 3900;
+const STATIC_PORT = 3901;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+function hashTree(paths: string[]): string {
+  const hash = createHash("sha256");
+  const walk = (entry: string) => {
+    if (statSync(entry).isDirectory()) for (const name of readdirSync(entry).sort()) walk(path.join(entry, name));
+    else hash.update(entry).update(readFileSync(entry));
+  };
+  for (const entry of paths) walk(entry);
+  return hash.digest("hex").slice(0, 16);
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  execFileSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+}
+
+async function prepareDatabase(): Promise<void> {
+  mkdirSync(cacheDir, { recursive: true });
+  const fingerprint = hashTree(["prisma/migrations", "courses", "app/cities/signatory-cities.ts", "scripts/bench-seed.ts"]);
+  const stamp = path.join(cacheDir, `bench-${fingerprint}.ok`);
+  if (!existsSync(stamp) || !existsSync(cachedDb)) {
+    console.log(`Seeding ${LEARNERS} learners into ${cachedDb} (cached for later runs)...`);
+    for (const name of readdirSync(cacheDir)) rmSync(path.join(cacheDir, name), { force: true });
+    const url = `file:${cachedDb}`;
+    run(bin("tsx"), ["scripts/db.ts", "deploy"], { DATABASE_URL: url });
+    run(bin("tsx"), ["prisma/seed.ts"], { DATABASE_URL: url, DEMO: "false" });
+    run(bin("tsx"), ["scripts/bench-seed.ts"], { DATABASE_URL: url });
+    execFileSync("touch", [stamp]);
+  }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(runDb + suffix, { force: true });
+  copyFileSync(cachedDb, runDb);
+}
+
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(name: string, options: autocannon.Options): Promise<Measured> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ connections: CONNECTIONS, duration: DURATION, ...options }, (error, finished) =>
+      error ? reject(error) : resolve(finished),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors,
+  };
+}
+
+async function waitFor(url: string) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+run(bin("tsx"), ["scripts/db.ts", "generate"]);
+run(bin("remix"), ["vite:build"], { NODE_ENV: "production" });
+await prepareDatabase();
+
+const databaseUrl = `file:${runDb}`;
+process.env.DATABASE_URL = databaseUrl;
+const { db } = await import("../app/db.server.ts");
+const { lucia } = await import("../app/auth/lucia.server.ts");
+const { getCurrentUser } = await import("../app/auth/guards.server.ts");
+const { startAttempt } = await import("../app/quiz/attempts.server.ts");
+
+// Sessions for learners who read lessons, and open attempts for the quiz posts.
+const learners = await db().user.findMany({ where: { email: { startsWith: "learner" } }, take: ATTEMPTS, select: { id: true } });
+const cookies: string[] = [];
+const attempts: string[] = [];
+for (const learner of learners) {
+  const session = await lucia().createSession(learner.id, {});
+  const cookie = `aula_session=${session.id}`;
+  cookies.push(cookie);
+  const user = (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
+  const started = await startAttempt(user, "ai-fundamentals");
+  if (started.ok) attempts.push(started.attemptId);
+}
+const certificate = await db().certificate.findFirstOrThrow({
+  select: {
+    code: true,
+    holderName: true,
+    courseTitle: true,
+    courseVersion: true,
+    score: true,
+    locale: true,
+    citySnapshot: true,
+    issuedAt: true,
+    expiresAt: true,
+  },
+});
+await db().$disconnect();
+
+const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+const server = spawn(bin("tsx"), ["server/main.js"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    DATABASE_URL: databaseUrl,
+    WEB_CONCURRENCY: String(workers),
+  },
+});
+const base = `http://127.0.0.1:${PORT}`;
+try {
+  await waitFor(`${base}/verify`);
+  const lessonPath = "/learn/ai-fundamentals/what-ai-is";
+  const lessonHtml = await (await fetch(`${base}${lessonPath}`, { headers: { Cookie: cookies[0]! } })).text();
+  if (!lessonHtml.includes("<article")) throw new Error(`the lesson page did not render: ${lessonHtml.slice(0, 600)}`);
+
+  const results: Measured[] = [];
+  let next = 0;
+  results.push(
+    await load("lesson page (GET, signed in)", {
+      url: `${base}${lessonPath}`,
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length]! } }),
+        },
+      ],
+    }),
+  );
+
+  // Each connection drives its own attempt: next, previous, next, ... with the right step.
+  let connection = 0;
+  results.push(
+    await load("quiz answer post", {
+      url: `${base}/quiz/`,
+      method: "POST",
+      setupClient: (client) => {
+        const attempt = connection++ % attempts.length;
+        let step = 0;
+        const body = () => `step=${step}&intent=${step % 2 === 0 ? "next" : "previous"}`;
+        client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: cookies[attempt]! });
+        client.setRequests([{ method: "POST", path: `/quiz/${attempts[attempt]}/events`, body: body() }]);
+        client.on("response", (status: number) => {
+          if (status === 200) step += 1;
+          client.setBody(body());
+        });
+      },
+    }),
+  );
+
+  results.push(await load(`/verify/<code>`, { url: `${base}/verify/${certificate.code}` }));
+
+  const staticServer = http.createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(lessonHtml);
+  });
+  await new Promise<void>((resolve) => staticServer.listen(STATIC_PORT, "127.0.0.1", () => resolve()));
+  const staticResult = await load("same lesson HTML, plain static server", { url: `http://127.0.0.1:${STATIC_PORT}/` });
+  staticServer.close();
+  results.push(staticResult);
+
+  process.env.DATABASE_URL = databaseUrl;
+  const { renderCertificatePdf } = await import("../app/certificates/pdf.server.ts");
+  await renderCertificatePdf(certificate, `${base}/verify/${certificate.code}`);
+  const pdfTimes: number[] = [];
+  for (let index = 0; index < 40; index += 1) {
+    const started = performance.now();
+    await renderCertificatePdf(certificate, `${base}/verify/${certificate.code}`);
+    pdfTimes.push(performance.now() - started);
+  }
+  pdfTimes.sort((a, b) => a - b);
+
+  console.log(
+    `\nAula IA benchmark · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
+  );
+  console.log(`${LEARNERS} learners (SQLite, WAL), ${workers} app workers, ${CONNECTIONS} connections, ${DURATION} s per run\n`);
+  console.log("| measure | requests/s | p50 ms | p95 ms | errors |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const result of results)
+    console.log(`| ${result.name} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} |`);
+  console.log(
+    `\nLesson page throughput / static server: ${(results[0]!.requestsPerSecond / staticResult.requestsPerSecond).toFixed(2)}`,
+  );
+  console.log(`Certificate PDF: median ${percentile(pdfTimes, 50).toFixed(1)} ms, p95 ${percentile(pdfTimes, 95).toFixed(1)} ms`);
+} finally {
+  server.kill("SIGTERM");
+}
+process.exit(0);
