@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { requestScope } from "../app/http/request-scope.ts";
 import { staticSecurityHeaders } from "../app/http/security-headers.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -17,6 +18,9 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
   app.use(compression());
+
+  // Per-request memo (the session is loaded once, whichever loaders ask for it).
+  app.use((_req, _res, next) => requestScope.run(new Map(), next));
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -5,21 +5,15 @@
 import { redirect } from "@remix-run/node";
 import { forbidden } from "~/http/responses.server.ts";
 import { hasAnyRole, type AnyRole } from "./roles.ts";
+import { oncePerRequest } from "~/http/request-scope.ts";
 import type { SessionUser } from "./lucia.server.ts";
 import { validateSession } from "./session.server.ts";
 
 export type CurrentUser = SessionUser & { id: string };
 
-const loaded = new WeakMap<Request, Promise<{ user: CurrentUser | null; setCookie: string | null }>>();
-
 /** The signed-in user, or null. Loaded once per request. */
 export async function getSessionState(request: Request): Promise<{ user: CurrentUser | null; setCookie: string | null }> {
-  let state = loaded.get(request);
-  if (!state) {
-    state = validateSession(request);
-    loaded.set(request, state);
-  }
-  return state;
+  return oncePerRequest("session", () => validateSession(request));
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {

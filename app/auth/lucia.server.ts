@@ -35,42 +35,62 @@ declare module "lucia" {
   }
 }
 
+interface SessionRow {
+  id: string;
+  userId: string;
+  expiresAt: Date | string | number;
+  name: string;
+  email: string;
+  locale: string;
+  // SQLite answers 0/1, PostgreSQL true/false.
+  active: boolean | number | bigint;
+  cityId: string;
+  citySlug: string;
+  cityName: string;
+  primaryColor: string;
+  accentColor: string;
+  defaultLocale: string;
+  timeZone: string;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
 const adapter: Adapter = {
+  // The hottest query of the app (every page): one join in plain SQL, valid on SQLite and PostgreSQL.
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const session = await db().session.findUnique({
-      where: { id: sessionId },
-      select: {
-        id: true,
-        userId: true,
-        expiresAt: true,
-        user: {
-          select: {
-            active: true,
-            name: true,
-            email: true,
-            locale: true,
-            roleGrants: { select: { role: true } },
-            city: {
-              select: {
-                id: true,
-                slug: true,
-                name: true,
-                primaryColor: true,
-                accentColor: true,
-                defaultLocale: true,
-                timeZone: true,
-              },
-            },
-            department: { select: { id: true, name: true } },
-          },
-        },
+    const rows = await db().$queryRaw<SessionRow[]>`
+      SELECT s."id", s."userId", s."expiresAt", u."name", u."email", u."locale", u."active",
+             c."id" AS "cityId", c."slug" AS "citySlug", c."name" AS "cityName", c."primaryColor", c."accentColor",
+             c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      JOIN "City" c ON c."id" = u."cityId"
+      LEFT JOIN "Department" d ON d."id" = u."departmentId"
+      WHERE s."id" = ${sessionId}`;
+    const row = rows[0];
+    if (!row || !row.active) return [null, null];
+    const grants = await db().$queryRaw<
+      Array<{ role: GrantableRole }>
+    >`SELECT "role" FROM "RoleGrant" WHERE "userId" = ${row.userId}`;
+    const user: SessionUser = {
+      name: row.name,
+      email: row.email,
+      locale: row.locale,
+      roles: grants.map((grant) => grant.role),
+      city: {
+        id: row.cityId,
+        slug: row.citySlug,
+        name: row.cityName,
+        primaryColor: row.primaryColor,
+        accentColor: row.accentColor,
+        defaultLocale: row.defaultLocale,
+        timeZone: row.timeZone,
       },
-    });
-    if (!session || !session.user.active) return [null, null];
-    const { active: _active, roleGrants, ...user } = session.user;
+      department: row.departmentId && row.departmentName ? { id: row.departmentId, name: row.departmentName } : null,
+    };
     return [
-      { id: session.id, userId: session.userId, expiresAt: session.expiresAt, attributes: {} },
-      { id: session.userId, attributes: { ...user, roles: roleGrants.map((grant) => grant.role) } },
+      { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} },
+      { id: row.userId, attributes: user },
     ];
   },
   async getUserSessions(userId) {
