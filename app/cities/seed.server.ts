@@ -7,7 +7,7 @@ import { db } from "~/db.server.ts";
 import { hashPassword } from "~/auth/password.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
 import type { Locale } from "~/i18n/locales.ts";
-import { demoEmailDomain, signatoryCities } from "./signatory-cities.ts";
+import { defaultEmblemSvg, demoEmailDomain, signatoryCities } from "./signatory-cities.ts";
 
 export const DEMO_PASSWORD = "aula-demo-2026";
 
@@ -100,7 +100,12 @@ export const demoAccounts: DemoAccount[] = [
 export async function seedCities({ demo }: { demo: boolean }): Promise<void> {
   for (const city of signatoryCities) {
     const { emailDomains, departments, ...fields } = city;
-    const row = await db().city.upsert({ where: { slug: city.slug }, create: fields, update: {}, select: { id: true } });
+    const row = await db().city.upsert({
+      where: { slug: city.slug },
+      create: { ...fields, logoSvg: defaultEmblemSvg(city) },
+      update: {},
+      select: { id: true },
+    });
     const domains = demo ? [...emailDomains, demoEmailDomain(city.slug)] : emailDomains;
     for (const domain of domains) {
       await db().cityEmailDomain.upsert({ where: { domain }, create: { domain, cityId: row.id }, update: {} });

@@ -169,3 +169,16 @@ export const signatoryCities: CitySeed[] = [
 export function demoEmailDomain(slug: string): string {
   return `${slug}.example`;
 }
+
+/**
+ * A neutral emblem for a city that has not uploaded its own logo: a shield in the city's
+ * colours with its certificate prefix. (The cities' official logos are theirs to upload.)
+ */
+export function defaultEmblemSvg(city: Pick<CitySeed, "primaryColor" | "accentColor" | "certificatePrefix">): string {
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 140" role="img">',
+    `<path d="M60 4 L112 22 V70 C112 104 88 126 60 136 C32 126 8 104 8 70 V22 Z" fill="${city.primaryColor}" stroke="${city.accentColor}" stroke-width="6"/>`,
+    `<text x="60" y="84" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="34" font-weight="bold" fill="#ffffff">${city.certificatePrefix}</text>`,
+    "</svg>",
+  ].join("");
+}

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { expectAccessible, lastMailTo, logIn } from "./support.ts";
 
 test.use({ locale: "es-ES" });
@@ -29,6 +29,8 @@ test("a new public servant signs up, reaches the dashboard, logs out and logs ba
 
   await expect(page.getByRole("heading", { name: "Hola, Marta Núñez" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Madrid");
+  // The header takes the city's colours (Madrid: #7a1d2e), also after a client-side navigation.
+  await expect(page.getByRole("banner")).toHaveCSS("background-color", "rgb(122, 29, 46)");
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Cerrar sesión" }).click();

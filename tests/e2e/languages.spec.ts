@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { expectAccessible, logIn } from "./support.ts";
 
 test.use({ locale: "es-ES" });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { expectAccessible, setServerClock, takeQuiz } from "./support.ts";
 
 test.use({ locale: "es-ES" });

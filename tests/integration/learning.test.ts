@@ -262,6 +262,9 @@ describe("certificates", () => {
     expect(text).toContain(certificate.code);
     expect(text).toContain("Madrid");
     expect(text).toContain("Certificado".toUpperCase());
+    // The city's logo (its SVG rasterised) is printed in the header.
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" });
+    expect(images.trim().split("\n").length).toBeGreaterThanOrEqual(3);
   });
 
   it("verifies valid, expired, revoked and unknown codes, revocation only within the admin's city", async () => {
