@@ -107,6 +107,11 @@ test.describe("without JavaScript", () => {
     await signUp(page, "Sin Script");
     await page.goto("/courses/personal-data-and-privacy");
     await page.getByRole("button", { name: "Inscribirme en el curso" }).click();
+    await expect(page.getByText("Lección 1 de 4")).toBeVisible();
+    await page.getByRole("button", { name: "Marcar como completada" }).click();
+    await expect(page.getByText("Lección 2 de 4")).toBeVisible();
+    await page.goto("/courses/personal-data-and-privacy");
+    await expect(page.getByText("Tu avance: 20 %")).toBeVisible();
     await page.goto("/learn/personal-data-and-privacy/quiz");
     await page.getByRole("button", { name: "Empezar el intento" }).click();
     await expect(page.getByText("Pregunta 1 de 8")).toBeVisible();

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getCourseOverview, listCatalog } from "~/courses/catalog.server.ts";
 import { importCourseFolder } from "~/courses/importer.server.ts";
 import { db } from "~/db.server.ts";
+import { enroll, learnerCourseState, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { currentUserFor } from "../support/learning.ts";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "aula-import-"));
 const dir = path.join(root, "sample-course");
@@ -49,7 +51,10 @@ describe("course importer", () => {
     expect(await versionsOf("sample-course")).toEqual(before);
   });
 
-  it("publishes a new version when a lesson changes, keeping the stable lesson keys", async () => {
+  it("publishes a new version when a lesson changes, keeping the stable lesson keys and learners' progress", async () => {
+    const learner = await currentUserFor();
+    await enroll(learner, "sample-course");
+    expect(await markLessonComplete(learner, "sample-course", "first-steps")).toBe("done");
     const file = path.join(dir, "02-next-steps/en.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("Texto (en).", "Updated text (en)."));
     expect(await importCourseFolder(dir)).toEqual({ key: "sample-course", status: "new-version", version: 2 });
@@ -64,6 +69,12 @@ describe("course importer", () => {
       select: { html: true },
     });
     expect(html.html).toContain("Updated text (en).");
+    expect(await learnerCourseState(learner, "sample-course")).toMatchObject({
+      enrolled: true,
+      completedLessonKeys: ["first-steps"],
+      percent: 33,
+      continueAt: "next-steps",
+    });
   });
 
   it("refuses an invalid course and leaves the previous version live", async () => {

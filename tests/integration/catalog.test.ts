@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listCatalog } from "~/courses/catalog.server.ts";
+import { db } from "~/db.server.ts";
+import { enroll } from "~/learning/enrollments.server.ts";
+import { currentUserFor } from "../support/learning.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("catalog", () => {
+  it("lists all seven programme courses in each language", async () => {
+    const titles = { es: "Fundamentos de la IA", pt: "Fundamentos da IA", en: "AI and generative AI fundamentals" };
+    for (const [language, title] of Object.entries(titles)) {
+      const html = await (await server.request("/courses", { headers: { "Accept-Language": language } })).text();
+      expect(html).toContain(title);
+      expect(html.match(/href="\/courses\/[a-z0-9-]+"/g)?.length).toBeGreaterThanOrEqual(7);
+    }
+    expect((await listCatalog("pt")).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("searches titles and summaries ignoring case and accents", async () => {
+    const accented = await listCatalog("es", { query: "PROTECCIÓN" });
+    const plain = await listCatalog("es", { query: "proteccion" });
+    expect(plain.map((course) => course.key)).toEqual(accented.map((course) => course.key));
+    expect(plain.map((course) => course.key)).toContain("personal-data-and-privacy");
+    // Summaries in another language are searched too.
+    expect((await listCatalog("es", { query: "privacy" })).map((course) => course.key)).toContain("personal-data-and-privacy");
+    expect(await listCatalog("es", { query: "zzzz-nothing" })).toEqual([]);
+  });
+
+  it("filters by competency, level and what is mandatory for me", async () => {
+    const security = await listCatalog("en", { competency: "security" });
+    expect(security.every((course) => course.competencies.includes("security"))).toBe(true);
+    expect(security.map((course) => course.key)).toContain("security-and-ai-threats");
+    const advanced = await listCatalog("en", { level: "advanced" });
+    expect(advanced.length).toBeGreaterThan(0);
+    expect(advanced.every((course) => course.level === "advanced")).toBe(true);
+
+    const user = await currentUserFor({ city: "quito" });
+    const course = await db().course.findUniqueOrThrow({ where: { key: "bias-rights-and-equity" }, select: { id: true } });
+    await db().assignment.create({
+      data: { cityId: user.city.id, courseId: course.id, departmentId: user.department?.id ?? null },
+    });
+    const reader = { userId: user.id, cityId: user.city.id, departmentId: user.department?.id ?? null };
+    const mine = await listCatalog("es", { mandatoryOnly: true }, reader);
+    expect(mine.map((entry) => entry.key)).toEqual(["bias-rights-and-equity"]);
+    expect(mine[0]?.mandatory).toBe(true);
+    const colleague = await currentUserFor({ city: "guatemala" });
+    expect(
+      await listCatalog("es", { mandatoryOnly: true }, { userId: colleague.id, cityId: colleague.city.id, departmentId: null }),
+    ).toEqual([]);
+  });
+
+  it("shows a course in its source language, with a note, when it lacks the reader's", async () => {
+    await db().courseVersion.updateMany({
+      where: { course: { key: "bias-rights-and-equity" } },
+      data: { languages: JSON.stringify(["es"]) },
+    });
+    try {
+      const entry = (await listCatalog("en")).find((course) => course.key === "bias-rights-and-equity");
+      expect(entry?.shownLocale).toBe("es");
+      const html = await (await server.request("/courses", { headers: { "Accept-Language": "en" } })).text();
+      expect(html).toContain("This course is not yet available in your language; it is shown in Español.");
+    } finally {
+      await db().courseVersion.updateMany({
+        where: { course: { key: "bias-rights-and-equity" } },
+        data: { languages: JSON.stringify(["es", "pt", "en"]) },
+      });
+    }
+  });
+
+  it("enrols from the course page and lets the verification page be cached for at most a minute", async () => {
+    const user = await currentUserFor();
+    expect(await enroll(user, "no-such-course")).toBeNull();
+    const response = await server.request("/verify/MAD-2222-3333-4444");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+});
