@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseKind, sqlitePath } from "../prisma/driver-adapters.ts";
@@ -68,6 +69,11 @@ function pendingScript(kind: "sqlite" | "postgres", databaseUrl: string): string
   );
 }
 
+/** The CLI opens the configured database even for a diff; a throwaway file keeps it away from real data. */
+function scratchSqliteUrl(): string {
+  return `file:${path.join(os.tmpdir(), `aula-migrate-scratch-${process.pid}.db`)}`;
+}
+
 const isEmptyScript = (script: string) => script.trim() === "" || script.includes("This is an empty migration.");
 
 async function withPostgres<T>(work: (url: string) => T): Promise<T> {
@@ -84,7 +90,7 @@ async function migrate(name: string): Promise<void> {
   writePostgresSchema();
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const scripts = {
-    sqlite: pendingScript("sqlite", "file:./data/migrate-scratch.db"),
+    sqlite: pendingScript("sqlite", scratchSqliteUrl()),
     postgres: await withPostgres((url) => pendingScript("postgres", url)),
   };
   for (const kind of ["sqlite", "postgres"] as const) {
@@ -102,7 +108,7 @@ async function migrate(name: string): Promise<void> {
 async function check(): Promise<void> {
   writePostgresSchema();
   const drift = [];
-  if (!isEmptyScript(pendingScript("sqlite", "file:./data/migrate-scratch.db"))) drift.push("sqlite");
+  if (!isEmptyScript(pendingScript("sqlite", scratchSqliteUrl()))) drift.push("sqlite");
   if (!isEmptyScript(await withPostgres((url) => pendingScript("postgres", url)))) drift.push("postgres");
   if (drift.length > 0) {
     console.error(`Migrations do not match prisma/schema.prisma for: ${drift.join(", ")}. Run: npm run db:migrate -- <name>`);

@@ -31,6 +31,7 @@ describe("progress", () => {
     expect(continuePosition({ ...base, completedLessonKeys: ["a"], lastPosition: "a" })).toBe("b");
     expect(continuePosition({ ...base, lastPosition: "removed" })).toBe("a");
     expect(continuePosition({ ...base, completedLessonKeys: ["a", "b", "c"], lastPosition: "quiz" })).toBe("quiz");
+    expect(continuePosition({ ...base, completedLessonKeys: ["a"], lastPosition: "quiz" })).toBe("quiz");
     expect(continuePosition({ ...base, completedLessonKeys: ["a", "b", "c"], quizPassed: true })).toBeNull();
   });
 });

@@ -24,13 +24,14 @@ export function isComplete(input: ProgressInput): boolean {
 }
 
 /**
- * Where "continue" leads: the place the learner last opened if it still exists and is not
- * done, else the first incomplete lesson, else the quiz.
+ * Where "continue" leads: the lesson or quiz the learner last opened if it still exists and is
+ * not done, else the first incomplete lesson, else the quiz.
  */
 export function continuePosition(input: ProgressInput & { lastPosition: string | null }): string | "quiz" | null {
   const { lastPosition } = input;
   if (lastPosition && input.lessonKeys.includes(lastPosition) && !input.completedLessonKeys.includes(lastPosition))
     return lastPosition;
+  if (lastPosition === "quiz" && input.hasQuiz && !input.quizPassed) return "quiz";
   const firstIncomplete = input.lessonKeys.find((key) => !input.completedLessonKeys.includes(key));
   if (firstIncomplete) return firstIncomplete;
   if (input.hasQuiz && !input.quizPassed) return "quiz";

@@ -11,7 +11,7 @@ import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { db, Prisma } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
-import { completeIfDone, findCourseId, findEnrollment } from "~/learning/enrollments.server.ts";
+import { completeIfDone, findCourseId, findEnrollment, recordPosition } from "~/learning/enrollments.server.ts";
 import { gradeAttempt } from "./grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
 import { attemptDecision, type AttemptDecision } from "./policy.ts";
@@ -72,6 +72,7 @@ export async function quizOverview(user: CurrentUser, courseKey: string) {
   const context = await courseQuiz(user, courseKey);
   if (!context) return null;
   if (!context.enrollment) return { enrolled: false as const };
+  await recordPosition(context.enrollment.id, "quiz", context.enrollment.lastPosition);
   for (const open of (await pastAttempts(context.enrollment.id)).filter(
     (attempt) => !attempt.submittedAt && attempt.deadline && attempt.deadline <= now(),
   )) {
