@@ -7,7 +7,7 @@ import { forbidden } from "~/http/responses.server.ts";
 import { hasAnyRole, type AnyRole } from "./roles.ts";
 import { oncePerRequest } from "~/http/request-scope.ts";
 import type { SessionUser } from "./lucia.server.ts";
-import { validateSession } from "./session.server.ts";
+import { endSession, readSessionId, validateSession } from "./session.server.ts";
 
 export type CurrentUser = SessionUser & { id: string };
 
@@ -25,7 +25,9 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   if (!user) {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
-    throw redirect(`/login?${params.toString()}`);
+    // A session cookie that no longer opens a session: it expired (or was ended elsewhere).
+    if (readSessionId(request)) params.set("expired", "1");
+    throw redirect(`/login?${params.toString()}`, { headers: { "Set-Cookie": await endSession(request) } });
   }
   return user;
 }

@@ -37,6 +37,7 @@ export default function LoginPage() {
       <h1 className="mb-4 text-2xl font-bold">{t("login.title")}</h1>
       {searchParams.get("reset") === "done" ? <FormAlert tone="success">{t("reset.done")}</FormAlert> : null}
       {searchParams.get("loggedOut") === "1" ? <FormAlert tone="success">{t("logout.done")}</FormAlert> : null}
+      {searchParams.get("expired") === "1" ? <FormAlert>{t("login.expired")}</FormAlert> : null}
       {actionData?.formError ? <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert> : null}
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />

@@ -108,3 +108,19 @@ describe("languages and errors", () => {
     expect(unknown).toContain(message);
   });
 });
+
+describe("inactivity", () => {
+  it("sends a person whose session expired to the login page with a clear message", async () => {
+    const user = await createUser();
+    const { db } = await import("~/db.server.ts");
+    const cookie = await sessionCookie(user.id);
+    await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const response = await server.request("/profile", { cookie });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/login?redirectTo=%2Fprofile&expired=1");
+    const page = await (
+      await server.request("/login?redirectTo=%2Fprofile&expired=1", { headers: { "Accept-Language": "en" } })
+    ).text();
+    expect(page).toContain("Your session ended after a period of inactivity.");
+  });
+});
