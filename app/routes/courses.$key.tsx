@@ -109,15 +109,34 @@ export default function CoursePage() {
       </ul>
       <h2 className="mt-6 text-xl font-semibold">{t("course.syllabus")}</h2>
       <ol className="mt-2 list-decimal space-y-1 pl-6">
-        {course.lessons.map((lesson) => (
-          <li key={lesson.key}>
-            <span lang={lang}>{lesson.title}</span>{" "}
-            <span className="text-sm text-slate-600">({t("catalog.minutes", { minutes: lesson.minutes })})</span>
-          </li>
-        ))}
+        {course.lessons.map((lesson) => {
+          const done = learner?.enrolled && learner.completedLessonKeys.includes(lesson.key);
+          return (
+            <li key={lesson.key}>
+              {learner?.enrolled ? (
+                <Link to={`/learn/${course.key}/${lesson.key}`} className="text-blue-800 underline" lang={lang}>
+                  {lesson.title}
+                </Link>
+              ) : (
+                <span lang={lang}>{lesson.title}</span>
+              )}{" "}
+              <span className="text-sm text-slate-600">
+                ({t("catalog.minutes", { minutes: lesson.minutes })}
+                {done ? ` · ✓ ${t("course.lessonDone")}` : ""})
+              </span>
+            </li>
+          );
+        })}
       </ol>
       {course.quiz ? (
-        <p className="mt-4">{t("course.quiz", { draw: course.quiz.draw, passMark: course.quiz.passMark })}</p>
+        <p className="mt-4">
+          {t("course.quiz", { draw: course.quiz.draw, passMark: course.quiz.passMark })}{" "}
+          {learner?.enrolled ? (
+            <Link to={`/learn/${course.key}/quiz`} className="text-blue-800 underline">
+              {t("course.goToQuiz")}
+            </Link>
+          ) : null}
+        </p>
       ) : null}
     </article>
   );

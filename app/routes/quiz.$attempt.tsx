@@ -252,7 +252,7 @@ export default function AttemptPage() {
         <input type="hidden" name="step" value={view.step} />
         <input type="hidden" name="questionKey" value={question.key} />
         <fieldset className="rounded border border-slate-300 bg-white p-4">
-          <legend className="px-1">
+          <legend className="float-left mb-3 w-full">
             <span className="block text-sm text-slate-700">
               {t("quiz.question", { position: context.current + 1, count: view.total })}
             </span>
@@ -260,7 +260,7 @@ export default function AttemptPage() {
               {question.text}
             </span>
           </legend>
-          <p className="mb-3 text-sm text-slate-700" id={`hint-${question.key}`}>
+          <p className="clear-both mb-3 text-sm text-slate-700" id={`hint-${question.key}`}>
             {question.multiple ? t("quiz.chooseMany") : t("quiz.chooseOne")}
           </p>
           <ul className="space-y-2" lang={contentLang}>
