@@ -5,10 +5,9 @@ import { requireUser } from "~/auth/guards.server.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { changePasswordSchema, profileSchema } from "~/auth/validation.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
-import { localeNames, locales } from "~/i18n/locales.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+import { FormAlert, SelectField, SubmitButton, TextField, LanguageOptions } from "~/ui/form.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,11 +67,7 @@ export default function ProfilePage() {
           <input type="hidden" name="intent" value="profile" />
           <TextField name="name" label={t("field.name")} autoComplete="name" defaultValue={profile.name} errors={profileErrors} />
           <SelectField name="locale" label={t("field.language")} defaultValue={profile.locale} errors={profileErrors}>
-            {locales.map((code) => (
-              <option key={code} value={code}>
-                {localeNames[code]}
-              </option>
-            ))}
+            <LanguageOptions />
           </SelectField>
           <SubmitButton>{t("profile.save")}</SubmitButton>
         </Form>

@@ -10,10 +10,9 @@ import { listCitiesWithDepartments, listDepartments } from "~/cities/cities.serv
 import { formValues, parseForm, readFormData } from "~/forms/parse-form.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
-import { localeNames, locales } from "~/i18n/locales.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { CheckboxField, FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+import { CheckboxField, FormAlert, SelectField, SubmitButton, TextField, LanguageOptions } from "~/ui/form.tsx";
 
 async function invitationOffer(token: string | null) {
   if (!token) return null;
@@ -137,11 +136,7 @@ export default function SignupPage() {
           </>
         )}
         <SelectField name="locale" label={t("field.language")} errors={errors} defaultValue={values.locale ?? locale}>
-          {locales.map((code) => (
-            <option key={code} value={code}>
-              {localeNames[code]}
-            </option>
-          ))}
+          <LanguageOptions />
         </SelectField>
         <section aria-labelledby="privacy-title" className="mb-4 rounded border border-slate-300 bg-white p-3">
           <h2 id="privacy-title" className="font-semibold">

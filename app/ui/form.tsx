@@ -1,6 +1,7 @@
 /** Form fields that show their error next to them, linked for screen readers. */
 import type { ReactNode } from "react";
 import type { FieldErrors } from "~/forms/parse-form.ts";
+import { htmlLang, localeNames, locales } from "~/i18n/locales.ts";
 import { translateMaybe } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
@@ -140,5 +141,18 @@ export function SubmitButton({ children }: { children: ReactNode }) {
     <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
       {children}
     </button>
+  );
+}
+
+/** The three languages as options, each named in itself (and marked with its language). */
+export function LanguageOptions() {
+  return (
+    <>
+      {locales.map((code) => (
+        <option key={code} value={code} lang={htmlLang[code]}>
+          {localeNames[code]}
+        </option>
+      ))}
+    </>
   );
 }

@@ -2,9 +2,9 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { hasRole, type GrantableRole } from "~/auth/roles.ts";
-import { localeNames, locales } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
+import { LanguageOptions } from "./form.tsx";
 
 export interface ShellUser {
   name: string;
@@ -46,11 +46,7 @@ function LanguageSwitcher() {
         defaultValue={locale}
         className="rounded border border-white bg-white px-1 py-1 text-sm text-slate-900"
       >
-        {locales.map((code) => (
-          <option key={code} value={code} lang={code === "pt" ? "pt-BR" : code}>
-            {localeNames[code]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
       <button type="submit" className="rounded border border-white px-2 py-1 text-sm text-white">
         {t("shell.changeLanguage")}
