@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentUser } from "~/auth/guards.server.ts";
 import { listCatalog } from "~/courses/catalog.server.ts";
+import { learnerDashboard } from "~/learning/enrollments.server.ts";
 import { competencies, competencyLabelKey, levelLabelKey, levels } from "~/courses/competencies.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang, localeNames } from "~/i18n/locales.ts";
@@ -21,6 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [user, locale] = await Promise.all([getCurrentUser(request), getLocale(request)]);
   const reader = user ? { userId: user.id, cityId: user.city.id, departmentId: user.department?.id ?? null } : null;
+  const progress = user ? await learnerDashboard(user, locale) : null;
+  const percentByCourse = Object.fromEntries(
+    progress
+      ? [...progress.assigned, ...progress.inProgress, ...progress.completed].map((item) => [
+          item.courseKey,
+          item.completedAt ? 100 : item.percent,
+        ])
+      : [],
+  );
   const courses = await listCatalog(
     locale,
     {
@@ -31,12 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     reader,
   );
-  return { courses, filters, signedIn: Boolean(user) };
+  return { courses, filters, signedIn: Boolean(user), percentByCourse };
 }
 
 export default function CatalogPage() {
   const { t, locale } = useTranslation();
-  const { courses, filters, signedIn } = useLoaderData<typeof loader>();
+  const { courses, filters, signedIn, percentByCourse } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("catalog.title")}</h1>
@@ -118,6 +128,11 @@ export default function CatalogPage() {
                 {course.title}
               </Link>
             </h2>
+            {percentByCourse[course.key] !== undefined ? (
+              <p className="mt-1 text-sm text-slate-700">
+                {t("catalog.yourProgress", { percent: percentByCourse[course.key] ?? 0 })}
+              </p>
+            ) : null}
             {course.mandatory ? (
               <p className="mt-1 inline-block rounded bg-amber-100 px-2 text-sm font-medium text-amber-950">
                 {t("catalog.mandatory")}

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db.server.ts";
-import { enroll } from "~/learning/enrollments.server.ts";
+import { enroll, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { sessionCookie } from "../support/factories.ts";
 import { currentUserFor } from "../support/learning.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 
@@ -73,6 +74,14 @@ describe("catalog", () => {
         data: { languages: JSON.stringify(["es", "pt", "en"]) },
       });
     }
+  });
+
+  it("shows a signed-in learner their progress on the courses they take", async () => {
+    const user = await currentUserFor({ city: "guatemala", locale: "en" });
+    await enroll(user, "ai-fundamentals");
+    await markLessonComplete(user, "ai-fundamentals", "what-ai-is");
+    const html = await (await server.request("/courses", { cookie: await sessionCookie(user.id) })).text();
+    expect(html).toContain("Your progress: 20%");
   });
 
   it("enrols from the course page and lets the verification page be cached for at most a minute", async () => {
