@@ -7,7 +7,7 @@ import { listDepartments } from "~/cities/cities.server.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+import { FormAlert, SelectField, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
@@ -39,6 +39,7 @@ export default function InvitationsPage() {
           <p className="mt-2 break-all font-mono text-sm">{actionData.link}</p>
         </FormAlert>
       ) : null}
+      <ErrorSummary errors={actionData?.fieldErrors} />
       <Form method="post" noValidate className="mb-8 rounded border border-slate-300 bg-white p-4">
         <SelectField name="role" label={t("field.role")} errors={actionData?.fieldErrors} defaultValue="LEARNER">
           {assignableRoles.map((role) => (

@@ -7,7 +7,7 @@ import { changePasswordSchema, profileSchema } from "~/auth/validation.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SelectField, SubmitButton, TextField, LanguageOptions } from "~/ui/form.tsx";
+import { FormAlert, SelectField, SubmitButton, TextField, LanguageOptions, ErrorSummary } from "~/ui/form.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -65,6 +65,7 @@ export default function ProfilePage() {
         </dl>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="profile" />
+          <ErrorSummary errors={profileErrors} />
           <TextField name="name" label={t("field.name")} autoComplete="name" defaultValue={profile.name} errors={profileErrors} />
           <SelectField name="locale" label={t("field.language")} defaultValue={profile.locale} errors={profileErrors}>
             <LanguageOptions />
@@ -78,6 +79,7 @@ export default function ProfilePage() {
         </h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="password" />
+          <ErrorSummary errors={passwordErrors} />
           <TextField
             name="currentPassword"
             type="password"

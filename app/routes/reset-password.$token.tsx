@@ -5,7 +5,7 @@ import { newPasswordSchema } from "~/auth/validation.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
+import { FormAlert, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
@@ -36,6 +36,7 @@ export default function ResetPasswordPage() {
         </>
       ) : (
         <Form method="post" noValidate>
+          <ErrorSummary errors={actionData?.fieldErrors} />
           <TextField
             name="password"
             type="password"

@@ -12,7 +12,7 @@ import { clientIp } from "~/http/load-context.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { CheckboxField, FormAlert, SelectField, SubmitButton, TextField, LanguageOptions } from "~/ui/form.tsx";
+import { CheckboxField, FormAlert, SelectField, SubmitButton, TextField, LanguageOptions, ErrorSummary } from "~/ui/form.tsx";
 
 async function invitationOffer(token: string | null) {
   if (!token) return null;
@@ -75,6 +75,7 @@ export default function SignupPage() {
         <p className="mb-4 text-slate-700">{t("signup.intro")}</p>
       )}
       {actionData?.formError ? <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         {offer ? <input type="hidden" name="invitation" value={offer.token} /> : null}
         <TextField name="name" label={t("field.name")} autoComplete="name" errors={errors} defaultValue={values.name} />

@@ -156,3 +156,10 @@ export function LanguageOptions() {
     </>
   );
 }
+
+/** Above a form that came back with errors: says so once, announced to screen readers. */
+export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
+  const { t } = useTranslation();
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return <FormAlert>{t("form.errorSummary")}</FormAlert>;
+}
