@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "./fixtures.ts";
-import { expectAccessible, setServerClock, takeQuiz } from "./support.ts";
+import { expectAccessible, logIn, setServerClock, takeQuiz } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 
@@ -22,6 +22,7 @@ async function signUp(page: import("@playwright/test").Page, name: string) {
 
 test("a new learner reads every lesson, fails, waits out the cool-down, passes and gets a verifiable certificate", async ({
   page,
+  browser,
 }) => {
   test.setTimeout(120_000);
   await signUp(page, "Żaneta Ñúñez");
@@ -98,6 +99,20 @@ test("a new learner reads every lesson, fails, waits out the cool-down, passes a
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Completados" })).toBeVisible();
   await expect(page.getByRole("link", { name: `Certificado ${code}` })).toBeVisible();
+
+  // The city admin revokes it with a reason; the public page says so at once.
+  const adminContext = await browser.newContext({ locale: "es-ES" });
+  const admin = await adminContext.newPage();
+  await logIn(admin, "admin@madrid.example");
+  await admin.getByRole("navigation").getByRole("link", { name: "Certificados emitidos" }).click();
+  await expectAccessible(admin);
+  const entry = admin.getByRole("listitem").filter({ hasText: code });
+  await entry.getByLabel("Motivo de la revocación").fill("Emitido por error en una prueba");
+  await entry.getByRole("button", { name: `Revocar ${code}` }).click();
+  await expect(admin.getByText(`Certificado ${code} revocado.`)).toBeVisible();
+  await adminContext.close();
+  await page.goto(`/verify/${code}`);
+  await expect(page.getByRole("heading", { name: "Certificado revocado" })).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
@@ -140,7 +155,6 @@ test("a visitor can check a certificate code, and an unknown code says so", asyn
 });
 
 test("the dashboard shows the demo learner's assigned courses, overdue ones marked", async ({ page }) => {
-  const { logIn } = await import("./support.ts");
   await logIn(page, "ana.garcia@madrid.example");
   // Another test may have switched Ana to English; the dashboard follows her setting.
   await expect(page.getByRole("heading", { name: /Cursos asignados|Assigned courses/ })).toBeVisible();
