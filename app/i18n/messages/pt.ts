@@ -214,7 +214,7 @@ export const pt: Messages = {
   "quiz.passedBadge": "aprovado",
   "quiz.failedBadge": "não aprovado",
   "quiz.cooldown": "Você poderá tentar de novo a partir de {date}.",
-  "quiz.limitReached": "Você usou todas as tentativas deste curso. Fale com seu formador(a) ou com o RH.",
+  "quiz.limitReached": "Você usou todas as tentativas deste curso. Fale com seu(sua) formador(a) ou com o RH.",
   "quiz.alreadyPassed": "Você já foi aprovado(a) neste questionário.",
   "quiz.question": "Pergunta {position} de {count}",
   "quiz.chooseOne": "Escolha uma resposta.",
