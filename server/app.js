@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { refusalText } from "../app/http/refusals.ts";
 import { requestScope } from "../app/http/request-scope.ts";
 import { staticSecurityHeaders } from "../app/http/security-headers.ts";
 
@@ -16,7 +17,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function createApp({ build, trustProxy = false, clientDir = "build/client" }) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", trustProxy);
+  // Only the nearest proxy's X-Forwarded-For entry is believed: earlier ones are whatever the
+  // client wrote, and would let it pick the IP address its login attempts are counted against.
+  app.set("trust proxy", trustProxy ? 1 : false);
   app.use(compression());
 
   // Per-request memo (the session is loaded once, whichever loaders ask for it).
@@ -35,17 +38,23 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     const ownOrigin = `${req.protocol}://${req.get("host")}`;
+    /** @param {number} status @param {import("../app/http/refusals.ts").Refusal} refusal */
+    const refuse = (status, refusal) =>
+      res
+        .status(status)
+        .type("text/plain; charset=utf-8")
+        .send(refusalText(refusal, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }));
     if ((origin && origin !== "null" && origin !== ownOrigin) || origin === "null" || fetchSite === "cross-site") {
-      res.status(403).type("text/plain").send("Forbidden: cross-site request");
+      refuse(403, "crossSite");
       return;
     }
     const length = req.get("content-length");
     if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send("Payload too large");
+      refuse(413, "tooLarge");
       return;
     }
     if (length === undefined && req.get("transfer-encoding")) {
-      res.status(411).type("text/plain").send("Length required");
+      refuse(411, "lengthRequired");
       return;
     }
     next();

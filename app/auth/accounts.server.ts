@@ -5,7 +5,7 @@ import { now } from "~/clock.server.ts";
 import { emailDomainAllowed } from "~/cities/email-domains.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
-import { checkThrottles, clearThrottle, recordAttempts, throttleRules } from "~/security/throttle.server.ts";
+import { clearThrottle, countAttempt, giveBackAttempt, throttleRules } from "~/security/throttle.server.ts";
 import { hashToken } from "./tokens.server.ts";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server.ts";
 import { endAllSessions } from "./session.server.ts";
@@ -28,10 +28,9 @@ type SignupInput = z.infer<typeof signupSchema> | z.infer<typeof invitedSignupSc
 
 export async function signUp(input: SignupInput, ip: string): Promise<AccountResult<{ userId: string }>> {
   const ipKey: [string, typeof throttleRules.signupIp] = [`signup:ip:${ip}`, throttleRules.signupIp];
-  const throttle = await checkThrottles([ipKey]);
+  const throttle = await countAttempt([ipKey]);
   if (throttle.blocked)
     return { ok: false, fieldErrors: {}, formError: { key: "auth.throttled", params: { minutes: throttle.retryAfterMinutes } } };
-  await recordAttempts([ipKey]);
 
   const at = now();
   let cityId: string;
@@ -118,7 +117,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
 export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Promise<AccountResult<{ userId: string }>> {
   const accountKey: [string, typeof throttleRules.loginAccount] = [`login:account:${input.email}`, throttleRules.loginAccount];
   const ipKey: [string, typeof throttleRules.loginIp] = [`login:ip:${ip}`, throttleRules.loginIp];
-  const throttle = await checkThrottles([accountKey, ipKey]);
+  const throttle = await countAttempt([accountKey, ipKey]);
   if (throttle.blocked)
     return { ok: false, fieldErrors: {}, formError: { key: "auth.throttled", params: { minutes: throttle.retryAfterMinutes } } };
 
@@ -131,11 +130,12 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
       ? await verifyPassword(user.password.hash, input.password)
       : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {
-    await recordAttempts([accountKey, ipKey]);
     // The same message whether or not the account exists.
     return { ok: false, fieldErrors: {}, formError: { key: "auth.invalidCredentials" } };
   }
+  // Only failed attempts count: colleagues behind one office address can all log in.
   await clearThrottle(accountKey[0]);
+  await giveBackAttempt(ipKey[0]);
   return { ok: true, userId: user.id };
 }
 
@@ -156,7 +156,11 @@ export async function changePassword(
     return { ok: false, fieldErrors: { currentPassword: "validation.currentPassword" } };
   }
   const hash = await hashPassword(input.password);
-  await db().password.update({ where: { userId }, data: { hash } });
+  await db().$transaction([
+    db().password.update({ where: { userId }, data: { hash } }),
+    // Reset links sent before the change must not undo it.
+    db().passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now() } }),
+  ]);
   await endAllSessions(userId);
   return { ok: true };
 }

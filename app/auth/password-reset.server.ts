@@ -6,8 +6,9 @@ import { now } from "~/clock.server.ts";
 import { isLocale } from "~/i18n/locales.ts";
 import { translatorFor } from "~/i18n/translate.ts";
 import { sendMail } from "~/mail/mailer.server.ts";
-import { checkThrottles, recordAttempts, throttleRules } from "~/security/throttle.server.ts";
+import { countAttempt, throttleRules } from "~/security/throttle.server.ts";
 import type { CurrentUser } from "./guards.server.ts";
+import { mayTakeOverAccountOf } from "./roles.ts";
 import { hashPassword } from "./password.server.ts";
 import { endAllSessions } from "./session.server.ts";
 import { hashToken, newToken } from "./tokens.server.ts";
@@ -29,14 +30,16 @@ export async function requestPasswordReset(email: string, ip: string): Promise<{
     [`reset:account:${email}`, throttleRules.resetAccount],
     [`reset:ip:${ip}`, throttleRules.resetIp],
   ];
-  const throttle = await checkThrottles(keys);
+  const throttle = await countAttempt(keys);
   if (throttle.blocked) return { throttledMinutes: throttle.retryAfterMinutes };
-  await recordAttempts(keys);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, active: true } });
   if (!user || !user.active) return { throttledMinutes: null };
   const link = await createResetLink(user.id);
   const t = translatorFor(isLocale(user.locale) ? user.locale : "es");
-  await sendMail({ to: email, subject: t("email.reset.subject"), text: t("email.reset.body", { name: user.name, link }) });
+  await sendMail(
+    { to: email, subject: t("email.reset.subject"), text: t("email.reset.body", { name: user.name, link }) },
+    { background: true },
+  );
   return { throttledMinutes: null };
 }
 
@@ -44,9 +47,15 @@ export async function requestPasswordReset(email: string, ip: string): Promise<{
 export async function createResetLinkForPerson(
   admin: CurrentUser,
   userId: string,
-): Promise<{ name: string; link: string } | null> {
-  const person = await db().user.findFirst({ where: { id: userId, cityId: admin.city.id }, select: { id: true, name: true } });
-  if (!person) return null;
+): Promise<{ outcome: "created"; name: string; link: string } | { outcome: "not-found" } | { outcome: "refused" }> {
+  const person = await db().user.findFirst({
+    where: { id: userId, cityId: admin.city.id },
+    select: { id: true, name: true, roleGrants: { select: { role: true } } },
+  });
+  if (!person) return { outcome: "not-found" };
+  // Administrators recover their accounts by email or through the network, never by a peer.
+  const personRoles = person.roleGrants.map((grant) => grant.role);
+  if (!mayTakeOverAccountOf(admin.roles, personRoles)) return { outcome: "refused" };
   const link = await createResetLink(person.id);
   await audit({
     cityId: admin.city.id,
@@ -55,7 +64,7 @@ export async function createResetLinkForPerson(
     targetType: "User",
     targetId: person.id,
   });
-  return { name: person.name, link };
+  return { outcome: "created", name: person.name, link };
 }
 
 export async function isResetTokenUsable(token: string): Promise<boolean> {
@@ -80,6 +89,8 @@ export async function resetPassword(token: string, password: string): Promise<bo
     });
     if (claimed.count !== 1) return null;
     await tx.password.upsert({ where: { userId: reset.userId }, create: { userId: reset.userId, hash }, update: { hash } });
+    // Any other link still out there would otherwise undo this reset.
+    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: at } });
     return reset.userId;
   });
   if (!userId) return false;

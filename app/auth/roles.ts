@@ -15,3 +15,12 @@ export function hasAnyRole(roles: readonly GrantableRole[], wanted: readonly Any
 export function roleLabelKey(role: AnyRole) {
   return `role.${role}` as const;
 }
+
+/**
+ * Whether someone with `actorRoles` may take over the account of someone with `targetRoles`
+ * (e.g. by generating a password-reset link): never an administrator, and never someone
+ * who holds a role the actor lacks, so a reset link cannot be used to gain privileges.
+ */
+export function mayTakeOverAccountOf(actorRoles: readonly GrantableRole[], targetRoles: readonly GrantableRole[]): boolean {
+  return targetRoles.every((role) => role !== "CITY_ADMIN" && role !== "NETWORK_ADMIN" && actorRoles.includes(role));
+}

@@ -66,4 +66,15 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect(undefined, "/home")).toBe("/home");
   });
+
+  it("refuses paths that browsers would turn into another origin", () => {
+    expect(safeRedirect("/\t/evil.example")).toBe("/");
+    expect(safeRedirect("/\n/evil.example")).toBe("/");
+    expect(safeRedirect("/%09/evil.example")).toBe("/%09/evil.example");
+    expect(safeRedirect("/ /evil.example")).toBe("/%20/evil.example");
+  });
+
+  it("keeps the query and fragment of a same-site path", () => {
+    expect(safeRedirect("/learn/ai-fundamentals/quiz?attempt=2#q3")).toBe("/learn/ai-fundamentals/quiz?attempt=2#q3");
+  });
 });

@@ -91,7 +91,12 @@ export const invitationSchema = z.object({
 
 /** Only same-site paths are accepted after login, never another origin. */
 export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\"))
-    return fallback;
-  return target;
+  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
+  // Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil" or "/\\evil" would
+  // leave the site: refuse those characters, then check that the URL stays on this origin.
+  if ([...target].some((char) => char.charCodeAt(0) < 0x20 || char === "\u007f" || char === "\\")) return fallback;
+  const base = "http://aula.invalid";
+  const resolved = new URL(target, base);
+  if (resolved.origin !== base) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

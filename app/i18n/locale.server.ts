@@ -1,16 +1,12 @@
 /** The language of a request, and the switcher's cookie. */
 import { getCurrentUser } from "~/auth/guards.server.ts";
 import { isLocale, type Locale } from "./locales.ts";
-import { negotiateLocale } from "./negotiate.ts";
+import { LOCALE_COOKIE, localeFromCookieHeader, negotiateLocale } from "./negotiate.ts";
 import { translatorFor, type Translate } from "./translate.ts";
 import { isHttps } from "~/auth/session.server.ts";
 
-export const LOCALE_COOKIE = "aula_lang";
-
 export function readLocaleCookie(request: Request): string | null {
-  const header = request.headers.get("Cookie") ?? "";
-  const match = header.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`));
-  return match?.[1] ?? null;
+  return localeFromCookieHeader(request.headers.get("Cookie"));
 }
 
 export function localeCookie(locale: Locale, request: Request): string {

@@ -1,5 +1,12 @@
 import { defaultLocale, isLocale, type Locale } from "./locales.ts";
 
+export const LOCALE_COOKIE = "aula_lang";
+
+/** The language chosen with the switcher, from a Cookie header. */
+export function localeFromCookieHeader(header: string | null): string | null {
+  return new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(header ?? "")?.[1] ?? null;
+}
+
 /** Languages in an Accept-Language header, best first, reduced to their primary subtag. */
 export function parseAcceptLanguage(header: string | null): string[] {
   if (!header) return [];

@@ -16,11 +16,21 @@ export interface OutgoingMail {
 
 let transport: nodemailer.Transporter | undefined;
 
-export async function sendMail(mail: OutgoingMail): Promise<void> {
+/**
+ * With `background`, an SMTP delivery is started but not awaited (failures are logged): a
+ * slow or failing mail server must not show in the response, e.g. revealing that an account
+ * exists. The outbox is a local file and is always written before returning.
+ */
+export async function sendMail(mail: OutgoingMail, options: { background?: boolean } = {}): Promise<void> {
   const { SMTP_URL, MAIL_FROM, OUTBOX_DIR } = env();
   if (SMTP_URL) {
     transport ??= nodemailer.createTransport(SMTP_URL);
-    await transport.sendMail({ from: MAIL_FROM, ...mail });
+    const delivery = transport.sendMail({ from: MAIL_FROM, ...mail });
+    if (options.background) {
+      delivery.catch((error: unknown) => console.error("Could not send an email", error));
+      return;
+    }
+    await delivery;
     return;
   }
   await mkdir(OUTBOX_DIR, { recursive: true });

@@ -220,12 +220,20 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<"a
     grade = { score: result.score, passed: result.passed };
     actor.send({ type: "GRADED", ...grade });
   }
+  const at = now();
+  const timeUp = events.some((event) => event.type === "TIME_UP");
   const written = await db().quizAttempt.updateMany({
-    where: { id: attempt.id, step: attempt.step, submittedAt: null },
+    where: {
+      id: attempt.id,
+      step: attempt.step,
+      submittedAt: null,
+      // An answer that arrives after the deadline (checked earlier, but time passes) is not stored.
+      ...(timeUp ? {} : { OR: [{ deadline: null }, { deadline: { gt: at } }] }),
+    },
     data: {
       step: attempt.step + 1,
       snapshot: JSON.stringify(actor.getPersistedSnapshot()),
-      ...(grade ? { submittedAt: now(), score: grade.score, passed: grade.passed } : {}),
+      ...(grade ? { submittedAt: at, score: grade.score, passed: grade.passed } : {}),
     },
   });
   if (written.count !== 1) return "stale";

@@ -22,8 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) throw new Response(null, { status: 400 });
   // Only people of the admin's own city: anyone else is "not found".
   const reset = await createResetLinkForPerson(admin, parsed.data.userId);
-  if (!reset) throw new Response(null, { status: 404 });
-  return data({ reset });
+  if (reset.outcome === "not-found") throw new Response(null, { status: 404 });
+  if (reset.outcome === "refused") return data({ reset: null, refused: true }, { status: 403 });
+  return data({ reset: { name: reset.name, link: reset.link }, refused: false });
 }
 
 export default function PeoplePage() {
@@ -34,6 +35,11 @@ export default function PeoplePage() {
     <div>
       <h1 className="mb-1 text-2xl font-bold">{t("people.title", { city })}</h1>
       <p className="mb-4 text-slate-700">{t("people.count", { count: people.length })}</p>
+      {actionData?.refused ? (
+        <FormAlert tone="error">
+          <p>{t("people.resetRefused")}</p>
+        </FormAlert>
+      ) : null}
       {actionData?.reset ? (
         <FormAlert tone="success">
           <p>{t("people.resetCreated", { name: actionData.reset.name })}</p>

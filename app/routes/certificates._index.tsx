@@ -35,9 +35,11 @@ export default function MyCertificatesPage() {
               </p>
             ) : null}
             <p className="mt-3 flex flex-wrap gap-4">
-              <a href={`/certificates/${certificate.code}/pdf`} className="text-blue-800 underline" download>
-                {t("certificates.download", { course: certificate.courseTitle })}
-              </a>
+              {certificate.revokedAt ? null : (
+                <a href={`/certificates/${certificate.code}/pdf`} className="text-blue-800 underline" download>
+                  {t("certificates.download", { course: certificate.courseTitle })}
+                </a>
+              )}
               <Link to={`/verify/${certificate.code}`} className="text-blue-800 underline">
                 {t("certificates.verifyLink")}
               </Link>

@@ -2,7 +2,7 @@
  * Attempt counters for login, sign-up and password reset, per account and per IP.
  * Stored in the database so that every app server sees the same counts.
  */
-import { db } from "~/db.server.ts";
+import { db, Prisma } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
 
 export interface ThrottleRule {
@@ -31,33 +31,54 @@ export function throttleState(row: { count: number; windowStart: Date } | null, 
   return { blocked: row.count >= rule.limit, retryAfterMinutes: Math.max(1, Math.ceil(remainingMs / 60_000)) };
 }
 
-/** The first blocking rule among several keys, without counting an attempt. */
-export async function checkThrottles(entries: Array<[string, ThrottleRule]>): Promise<ThrottleState> {
+/**
+ * Counts one attempt against each key and says whether the attempt is over a limit. The
+ * counter goes up first, in one atomic statement, so concurrent attempts cannot all slip
+ * through between a check and a write.
+ */
+export async function countAttempt(entries: Array<[string, ThrottleRule]>): Promise<ThrottleState> {
   const at = now();
-  const rows = await db().throttle.findMany({ where: { key: { in: entries.map(([key]) => key) } } });
+  let result: ThrottleState = { blocked: false, retryAfterMinutes: 0 };
   for (const [key, rule] of entries) {
-    const state = throttleState(rows.find((row) => row.key === key) ?? null, rule, at);
-    if (state.blocked) return state;
+    const row = await incrementCounter(key, rule, at);
+    // The state as it was before this attempt decides whether this one is allowed.
+    const state = throttleState({ count: row.count - 1, windowStart: row.windowStart }, rule, at);
+    if (state.blocked && !result.blocked) result = state;
   }
-  return { blocked: false, retryAfterMinutes: 0 };
+  return result;
 }
 
-/** Counts one attempt against each key, starting a new window where the old one ended. */
-export async function recordAttempts(entries: Array<[string, ThrottleRule]>): Promise<void> {
-  const at = now();
-  await db().$transaction(async (tx) => {
-    for (const [key, rule] of entries) {
-      const row = await tx.throttle.findUnique({ where: { key } });
-      const expired = !row || at.getTime() - row.windowStart.getTime() >= rule.windowMinutes * 60_000;
-      if (expired)
-        await tx.throttle.upsert({
-          where: { key },
-          create: { key, count: 1, windowStart: at },
-          update: { count: 1, windowStart: at },
+async function incrementCounter(key: string, rule: ThrottleRule, at: Date): Promise<{ count: number; windowStart: Date }> {
+  const windowOpenedAfter = new Date(at.getTime() - rule.windowMinutes * 60_000);
+  for (;;) {
+    try {
+      // The update locks the row until commit, so the count read back is this attempt's own.
+      return await db().$transaction(async (tx) => {
+        const inWindow = await tx.throttle.updateMany({
+          where: { key, windowStart: { gt: windowOpenedAfter } },
+          data: { count: { increment: 1 } },
         });
-      else await tx.throttle.update({ where: { key }, data: { count: { increment: 1 } } });
+        if (inWindow.count === 0) {
+          // No counter, or its window has ended: start a new window.
+          const restarted = await tx.throttle.updateMany({
+            where: { key, windowStart: { lte: windowOpenedAfter } },
+            data: { count: 1, windowStart: at },
+          });
+          if (restarted.count === 0) await tx.throttle.create({ data: { key, count: 1, windowStart: at } });
+        }
+        return tx.throttle.findUniqueOrThrow({ where: { key }, select: { count: true, windowStart: true } });
+      });
+    } catch (error) {
+      // Another request created the counter first: count against that one.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
     }
-  });
+  }
+}
+
+/** Takes back one counted attempt, e.g. a successful login from a shared office address. */
+export async function giveBackAttempt(key: string): Promise<void> {
+  await db().throttle.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 export async function clearThrottle(key: string): Promise<void> {

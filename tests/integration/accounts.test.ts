@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { logIn, signUp } from "~/auth/accounts.server.ts";
+import { changePassword, logIn, signUp } from "~/auth/accounts.server.ts";
 import { createInvitation } from "~/auth/invitations.server.ts";
 import { createResetLinkForPerson, requestPasswordReset, resetPassword } from "~/auth/password-reset.server.ts";
 import { getCurrentUser } from "~/auth/guards.server.ts";
@@ -170,6 +170,23 @@ describe("login", () => {
       setClockOffset(0);
     }
   });
+
+  it("lets no more than the limit of simultaneous guesses through", async () => {
+    const user = await createUser();
+    const results = await Promise.all(
+      Array.from({ length: 14 }, (_, attempt) => logIn({ email: user.email, password: `guess ${attempt}` }, `10.3.2.${attempt}`)),
+    );
+    const checked = results.filter((result) => !result.ok && result.formError?.key === "auth.invalidCredentials");
+    expect(checked).toHaveLength(8);
+    expect(results.filter((result) => !result.ok && result.formError?.key === "auth.throttled")).toHaveLength(6);
+  });
+
+  it("does not count successful logins against an office's shared address", async () => {
+    const colleagues = await Promise.all(Array.from({ length: 3 }, () => createUser()));
+    for (let round = 0; round < 15; round += 1)
+      for (const colleague of colleagues)
+        expect(await logIn({ email: colleague.email, password: TEST_PASSWORD }, "10.3.3.1")).toMatchObject({ ok: true });
+  });
 });
 
 describe("password reset", () => {
@@ -185,6 +202,26 @@ describe("password reset", () => {
     expect(await logIn({ email: user.email, password: "nova frase bem longa" }, "10.4.0.1")).toMatchObject({ ok: true });
     expect(await db().session.count({ where: { id: "old-session" } })).toBe(0);
     expect(await resetPassword(token, "outra frase bem longa")).toBe(false);
+  });
+
+  it("a reset or a password change uses up every other link sent before it", async () => {
+    const user = await createUser();
+    await requestPasswordReset(user.email, "10.4.1.1");
+    await requestPasswordReset(user.email, "10.4.1.1");
+    await requestPasswordReset(user.email, "10.4.1.1");
+    const [first, second, third] = outboxMessages()
+      .filter((message) => message.to === user.email)
+      .map((message) => message.text.match(/reset-password\/([\w-]+)/)![1]!);
+    expect(await resetPassword(first!, "una frase nueva y larga")).toBe(true);
+    expect(await resetPassword(second!, "otra frase del atacante")).toBe(false);
+
+    await changePassword(user.id, {
+      currentPassword: "una frase nueva y larga",
+      password: "la tercera frase larga",
+      confirm: "la tercera frase larga",
+    });
+    expect(await resetPassword(third!, "otra frase del atacante")).toBe(false);
+    expect(await logIn({ email: user.email, password: "la tercera frase larga" }, "10.4.1.2")).toMatchObject({ ok: true });
   });
 
   it("sends nothing for an unknown address, and refuses an expired link", async () => {
@@ -212,11 +249,22 @@ describe("tenant isolation", () => {
     const paulista = await createUser({ city: "sao-paulo", name: "Paulista Única" });
     const people = await listPeople(madridAdmin.city.id);
     expect(people.some((person) => person.name === "Paulista Única")).toBe(false);
-    expect(await createResetLinkForPerson(madridAdmin, paulista.id)).toBeNull();
+    expect(await createResetLinkForPerson(madridAdmin, paulista.id)).toEqual({ outcome: "not-found" });
     const madrileno = await createUser({ city: "madrid" });
     expect(await createResetLinkForPerson(madridAdmin, madrileno.id)).toMatchObject({
+      outcome: "created",
       link: expect.stringContaining("/reset-password/"),
     });
     expect(await db().auditLog.count({ where: { action: "password-reset.create", targetId: madrileno.id } })).toBe(1);
+  });
+
+  it("a city admin cannot take over another administrator or someone with a role they lack", async () => {
+    const madridAdmin = await adminOf("madrid");
+    const otherAdmin = await createUser({ city: "madrid", roles: ["CITY_ADMIN"] });
+    const networkAdmin = await createUser({ city: "madrid", roles: ["NETWORK_ADMIN"] });
+    const hrPerson = await createUser({ city: "madrid", roles: ["HR"] });
+    for (const person of [otherAdmin, networkAdmin, hrPerson])
+      expect(await createResetLinkForPerson(madridAdmin, person.id)).toEqual({ outcome: "refused" });
+    expect(await db().passwordReset.count({ where: { userId: { in: [otherAdmin.id, networkAdmin.id, hrPerson.id] } } })).toBe(0);
   });
 });

@@ -36,6 +36,36 @@ describe("security headers", () => {
     expect(response.status).toBe(403);
   });
 
+  it("explains a refusal in the visitor's language", async () => {
+    const response = await server.request("/login", {
+      form: { email: "a@madrid.example", password: "x" },
+      headers: { Origin: "https://evil.example", "Accept-Language": "pt-BR" },
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("não vem de uma página do Aula IA");
+    const tooLarge = await server.request("/login", {
+      form: { email: "a@madrid.example", password: "x".repeat(1_100_000) },
+      cookie: "aula_lang=en",
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toContain("larger than allowed");
+  });
+
+  it("behind a proxy, counts attempts against the address the proxy saw, not one the client wrote", async () => {
+    const proxied = await startTestServer({ trustProxy: true });
+    try {
+      const { db } = await import("~/db.server.ts");
+      await proxied.request("/login", {
+        form: { email: "nadie@madrid.example", password: "una contraseña" },
+        headers: { "X-Forwarded-For": "198.51.100.7, 203.0.113.9" },
+      });
+      expect(await db().throttle.count({ where: { key: "login:ip:203.0.113.9" } })).toBe(1);
+      expect(await db().throttle.count({ where: { key: "login:ip:198.51.100.7" } })).toBe(0);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("refuses an oversized body", async () => {
     const response = await server.request("/login", { form: { email: "a@madrid.example", password: "x".repeat(1_100_000) } });
     expect(response.status).toBe(413);

@@ -288,6 +288,29 @@ describe("certificates", () => {
     expect((await verifyCertificate(code)).status).toBe("revoked");
     expect(await db().auditLog.count({ where: { action: "certificate.revoke", targetId: code } })).toBe(1);
   });
+
+  it("no longer lets the holder download a revoked certificate", async () => {
+    const user = await completedEnrollment("Rodrigo Paz");
+    const { code } = await db().certificate.findFirstOrThrow({ where: { userId: user.id }, select: { code: true } });
+    const { startTestServer } = await import("../support/server.ts");
+    const { sessionCookie } = await import("../support/factories.ts");
+    const server = await startTestServer();
+    try {
+      const cookie = await sessionCookie(user.id);
+      const before = await server.request(`/certificates/${code}/pdf`, { cookie });
+      expect(before.status).toBe(200);
+      expect(before.headers.get("content-type")).toBe("application/pdf");
+      await revokeCertificate(await currentUserFor({ city: "madrid", roles: ["CITY_ADMIN"] }), code, "Issued by mistake");
+      const after = await server.request(`/certificates/${code}/pdf`, { cookie });
+      expect(after.status).toBe(410);
+      expect(await after.text()).toContain("fue revocado");
+      const list = await (await server.request("/certificates", { cookie })).text();
+      expect(list).toContain(code);
+      expect(list).not.toContain(`/certificates/${code}/pdf`);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe("practice mode", () => {

@@ -135,6 +135,8 @@ export const en: Messages = {
   "people.col.actions": "Actions",
   "people.resetLink": "Generate password link",
   "people.resetCreated": "Link for {name} (expires in 1 hour, works once):",
+  "people.resetRefused":
+    "You cannot generate a link for this person: they hold an administrator role or a role you do not have. They should use “Forgot your password?”.",
   "privacy.title": "Privacy notice",
   "error.notFound.title": "Page not found",
   "error.notFound.text": "We could not find what you are looking for. Check the address or go back to the home page.",
@@ -144,6 +146,9 @@ export const en: Messages = {
   "error.badRequest.text": "We could not understand what was sent. Go back and try again.",
   "error.tooLarge.title": "Submission too large",
   "error.tooLarge.text": "What you sent is larger than allowed.",
+  "error.crossSite.text":
+    "We refused this submission because it did not come from an Aula IA page. Go back to the site and try again from there.",
+  "error.lengthRequired.text": "The submission did not state its size. Try again from the form.",
   "error.server.title": "Something went wrong",
   "error.server.text": "There was an error on our side. Please try again in a few minutes.",
   "error.backHome": "Back to the home page",
@@ -257,6 +262,8 @@ export const en: Messages = {
   "certificates.verifyLink": "Public verification page",
   "certificates.issued": "Issued on {date}",
   "certificates.revoked": "Revoked on {date}",
+  "certificates.revokedNoDownload":
+    "This certificate has been revoked, so it can no longer be downloaded. Its public verification page says so.",
   "certificates.expires": "Valid until {date}",
   "verify.title": "Verify a certificate",
   "verify.intro": "Enter the code printed on the certificate.",

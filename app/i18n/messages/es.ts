@@ -147,6 +147,8 @@ export const es = {
   "people.col.actions": "Acciones",
   "people.resetLink": "Generar enlace de contraseña",
   "people.resetCreated": "Enlace para {name} (caduca en 1 hora, sirve una vez):",
+  "people.resetRefused":
+    "No puedes generar un enlace para esta persona: tiene un rol de administración o un rol que tú no tienes. Debe usar «¿Olvidaste tu contraseña?».",
 
   "privacy.title": "Aviso de privacidad",
 
@@ -158,6 +160,9 @@ export const es = {
   "error.badRequest.text": "No pudimos entender lo que se envió. Vuelve atrás e inténtalo de nuevo.",
   "error.tooLarge.title": "Envío demasiado grande",
   "error.tooLarge.text": "Lo que enviaste supera el tamaño permitido.",
+  "error.crossSite.text":
+    "Hemos rechazado este envío porque no viene de una página de Aula IA. Vuelve al sitio y repite la acción desde allí.",
+  "error.lengthRequired.text": "El envío no indica su tamaño. Vuelve a intentarlo desde el formulario.",
   "error.server.title": "Algo salió mal",
   "error.server.text": "Hubo un error de nuestro lado. Inténtalo de nuevo en unos minutos.",
   "error.backHome": "Volver al inicio",
@@ -274,6 +279,8 @@ export const es = {
   "certificates.verifyLink": "Página pública de verificación",
   "certificates.issued": "Emitido el {date}",
   "certificates.revoked": "Revocado el {date}",
+  "certificates.revokedNoDownload":
+    "Este certificado fue revocado, así que ya no se puede descargar. Su página pública de verificación lo indica.",
   "certificates.expires": "Válido hasta el {date}",
   "verify.title": "Verificar un certificado",
   "verify.intro": "Escribe el código que aparece en el certificado.",

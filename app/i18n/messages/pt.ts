@@ -135,6 +135,8 @@ export const pt: Messages = {
   "people.col.actions": "Ações",
   "people.resetLink": "Gerar link de senha",
   "people.resetCreated": "Link para {name} (expira em 1 hora, funciona uma vez):",
+  "people.resetRefused":
+    "Você não pode gerar um link para esta pessoa: ela tem uma função de administração ou uma função que você não tem. Ela deve usar “Esqueceu sua senha?”.",
   "privacy.title": "Aviso de privacidade",
   "error.notFound.title": "Página não encontrada",
   "error.notFound.text": "Não encontramos o que você procura. Confira o endereço ou volte ao início.",
@@ -144,6 +146,9 @@ export const pt: Messages = {
   "error.badRequest.text": "Não conseguimos entender o que foi enviado. Volte e tente de novo.",
   "error.tooLarge.title": "Envio grande demais",
   "error.tooLarge.text": "O que você enviou ultrapassa o tamanho permitido.",
+  "error.crossSite.text":
+    "Recusamos este envio porque ele não vem de uma página do Aula IA. Volte ao site e repita a ação por lá.",
+  "error.lengthRequired.text": "O envio não indica seu tamanho. Tente novamente a partir do formulário.",
   "error.server.title": "Algo deu errado",
   "error.server.text": "Houve um erro do nosso lado. Tente de novo em alguns minutos.",
   "error.backHome": "Voltar ao início",
@@ -258,6 +263,8 @@ export const pt: Messages = {
   "certificates.verifyLink": "Página pública de verificação",
   "certificates.issued": "Emitido em {date}",
   "certificates.revoked": "Revogado em {date}",
+  "certificates.revokedNoDownload":
+    "Este certificado foi revogado, por isso não pode mais ser baixado. A página pública de verificação informa isso.",
   "certificates.expires": "Válido até {date}",
   "verify.title": "Verificar um certificado",
   "verify.intro": "Digite o código que aparece no certificado.",
