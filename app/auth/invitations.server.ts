@@ -32,25 +32,31 @@ export async function createInvitation(
     departmentId = department.id;
   }
   const { token, tokenHash } = newToken();
-  const created = await db().invitation.create({
-    data: {
-      tokenHash,
-      cityId: admin.city.id,
-      departmentId,
-      role: input.role === "LEARNER" ? null : input.role,
-      email: input.email || null,
-      createdById: admin.id,
-      expiresAt: new Date(now().getTime() + INVITATION_DAYS * 86_400_000),
-    },
-    select: { id: true },
-  });
-  await audit({
-    cityId: admin.city.id,
-    actorId: admin.id,
-    action: "invitation.create",
-    targetType: "Invitation",
-    targetId: created.id,
-    details: { role: input.role },
+  // The invitation and its audit entry are written together, or neither is.
+  await db().$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: {
+        tokenHash,
+        cityId: admin.city.id,
+        departmentId,
+        role: input.role === "LEARNER" ? null : input.role,
+        email: input.email || null,
+        createdById: admin.id,
+        expiresAt: new Date(now().getTime() + INVITATION_DAYS * 86_400_000),
+      },
+      select: { id: true },
+    });
+    await audit(
+      {
+        cityId: admin.city.id,
+        actorId: admin.id,
+        action: "invitation.create",
+        targetType: "Invitation",
+        targetId: created.id,
+        details: { role: input.role },
+      },
+      tx,
+    );
   });
   return { ok: true, link: `${appUrl()}/signup?invitation=${encodeURIComponent(token)}` };
 }

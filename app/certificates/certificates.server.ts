@@ -206,18 +206,24 @@ export async function listCityCertificates(cityId: string) {
 /** A city admin revokes a certificate of their own city, with a reason (audited). */
 export async function revokeCertificate(admin: CurrentUser, code: string, reason: string): Promise<boolean> {
   const at = now();
-  const updated = await db().certificate.updateMany({
-    where: { code: normaliseCode(code), cityId: admin.city.id, revokedAt: null },
-    data: { revokedAt: at, revokedReason: reason, revokedById: admin.id },
+  // The revocation and its audit entry are written together, or neither is.
+  return db().$transaction(async (tx) => {
+    const updated = await tx.certificate.updateMany({
+      where: { code: normaliseCode(code), cityId: admin.city.id, revokedAt: null },
+      data: { revokedAt: at, revokedReason: reason, revokedById: admin.id },
+    });
+    if (updated.count !== 1) return false;
+    await audit(
+      {
+        cityId: admin.city.id,
+        actorId: admin.id,
+        action: "certificate.revoke",
+        targetType: "Certificate",
+        targetId: normaliseCode(code),
+        details: { reason },
+      },
+      tx,
+    );
+    return true;
   });
-  if (updated.count !== 1) return false;
-  await audit({
-    cityId: admin.city.id,
-    actorId: admin.id,
-    action: "certificate.revoke",
-    targetType: "Certificate",
-    targetId: normaliseCode(code),
-    details: { reason },
-  });
-  return true;
 }

@@ -63,6 +63,7 @@ function useLiveAttempt(view: AttemptView) {
   const [snapshot, setSnapshot] = useState(() => restoreSnapshot(view));
   const step = useRef(view.step);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const [saveFailed, setSaveFailed] = useState(false);
 
   useEffect(() => {
     step.current = view.step;
@@ -85,14 +86,23 @@ function useLiveAttempt(view: AttemptView) {
     if (!waitsForServer) setSnapshot(actor.getSnapshot());
     queue.current = queue.current.then(async () => {
       formData.set("step", String(step.current));
-      const response = await fetch(`/quiz/${view.id}/events`, { method: "POST", body: formData });
-      const result = (await response.json()) as { status: string; step: number | null };
-      if (result.status === "accepted" && result.step !== null) step.current = result.step;
-      if (waitsForServer || result.status !== "accepted") revalidator.revalidate();
+      try {
+        const response = await fetch(`/quiz/${view.id}/events`, { method: "POST", body: formData });
+        // A redirect to the login page (session expired) or a proxy's error page is not JSON.
+        const isJson = response.headers.get("content-type")?.includes("application/json") ?? false;
+        const result = isJson ? ((await response.json()) as { status: string; step: number | null }) : null;
+        if (result?.status === "accepted" && result.step !== null) step.current = result.step;
+        setSaveFailed(result === null);
+        if (waitsForServer || result?.status !== "accepted") revalidator.revalidate();
+      } catch {
+        // Offline or the connection dropped: say so, and show what the server last stored.
+        setSaveFailed(true);
+        revalidator.revalidate();
+      }
     });
   }
 
-  return { snapshot, onSubmit };
+  return { snapshot, onSubmit, saveFailed };
 }
 
 const button = "rounded px-4 py-2 font-semibold";
@@ -108,7 +118,7 @@ export default function AttemptPage() {
   const { t, lang } = useTranslation();
   const { view, timeZone, nextAttempt } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { snapshot, onSubmit } = useLiveAttempt(view);
+  const { snapshot, onSubmit, saveFailed } = useLiveAttempt(view);
   const state = String(snapshot.value);
   const { context } = snapshot;
   const contentLang = htmlLang[view.shownLocale];
@@ -123,6 +133,7 @@ export default function AttemptPage() {
         </Link>
       </p>
       {searchParams.get("notice") === "stale" ? <FormAlert>{t("quiz.stale")}</FormAlert> : null}
+      {saveFailed ? <FormAlert>{t("quiz.saveFailed")}</FormAlert> : null}
       {view.deadline && !view.result ? (
         <p className="mt-2 font-medium">{t("quiz.deadline", { time: timeFormat.format(new Date(view.deadline)) })}</p>
       ) : null}

@@ -115,6 +115,25 @@ test("a new learner reads every lesson, fails, waits out the cool-down, passes a
   await expect(page.getByRole("heading", { name: "Certificado revocado" })).toBeVisible();
 });
 
+test("with JavaScript, an answer the server did not confirm is reported and the saved state shown", async ({ page }) => {
+  await signUp(page, "Conexión Inestable");
+  await page.goto("/courses/security-and-ai-threats");
+  await page.getByRole("button", { name: "Inscribirme en el curso" }).click();
+  await page.goto("/learn/security-and-ai-threats/quiz");
+  await page.getByRole("button", { name: "Empezar el intento" }).click();
+  await expect(page.getByText("Pregunta 1 de 8")).toBeVisible();
+  // What a learner whose session ended, or who sits behind a failing proxy, gets: a page, not the answer.
+  await page.route("**/events", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>Proxy</p>" }));
+  await page.getByRole("button", { name: "Siguiente pregunta" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "No se pudo guardar tu última respuesta" })).toBeVisible();
+  await expect(page.getByText("Pregunta 1 de 8")).toBeVisible();
+  await expectAccessible(page);
+  await page.unroute("**/events");
+  await page.getByRole("button", { name: "Siguiente pregunta" }).click();
+  await expect(page.getByText("Pregunta 2 de 8")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -244,6 +244,8 @@ export const en: Messages = {
   "quiz.resultFailed": "Not passed: you scored {score}% and need {passMark}%. Read the explanations and try again.",
   "quiz.backToQuiz": "Back to the quiz",
   "quiz.stale": "The page was out of date (perhaps it was open in another tab). Here is the current state.",
+  "quiz.saveFailed":
+    "Your last answer could not be saved: check your connection. What is saved is shown; answer again once you are back online.",
   "quiz.timeUp": "Time is up: the attempt was graded with the saved answers.",
   "quiz.enrollFirst": "Enroll in the course to take the quiz.",
   "dashboard.assigned": "Assigned courses",

@@ -261,6 +261,8 @@ export const es = {
     "No aprobado: has obtenido un {score} % y se necesita un {passMark} %. Repasa las explicaciones y vuelve a intentarlo.",
   "quiz.backToQuiz": "Volver al cuestionario",
   "quiz.stale": "La página estaba desactualizada (quizá la abriste en otra pestaña). Te mostramos el estado actual.",
+  "quiz.saveFailed":
+    "No se pudo guardar tu última respuesta: revisa tu conexión. Se muestra lo que está guardado; vuelve a responder cuando tengas conexión.",
   "quiz.timeUp": "Se acabó el tiempo: el intento se corrigió con las respuestas guardadas.",
   "quiz.enrollFirst": "Inscríbete en el curso para hacer el cuestionario.",
   "dashboard.assigned": "Cursos asignados",

@@ -245,6 +245,8 @@ export const pt: Messages = {
   "quiz.resultFailed": "Não aprovado: você obteve {score}% e é preciso {passMark}%. Revise as explicações e tente de novo.",
   "quiz.backToQuiz": "Voltar ao questionário",
   "quiz.stale": "A página estava desatualizada (talvez aberta em outra aba). Mostramos o estado atual.",
+  "quiz.saveFailed":
+    "Não foi possível salvar sua última resposta: verifique sua conexão. Mostramos o que está salvo; responda de novo quando tiver conexão.",
   "quiz.timeUp": "O tempo acabou: a tentativa foi corrigida com as respostas salvas.",
   "quiz.enrollFirst": "Inscreva-se no curso para fazer o questionário.",
   "dashboard.assigned": "Cursos atribuídos",
