@@ -52,7 +52,7 @@ const { token } = newToken();
 const user = await db().$transaction(async (tx) => {
   const person = await tx.user.upsert({
     where: { email },
-    create: { email, name, locale: locale ?? city.defaultLocale, cityId: city.id },
+    create: { email, name, locale: locale ?? city.defaultLocale, cityId: city.id, emailConfirmedAt: new Date() },
     update: {},
     select: { id: true, cityId: true },
   });

@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/forms/parse-form.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
 import { clearThrottle, countAttempt, giveBackAttempt, throttleRules } from "~/security/throttle.server.ts";
 import { hashToken } from "./tokens.server.ts";
+import { sendConfirmationLink } from "./email-confirmation.server.ts";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server.ts";
 import { endAllSessions } from "./session.server.ts";
 import type { changePasswordSchema, invitedSignupSchema, loginSchema, profileSchema, signupSchema } from "./validation.ts";
@@ -106,6 +107,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
       }
       return user.id;
     });
+    await sendConfirmationLink(userId);
     return { ok: true, userId };
   } catch (error) {
     if (error instanceof InvitationGone) return { ok: false, fieldErrors: {}, formError: { key: "invitation.invalid" } };
@@ -123,7 +125,7 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
 
   const user = await db().user.findUnique({
     where: { email: input.email },
-    select: { id: true, active: true, password: { select: { hash: true } } },
+    select: { id: true, active: true, emailConfirmedAt: true, password: { select: { hash: true } } },
   });
   const valid =
     user?.password && user.active
@@ -136,6 +138,11 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
   // Only failed attempts count: colleagues behind one office address can all log in.
   await clearThrottle(accountKey[0]);
   await giveBackAttempt(ipKey[0]);
+  if (!user.emailConfirmedAt) {
+    // Only someone who knows the password learns this; they get a fresh link.
+    await sendConfirmationLink(user.id);
+    return { ok: false, fieldErrors: {}, formError: { key: "auth.emailNotConfirmed" } };
+  }
   return { ok: true, userId: user.id };
 }
 

@@ -139,6 +139,7 @@ export async function seedDemoAccounts(): Promise<boolean> {
         locale: account.locale,
         cityId: city.id,
         departmentId: department?.id ?? null,
+        emailConfirmedAt: new Date(),
         password: { create: { hash } },
         roleGrants: { create: account.roles.map((role) => ({ role, cityId: city.id })) },
       },

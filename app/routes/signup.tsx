@@ -4,7 +4,6 @@ import { signUp } from "~/auth/accounts.server.ts";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { findUsableInvitation } from "~/auth/invitations.server.ts";
 import { roleLabelKey } from "~/auth/roles.ts";
-import { startSession } from "~/auth/session.server.ts";
 import { invitedSignupSchema, signupSchema } from "~/auth/validation.ts";
 import { listCitiesWithDepartments, listDepartments } from "~/cities/cities.server.ts";
 import { formValues, parseForm, readFormData } from "~/forms/parse-form.ts";
@@ -53,8 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const cookie = await startSession(result.userId, request);
-  throw redirect("/", { headers: { "Set-Cookie": cookie } });
+  // The account opens once the person follows the link emailed to the address.
+  throw redirect("/confirm-email");
 }
 
 export default function SignupPage() {

@@ -16,6 +16,7 @@ export const throttleRules = {
   signupIp: { limit: 20, windowMinutes: 60 },
   resetAccount: { limit: 5, windowMinutes: 60 },
   resetIp: { limit: 20, windowMinutes: 60 },
+  confirmAccount: { limit: 5, windowMinutes: 60 },
 } satisfies Record<string, ThrottleRule>;
 
 export interface ThrottleState {

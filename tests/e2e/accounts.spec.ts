@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures.ts";
-import { expectAccessible, lastMailTo, logIn } from "./support.ts";
+import { confirmEmail, expectAccessible, lastMailTo, logIn } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 
@@ -27,6 +27,12 @@ test("a new public servant signs up, reaches the dashboard, logs out and logs ba
   await page.getByLabel(/He leído el aviso de privacidad/).check();
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
 
+  // The account opens only once the address is confirmed: logging in before says so.
+  await expect(page.getByRole("heading", { name: "Revisa tu correo" })).toBeVisible();
+  await expectAccessible(page);
+  await logIn(page, email, "mi frase de acceso segura");
+  await expect(page.getByRole("alert")).toHaveText(/Aún no has confirmado tu correo/);
+  await confirmEmail(page, email, { scan: true });
   await expect(page.getByRole("heading", { name: "Hola, Marta Núñez" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Madrid");
   // The header takes the city's colours (Madrid: #7a1d2e), also after a client-side navigation.
@@ -85,10 +91,13 @@ test("a city admin invites a trainer who joins with an address outside the city'
   await expect(guest.getByText("Você foi convidado(a) para São Paulo")).toBeVisible();
   await expectAccessible(guest);
   await guest.getByLabel("Nome completo").fill("Rafael Souza");
-  await guest.getByLabel("E-mail").fill(`rafael.${Date.now()}@gmail.com`);
+  const rafael = `rafael.${Date.now()}@gmail.com`;
+  await guest.getByLabel("E-mail").fill(rafael);
   await guest.getByLabel("Senha").fill("uma frase bem comprida");
   await guest.getByLabel(/Li o aviso de privacidade/).check();
   await guest.getByRole("button", { name: "Criar minha conta" }).click();
+  await expect(guest.getByRole("heading", { name: "Confira seu e-mail" })).toBeVisible();
+  await confirmEmail(guest, rafael);
   await expect(guest.getByRole("heading", { name: "Olá, Rafael Souza" })).toBeVisible();
   await expect(guest.getByText("Formador(a)")).toBeVisible();
   await guestContext.close();

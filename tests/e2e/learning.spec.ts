@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "./fixtures.ts";
-import { expectAccessible, logIn, setServerClock, takeQuiz } from "./support.ts";
+import { confirmEmail, expectAccessible, logIn, setServerClock, takeQuiz } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 
@@ -11,12 +11,14 @@ test.afterEach(async ({ page }) => {
 async function signUp(page: import("@playwright/test").Page, name: string) {
   await page.goto("/signup");
   await page.getByLabel("Nombre y apellidos").fill(name);
-  await page.getByLabel("Correo electrónico").fill(`learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`);
+  const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
+  await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill("una frase de acceso larga");
   await page.getByLabel("Ciudad").selectOption({ label: "Madrid" });
   await page.getByLabel("Área o dependencia").selectOption({ label: "Movilidad y Transportes" });
   await page.getByLabel(/He leído el aviso de privacidad/).check();
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  await confirmEmail(page, email);
   await expect(page.getByRole("heading", { name: `Hola, ${name}` })).toBeVisible();
 }
 

@@ -24,6 +24,15 @@ export function lastMailTo(address: string): { subject: string; text: string } |
   return mails.filter((mail) => mail.to === address).at(-1);
 }
 
+/** Opens the confirmation link emailed to a new account and confirms it, which signs the person in. */
+export async function confirmEmail(page: Page, address: string, options: { scan?: boolean } = {}): Promise<void> {
+  let link: string | undefined;
+  await expect.poll(() => (link = lastMailTo(address)?.text.match(/https?:\/\/\S+\/confirm-email\/\S+/)?.[0])).toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  if (options.scan) await expectAccessible(page);
+  await page.getByRole("button", { name: /Confirmar mi correo|Confirmar meu e-mail|Confirm my email address/ }).click();
+}
+
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel(/correo|e-mail|email/i).fill(email);

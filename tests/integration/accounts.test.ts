@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changePassword, logIn, signUp } from "~/auth/accounts.server.ts";
+import { confirmEmail, isConfirmationTokenUsable } from "~/auth/email-confirmation.server.ts";
 import { createInvitation } from "~/auth/invitations.server.ts";
 import { createResetLinkForPerson, requestPasswordReset, resetPassword } from "~/auth/password-reset.server.ts";
 import { getCurrentUser } from "~/auth/guards.server.ts";
@@ -142,6 +143,57 @@ describe("invitations", () => {
       ok: false,
       field: "department",
     });
+  });
+});
+
+describe("email confirmation", () => {
+  function confirmationToken(email: string): string {
+    const mail = outboxMessages()
+      .filter((message) => message.to === email)
+      .at(-1)!;
+    return mail.text.match(/confirm-email\/([\w-]+)/)![1]!;
+  }
+
+  it("keeps a self-registered account closed until the emailed link is used, once", async () => {
+    const input = await signupInput({ locale: "en" });
+    expect((await signUp(input, "10.5.0.1")).ok).toBe(true);
+    const mail = outboxMessages().find((message) => message.to === input.email)!;
+    expect(mail.subject).toBe("Aula IA: confirm your email address");
+
+    expect(await logIn({ email: input.email, password: input.password }, "10.5.0.1")).toMatchObject({
+      ok: false,
+      formError: { key: "auth.emailNotConfirmed" },
+    });
+    // Logging in before confirming sends a fresh link; either one works, but only once.
+    const token = confirmationToken(input.email);
+    expect(await isConfirmationTokenUsable(token)).toBe(true);
+    const user = await db().user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
+    expect(await confirmEmail(token)).toBe(user.id);
+    expect(await confirmEmail(token)).toBeNull();
+    expect(await logIn({ email: input.email, password: input.password }, "10.5.0.1")).toMatchObject({ ok: true });
+  });
+
+  it("refuses an expired link, and a wrong password learns nothing about confirmation", async () => {
+    const input = await signupInput();
+    await signUp(input, "10.5.0.2");
+    const token = confirmationToken(input.email);
+    expect(await logIn({ email: input.email, password: "not the password" }, "10.5.0.2")).toMatchObject({
+      formError: { key: "auth.invalidCredentials" },
+    });
+    setClockOffset(49 * 3_600_000);
+    try {
+      expect(await confirmEmail(token)).toBeNull();
+    } finally {
+      setClockOffset(0);
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { email: input.email } })).emailConfirmedAt).toBeNull();
+  });
+
+  it("does not flood an inbox when someone keeps logging in unconfirmed", async () => {
+    const input = await signupInput();
+    await signUp(input, "10.5.0.3");
+    for (let attempt = 0; attempt < 10; attempt += 1) await logIn({ email: input.email, password: input.password }, "10.5.0.3");
+    expect(outboxMessages().filter((message) => message.to === input.email)).toHaveLength(5);
   });
 });
 

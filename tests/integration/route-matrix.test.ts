@@ -30,6 +30,8 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/signup": { path: "/signup", get: signedIn(200, 302), post: signedIn(400, 302) },
   "routes/forgot-password": { path: "/forgot-password", get: all(200), post: all(400) },
   "routes/reset-password.$token": { path: "/reset-password/not-a-token", get: all(200), post: all(400) },
+  "routes/confirm-email._index": { path: "/confirm-email", get: all(200) },
+  "routes/confirm-email.$token": { path: "/confirm-email/not-a-token", get: all(200), post: all(400) },
   "routes/profile": { path: "/profile", get: signedIn(302, 200), post: signedIn(302, 400) },
   "routes/language": { path: "/language", get: all(302), post: all(400) },
   "routes/privacy": { path: "/privacy", get: all(200) },

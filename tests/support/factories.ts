@@ -35,6 +35,7 @@ export async function createUser(
       locale: options.locale ?? "es",
       cityId: city.id,
       departmentId: city.departments[0]?.id ?? null,
+      emailConfirmedAt: new Date(),
       password: { create: { hash: await hashed } },
       roleGrants: { create: (options.roles ?? []).map((role) => ({ role, cityId: city.id })) },
     },

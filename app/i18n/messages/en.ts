@@ -102,6 +102,14 @@ export const en: Messages = {
   "reset.submit": "Save the password",
   "reset.done": "Password changed. You can now log in.",
   "reset.invalid": "This link is not valid, has already been used or has expired. Ask for a new one.",
+  "confirm.sentTitle": "Check your email",
+  "confirm.sentText":
+    "We have sent you a link to confirm your address. Open it within 48 hours to activate your account. If you cannot find it, look in your spam folder; if you log in before confirming, we will send you a new one.",
+  "confirm.title": "Confirm your email address",
+  "confirm.intro": "Press the button to confirm that this address is yours. You will then be taken straight to your account.",
+  "confirm.submit": "Confirm my email address",
+  "confirm.invalid":
+    "This link is not valid, has already been used or has expired. Log in with your email and password and we will send you a new one.",
   "reset.requestNew": "Ask for a new link",
   "profile.title": "My profile",
   "profile.details": "Your details",
@@ -170,12 +178,17 @@ export const en: Messages = {
   "validation.invitationEmail": "This invitation is for a different email address.",
   "validation.currentPassword": "The current password is not correct.",
   "auth.invalidCredentials": "The email or password is not correct.",
+  "auth.emailNotConfirmed":
+    "You have not confirmed your email address yet. We have sent you a new link: open it to activate your account.",
   "auth.throttled": "Too many attempts. Wait {minutes} minutes and try again.",
   "invitation.invalid":
     "This invitation is not valid, has already been used or has expired. Ask your city's administration for a new one.",
   "email.reset.subject": "Aula IA: choose a new password",
   "email.reset.body":
     "Hello {name},\n\nTo choose a new password for Aula IA, open this link (it expires in 1 hour and works only once):\n\n{link}\n\nIf you did not ask for it, ignore this message: your password does not change.\n",
+  "email.confirm.subject": "Aula IA: confirm your email address",
+  "email.confirm.body":
+    "Hello {name},\n\nTo activate your Aula IA account, open this link and press “Confirm my email address” (it expires in 48 hours and works only once):\n\n{link}\n\nIf you did not sign up, ignore this message: without confirmation the account is not activated.\n",
   "certificate.pdf.title": "Certificate",
   "certificate.pdf.certifies": "{city} certifies that",
   "certificate.pdf.completed": "has completed the course",

@@ -111,6 +111,14 @@ export const es = {
   "reset.submit": "Guardar la contraseña",
   "reset.done": "Contraseña cambiada. Ya puedes iniciar sesión.",
   "reset.invalid": "Este enlace no es válido, ya se usó o caducó. Pide uno nuevo.",
+  "confirm.sentTitle": "Revisa tu correo",
+  "confirm.sentText":
+    "Te hemos enviado un enlace para confirmar tu dirección. Ábrelo en las próximas 48 horas para activar tu cuenta. Si no lo ves, mira en la carpeta de correo no deseado; si inicias sesión sin haber confirmado, te enviaremos uno nuevo.",
+  "confirm.title": "Confirmar tu correo",
+  "confirm.intro": "Pulsa el botón para confirmar que esta dirección es tuya. Después entrarás directamente en tu cuenta.",
+  "confirm.submit": "Confirmar mi correo",
+  "confirm.invalid":
+    "Este enlace no es válido, ya se usó o caducó. Inicia sesión con tu correo y contraseña y te enviaremos uno nuevo.",
   "reset.requestNew": "Pedir un enlace nuevo",
 
   "profile.title": "Mi perfil",
@@ -185,12 +193,16 @@ export const es = {
   "validation.invitationEmail": "Esta invitación es para otra dirección de correo.",
   "validation.currentPassword": "La contraseña actual no es correcta.",
   "auth.invalidCredentials": "El correo o la contraseña no son correctos.",
+  "auth.emailNotConfirmed": "Aún no has confirmado tu correo. Te hemos enviado un enlace nuevo: ábrelo para activar tu cuenta.",
   "auth.throttled": "Demasiados intentos. Espera {minutes} minutos y vuelve a intentarlo.",
   "invitation.invalid": "Esta invitación no es válida, ya se usó o caducó. Pide una nueva a la administración de tu ciudad.",
 
   "email.reset.subject": "Aula IA: elige una nueva contraseña",
   "email.reset.body":
     "Hola, {name}:\n\nPara elegir una nueva contraseña en Aula IA, abre este enlace (caduca en 1 hora y solo sirve una vez):\n\n{link}\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n",
+  "email.confirm.subject": "Aula IA: confirma tu correo",
+  "email.confirm.body":
+    "Hola, {name}:\n\nPara activar tu cuenta de Aula IA, abre este enlace y pulsa «Confirmar mi correo» (caduca en 48 horas y solo sirve una vez):\n\n{link}\n\nSi no te registraste tú, ignora este mensaje: sin confirmación, la cuenta no se activa.\n",
 
   "certificate.pdf.title": "Certificado",
   "certificate.pdf.certifies": "{city} certifica que",
