@@ -39,6 +39,7 @@ for (let start = 0; start < LEARNERS; start += 1000) {
       locale: "es",
       cityId: city.id,
       departmentId: city.departments[index % city.departments.length]!.id,
+      emailConfirmedAt: at,
     };
   });
   await client.user.createMany({ data: users });

@@ -16,9 +16,11 @@ if (workers > 1 && cluster.isPrimary) {
   });
   console.log(`Aula IA is listening on http://localhost:${port} (${workers} workers)`);
 } else {
-  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  // BUILD_DIR lets the benchmark serve its own build without touching ./build.
+  const buildDir = process.env.BUILD_DIR ?? "build";
+  const build = await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href);
   const trustProxy = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").toLowerCase());
-  createApp({ build, trustProxy }).listen(port, () => {
+  createApp({ build, trustProxy, clientDir: `${buildDir}/client` }).listen(port, () => {
     if (workers === 1) console.log(`Aula IA is listening on http://localhost:${port}`);
   });
 }

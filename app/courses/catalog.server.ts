@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/locales.ts";
 import { competencies as competencyList, levels, type Competency, type Level } from "./competencies.ts";
 import { parseLocales, pickLocale, readLocalized } from "./localized.ts";
 import { foldForSearch } from "./search-text.ts";
+import { visibleCoursesWhere } from "./visibility.ts";
 
 const competencyArray = z.array(z.enum(competencyList));
 const levelEnum = z.enum(levels);
@@ -64,6 +65,7 @@ export async function listCatalog(locale: Locale, filters: CatalogFilters = {}, 
   const courses = await db().course.findMany({
     where: {
       currentVersionId: { not: null },
+      ...visibleCoursesWhere(reader?.cityId ?? null),
       // Titles and summaries of every language are stored folded (lower case, no accents), so this is accent-insensitive on both databases.
       ...(folded || filters.level ? { currentVersion: { ...(folded ? { searchText: { contains: folded } } : {}), ...(filters.level ? { level: filters.level } : {}) } } : {}),
     },
@@ -92,9 +94,9 @@ export async function listCatalog(locale: Locale, filters: CatalogFilters = {}, 
   });
 }
 
-export async function getCourseOverview(key: string, locale: Locale) {
-  const course = await db().course.findUnique({
-    where: { key },
+export async function getCourseOverview(key: string, locale: Locale, viewerCityId: string | null) {
+  const course = await db().course.findFirst({
+    where: { key, ...visibleCoursesWhere(viewerCityId) },
     select: {
       key: true,
       sourceLocale: true,

@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's address (behind a trusted proxy: from X-Forwarded-For). */
     clientIp?: string;
+    /** A full page load (not a client-side navigation's `.data` request). */
+    documentRequest?: boolean;
   }
 }
 

@@ -4,10 +4,12 @@ import type { CurrentUser } from "~/auth/guards.server.ts";
 import { issueCertificate } from "~/certificates/certificates.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
+import { visibleCoursesWhere } from "~/courses/visibility.ts";
 import { lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
 import { db, Prisma } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { continuePosition, isComplete, progressPercent } from "./progress.ts";
+import { readingStateFromRows, type ReadingRow, type ReadingState } from "./reading-state.ts";
 
 /** The current version's lesson keys in order, and whether it has a quiz. */
 async function currentStructure(courseId: string) {
@@ -32,14 +34,18 @@ export async function findEnrollment(userId: string, courseId: string) {
   });
 }
 
-export async function findCourseId(courseKey: string): Promise<string | null> {
-  const course = await db().course.findUnique({ where: { key: courseKey }, select: { id: true, currentVersionId: true } });
+/** A published course the person may see (network-wide, or their own city's). */
+export async function findCourseId(user: CurrentUser, courseKey: string): Promise<string | null> {
+  const course = await db().course.findFirst({
+    where: { key: courseKey, ...visibleCoursesWhere(user.city.id) },
+    select: { id: true, currentVersionId: true },
+  });
   return course?.currentVersionId ? course.id : null;
 }
 
 /** Enrols the learner (idempotent: an existing enrolment is returned as it is). */
 export async function enroll(user: CurrentUser, courseKey: string): Promise<{ id: string } | null> {
-  const courseId = await findCourseId(courseKey);
+  const courseId = await findCourseId(user, courseKey);
   if (!courseId) return null;
   const existing = await findEnrollment(user.id, courseId);
   if (existing) return existing;
@@ -87,7 +93,7 @@ export async function markLessonComplete(
   courseKey: string,
   lessonKey: string,
 ): Promise<"done" | "not-enrolled" | "unknown-lesson"> {
-  const courseId = await findCourseId(courseKey);
+  const courseId = await findCourseId(user, courseKey);
   if (!courseId) return "unknown-lesson";
   const enrollment = await findEnrollment(user.id, courseId);
   if (!enrollment) return "not-enrolled";
@@ -110,7 +116,7 @@ const title = z.string();
 
 /** The course page for a learner: overview plus their enrolment and progress. */
 export async function learnerCourseState(user: CurrentUser, courseKey: string) {
-  const courseId = await findCourseId(courseKey);
+  const courseId = await findCourseId(user, courseKey);
   if (!courseId) return null;
   const enrollment = await findEnrollment(user.id, courseId);
   const structure = await currentStructure(courseId);
@@ -118,7 +124,10 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
   const passed = await quizPassed(enrollment.id);
   const input = { ...structure, completedLessonKeys: completed.map((row) => row.lessonKey), quizPassed: passed };
-  const certificate = await db().certificate.findUnique({ where: { enrollmentId: enrollment.id }, select: { code: true } });
+  let certificate = await db().certificate.findUnique({ where: { enrollmentId: enrollment.id }, select: { code: true } });
+  // Completion is recorded before the certificate is issued; if issuing failed then (a
+  // dropped connection, a crash), the next visit to the course issues it.
+  if (enrollment.completedAt && !certificate) certificate = await issueCertificate(enrollment.id);
   return {
     enrolled: true as const,
     completedLessonKeys: input.completedLessonKeys,
@@ -130,38 +139,57 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   };
 }
 
-/** A lesson to read: the pre-rendered HTML in the learner's language (or the source language). */
+/** The course, the learner's latest enrolment and its completed lessons: one query on every lesson page. */
+async function readingState(user: CurrentUser, courseKey: string): Promise<ReadingState | null> {
+  const rows = await db().$queryRaw<ReadingRow[]>`
+    SELECT c."id" AS "courseId", c."sourceLocale", c."currentVersionId",
+           e."id" AS "enrollmentId", e."lastPosition", p."lessonKey"
+    FROM "Course" c
+    LEFT JOIN "Enrollment" e ON e."id" = (
+      SELECT latest."id" FROM "Enrollment" latest
+      WHERE latest."userId" = ${user.id} AND latest."courseId" = c."id"
+      ORDER BY latest."cycle" DESC LIMIT 1)
+    LEFT JOIN "LessonProgress" p ON p."enrollmentId" = e."id"
+    WHERE c."key" = ${courseKey}
+      -- The same rule as visibleCoursesWhere: network-wide courses and the person's own city's.
+      AND (c."ownerCityId" IS NULL OR c."ownerCityId" = ${user.city.id})`;
+  return readingStateFromRows(rows);
+}
+
+/**
+ * A lesson to read: the pre-rendered HTML in the learner's language (or the source language).
+ * `bodyKey` names that immutable HTML (version, lesson, language), for app/learning/lesson-body.ts.
+ */
 export async function lessonForReading(user: CurrentUser, courseKey: string, lessonKey: string, locale: Locale) {
-  const course = await db().course.findUnique({
-    where: { key: courseKey },
-    select: { id: true, sourceLocale: true, currentVersionId: true },
-  });
-  if (!course?.currentVersionId) return null;
-  const outline = await versionOutline(course.currentVersionId);
+  const state = await readingState(user, courseKey);
+  const versionId = state?.course.currentVersionId;
+  if (!state || !versionId) return null;
+  const outline = await versionOutline(versionId);
   const index = outline.lessons.findIndex((lesson) => lesson.key === lessonKey);
   if (index < 0) return null;
-  const enrollment = await findEnrollment(user.id, course.id);
+  const { enrollment, completedLessonKeys } = state;
   if (!enrollment) return { enrolled: false as const };
-  const shownLocale = pickLocale(outline.languages, course.sourceLocale, locale);
-  const [content, completed] = await Promise.all([
-    lessonContent(course.currentVersionId, lessonKey, shownLocale),
-    db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } }),
-  ]);
+  const shownLocale = pickLocale(outline.languages, state.course.sourceLocale, locale);
+  const content = await lessonContent(versionId, lessonKey, shownLocale);
   if (!content) return null;
   await recordPosition(enrollment.id, lessonKey, enrollment.lastPosition);
   const titleOf = (position: number) => {
     const lesson = outline.lessons[position];
     return lesson ? { key: lesson.key, title: lesson.titles[shownLocale]?.title ?? lesson.key } : null;
   };
-  const completedKeys = completed.map((row) => row.lessonKey);
   return {
     enrolled: true as const,
     shownLocale,
     courseTitle: readLocalized(outline.title, shownLocale, shownLocale, title),
-    lesson: { key: lessonKey, ...content, complete: completedKeys.includes(lessonKey) },
+    lesson: {
+      key: lessonKey,
+      ...content,
+      bodyKey: `${versionId}/${lessonKey}/${shownLocale}`,
+      complete: completedLessonKeys.includes(lessonKey),
+    },
     position: index + 1,
     lessonCount: outline.lessons.length,
-    completedCount: outline.lessons.filter((lesson) => completedKeys.includes(lesson.key)).length,
+    completedCount: outline.lessons.filter((lesson) => completedLessonKeys.includes(lesson.key)).length,
     previous: index > 0 ? titleOf(index - 1) : null,
     next: titleOf(index + 1),
     hasQuiz: outline.hasQuiz,

@@ -30,7 +30,7 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 async function courseQuiz(user: CurrentUser, courseKey: string) {
-  const courseId = await findCourseId(courseKey);
+  const courseId = await findCourseId(user, courseKey);
   if (!courseId) return null;
   const course = await db().course.findUniqueOrThrow({
     where: { id: courseId },

@@ -10,9 +10,9 @@ import { htmlLang, localeNames } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const course = await getCourseOverview(params.key ?? "", await getLocale(request));
-  if (!course) throw notFound();
   const user = await getCurrentUser(request);
+  const course = await getCourseOverview(params.key ?? "", await getLocale(request), user?.city.id ?? null);
+  if (!course) throw notFound();
   return { course, signedIn: Boolean(user), learner: user ? await learnerCourseState(user, course.key) : null };
 }
 

@@ -6,14 +6,18 @@ import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage } from "~/learning/lesson-body.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const courseKey = params.course ?? "";
   const reading = await lessonForReading(user, courseKey, params.lesson ?? "", await getLocale(request));
   if (!reading) throw notFound();
   if (!reading.enrolled) throw redirect(`/courses/${courseKey}`);
-  return { courseKey, ...reading };
+  // A full page load renders the body from here and hydrates from the page (see lesson-body.ts).
+  const { html, ...lesson } = reading.lesson;
+  if (context.documentRequest) keepLessonBody(lesson.bodyKey, html);
+  return { courseKey, ...reading, lesson: { ...lesson, html: context.documentRequest ? null : html } };
 }
 
 /** "Mark as complete": a plain form post, saved on the server, idempotent. */
@@ -40,6 +44,7 @@ export default function LessonPage() {
   const reading = useLoaderData<typeof loader>();
   const lang = htmlLang[reading.shownLocale];
   const percent = Math.round((reading.completedCount * 100) / reading.lessonCount);
+  const body = reading.lesson.html ?? keptLessonBody(reading.lesson.bodyKey) ?? lessonBodyInPage();
   return (
     <article className="mx-auto max-w-[68ch]" lang={lang}>
       <p className="text-sm">
@@ -59,7 +64,7 @@ export default function LessonPage() {
       <h1 className="mt-4 text-2xl font-bold leading-tight sm:text-3xl">{reading.lesson.title}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("lesson.minutes", { minutes: reading.lesson.minutes })}</p>
       {/* Rendered from Markdown and sanitised once, at import (app/courses/markdown.server.ts). */}
-      <div className="prose-lesson mt-6" dangerouslySetInnerHTML={{ __html: reading.lesson.html }} />
+      <div id={LESSON_BODY_ID} className="prose-lesson mt-6" dangerouslySetInnerHTML={{ __html: body }} />
       <div className="mt-8 rounded border border-slate-300 bg-white p-4">
         {reading.lesson.complete ? (
           <p role="status" className="font-semibold text-green-800">

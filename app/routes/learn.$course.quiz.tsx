@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const courseKey = params.course ?? "";
   const [overview, course] = await Promise.all([
     quizOverview(user, courseKey),
-    getCourseOverview(courseKey, await getLocale(request)),
+    getCourseOverview(courseKey, await getLocale(request), user.city.id),
   ]);
   if (!overview || !course) throw notFound();
   if (!overview.enrolled) throw redirect(`/courses/${courseKey}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCatalog } from "~/courses/catalog.server.ts";
+import { getCourseOverview, listCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db.server.ts";
 import { enroll, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { sessionCookie } from "../support/factories.ts";
@@ -56,6 +56,28 @@ describe("catalog", () => {
     expect(
       await listCatalog("es", { mandatoryOnly: true }, { userId: colleague.id, cityId: colleague.city.id, departmentId: null }),
     ).toEqual([]);
+  });
+
+  it("shows a city's own course only to that city's people", async () => {
+    const madrid = await db().city.findUniqueOrThrow({ where: { slug: "madrid" }, select: { id: true } });
+    await db().course.update({ where: { key: "transparency-and-accountability" }, data: { ownerCityId: madrid.id } });
+    try {
+      const madrileno = await currentUserFor({ city: "madrid" });
+      const bogotano = await currentUserFor({ city: "bogota" });
+      const readerOf = (user: typeof madrileno) => ({ userId: user.id, cityId: user.city.id, departmentId: null });
+      const keys = async (reader: ReturnType<typeof readerOf> | null) =>
+        (await listCatalog("es", {}, reader)).map((entry) => entry.key);
+      expect(await keys(readerOf(madrileno))).toContain("transparency-and-accountability");
+      expect(await keys(readerOf(bogotano))).not.toContain("transparency-and-accountability");
+      expect(await keys(null)).not.toContain("transparency-and-accountability");
+      expect(await getCourseOverview("transparency-and-accountability", "es", bogotano.city.id)).toBeNull();
+      expect(await enroll(bogotano, "transparency-and-accountability")).toBeNull();
+      const page = await server.request("/courses/transparency-and-accountability", { cookie: await sessionCookie(bogotano.id) });
+      expect(page.status).toBe(404);
+      expect(await enroll(madrileno, "transparency-and-accountability")).not.toBeNull();
+    } finally {
+      await db().course.update({ where: { key: "transparency-and-accountability" }, data: { ownerCityId: null } });
+    }
   });
 
   it("shows a course in its source language, with a note, when it lacks the reader's", async () => {

@@ -25,7 +25,7 @@ async function versionsOf(key: string) {
 describe("course importer", () => {
   it("imports a course with its lessons, quiz and images on first run", async () => {
     expect(await importCourseFolder(dir)).toEqual({ key: "sample-course", status: "created", version: 1 });
-    const overview = await getCourseOverview("sample-course", "pt");
+    const overview = await getCourseOverview("sample-course", "pt", null);
     expect(overview).toMatchObject({
       title: "Curso de teste",
       shownLocale: "pt",

@@ -7,7 +7,13 @@ import { issueCertificate, revokeCertificate, verifyCertificate } from "~/certif
 import { renderCertificatePdf } from "~/certificates/pdf.server.ts";
 import { setClockOffset } from "~/clock.server.ts";
 import { db } from "~/db.server.ts";
-import { enroll, learnerCourseState, learnerDashboard, markLessonComplete } from "~/learning/enrollments.server.ts";
+import {
+  enroll,
+  learnerCourseState,
+  learnerDashboard,
+  lessonForReading,
+  markLessonComplete,
+} from "~/learning/enrollments.server.ts";
 import { attemptView, quizOverview, sendAttemptEvents, startAttempt } from "~/quiz/attempts.server.ts";
 import { answerKeyOf, currentUserFor, importSampleCourse, SAMPLE_COURSE, takeAttempt } from "../support/learning.ts";
 
@@ -250,6 +256,20 @@ describe("certificates", () => {
     expect(codes[0]!.code).toMatch(/^MAD-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   });
 
+  it("issues a missing certificate on the next visit when issuing failed at completion", async () => {
+    const user = await completedEnrollment("Inés Vargas");
+    const enrollment = await db().enrollment.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { id: true, completedAt: true },
+    });
+    expect(enrollment.completedAt).not.toBeNull();
+    // As if the process had stopped between recording completion and issuing.
+    await db().certificate.deleteMany({ where: { enrollmentId: enrollment.id } });
+    const state = await learnerCourseState(user, SAMPLE_COURSE);
+    expect(state).toMatchObject({ enrolled: true, certificateCode: expect.stringMatching(/^MAD-/) });
+    expect(await db().certificate.count({ where: { enrollmentId: enrollment.id } })).toBe(1);
+  });
+
   it("renders a PDF whose text has the name with its accents, the course and the code", async () => {
     const user = await completedEnrollment("Łukasz Ñúñez-Gómez");
     const certificate = await db().certificate.findFirstOrThrow({ where: { userId: user.id } });
@@ -339,6 +359,59 @@ describe("practice mode", () => {
       ).toBe("refused");
     } finally {
       await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { mode: "exam" } });
+    }
+  });
+});
+
+describe("reading a lesson", () => {
+  it("gives the lesson in the reader's language with their progress, from the latest enrolment", async () => {
+    const user = await currentUserFor();
+    expect(await lessonForReading(user, SAMPLE_COURSE, "first-steps", "en")).toEqual({ enrolled: false });
+    expect(await lessonForReading(user, SAMPLE_COURSE, "no-such-lesson", "en")).toBeNull();
+    expect(await lessonForReading(user, "no-such-course", "first-steps", "en")).toBeNull();
+
+    const enrollment = (await enroll(user, SAMPLE_COURSE))!;
+    expect(await markLessonComplete(user, SAMPLE_COURSE, "first-steps")).toBe("done");
+    const reading = await lessonForReading(user, SAMPLE_COURSE, "next-steps", "pt");
+    expect(reading).toMatchObject({
+      enrolled: true,
+      shownLocale: "pt",
+      courseTitle: "Curso de teste",
+      lesson: { key: "next-steps", complete: false, bodyKey: expect.stringMatching(/\/next-steps\/pt$/) },
+      position: 2,
+      lessonCount: 2,
+      completedCount: 1,
+      previous: { key: "first-steps" },
+      next: null,
+      hasQuiz: true,
+    });
+    expect(reading?.enrolled && reading.lesson.html).toContain("<");
+    const saved = await db().enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { lastPosition: true } });
+    expect(saved.lastPosition).toBe("next-steps");
+
+    // A new cycle starts with nothing completed.
+    const course = await db().course.findUniqueOrThrow({ where: { key: SAMPLE_COURSE }, select: { id: true } });
+    await db().enrollment.create({ data: { userId: user.id, courseId: course.id, cycle: 2 } });
+    expect(await lessonForReading(user, SAMPLE_COURSE, "first-steps", "es")).toMatchObject({
+      completedCount: 0,
+      lesson: { complete: false },
+    });
+  });
+
+  it("sends the lesson body once in a full page, and in the data of a client-side navigation", async () => {
+    const { startTestServer } = await import("../support/server.ts");
+    const { sessionCookie } = await import("../support/factories.ts");
+    const server = await startTestServer();
+    try {
+      const user = await enrolledLearner({ locale: "es" });
+      const cookie = await sessionCookie(user.id);
+      const bodyText = "Texto de la lecci";
+      const page = await (await server.request(`/learn/${SAMPLE_COURSE}/first-steps`, { cookie })).text();
+      expect(page.split(bodyText)).toHaveLength(2);
+      const data = await (await server.request(`/learn/${SAMPLE_COURSE}/first-steps.data`, { cookie })).text();
+      expect(data).toContain(bodyText);
+    } finally {
+      await server.close();
     }
   });
 });
