@@ -228,7 +228,8 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<"a
       step: attempt.step,
       submittedAt: null,
       // An answer that arrives after the deadline (checked earlier, but time passes) is not stored.
-      ...(timeUp ? {} : { OR: [{ deadline: null }, { deadline: { gt: at } }] }),
+      // (A deadline is fixed when the attempt starts, so one without stays without.)
+      ...(attempt.deadline && !timeUp ? { deadline: { gt: at } } : {}),
     },
     data: {
       step: attempt.step + 1,
