@@ -11,6 +11,7 @@ export async function listPeople(cityId: string) {
       name: true,
       email: true,
       active: true,
+      emailConfirmedAt: true,
       department: { select: { name: true } },
       roleGrants: { select: { role: true } },
     },

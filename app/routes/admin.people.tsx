@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server.ts";
 import { createResetLinkForPerson } from "~/auth/password-reset.server.ts";
+import { mayTakeOverAccountOf } from "~/auth/roles.ts";
 import { listPeople } from "~/cities/people.server.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
 import { pageTitle } from "~/i18n/meta.ts";
@@ -13,7 +14,15 @@ const resetSchema = z.object({ userId: z.string().min(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
-  return { city: admin.city.name, people: await listPeople(admin.city.id) };
+  const people = await listPeople(admin.city.id);
+  return {
+    city: admin.city.name,
+    people: people.map(({ emailConfirmedAt, ...person }) => ({
+      ...person,
+      emailConfirmed: emailConfirmedAt !== null,
+      canReset: mayTakeOverAccountOf(admin.roles, person.roles),
+    })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -71,20 +80,29 @@ export default function PeoplePage() {
             {people.map((person) => (
               <tr key={person.id} className="border-b border-slate-200">
                 <td className="p-2">{person.name}</td>
-                <td className="p-2 break-all">{person.email}</td>
+                <td className="p-2 break-all">
+                  {person.email}
+                  {person.emailConfirmed ? null : (
+                    <span className="block text-sm text-slate-700">{t("people.emailNotConfirmed")}</span>
+                  )}
+                </td>
                 <td className="p-2">{person.department?.name ?? "—"}</td>
                 <td className="p-2">{["LEARNER" as const, ...person.roles].map((role) => t(`role.${role}`)).join(", ")}</td>
                 <td className="p-2">
-                  <Form method="post">
-                    <input type="hidden" name="userId" value={person.id} />
-                    <button
-                      type="submit"
-                      className="text-left text-blue-800 underline"
-                      aria-label={`${t("people.resetLink")}: ${person.name}`}
-                    >
-                      {t("people.resetLink")}
-                    </button>
-                  </Form>
+                  {person.canReset ? (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={person.id} />
+                      <button
+                        type="submit"
+                        className="text-left text-blue-800 underline"
+                        aria-label={`${t("people.resetLink")}: ${person.name}`}
+                      >
+                        {t("people.resetLink")}
+                      </button>
+                    </Form>
+                  ) : (
+                    "—"
+                  )}
                 </td>
               </tr>
             ))}

@@ -111,3 +111,28 @@ test("pages are usable at 320 px wide without horizontal scrolling", async ({ pa
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test("a city admin sees the city's people and makes a reset link only for those they may", async ({ page, browser }) => {
+  await logIn(page, "admin@madrid.example");
+  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Personas de Madrid" })).toBeVisible();
+  await expectAccessible(page);
+  // Nobody of another city is listed, and other administrators get no link.
+  await expect(page.getByText("joao.silva@sao-paulo.example")).toHaveCount(0);
+  const networkAdminRow = page.getByRole("row").filter({ hasText: "red@madrid.example" });
+  await expect(networkAdminRow).toBeVisible();
+  await expect(networkAdminRow.getByRole("button")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Generar enlace de contraseña: Ana García Ruiz" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Enlace para Ana García Ruiz" });
+  await expect(status).toBeVisible();
+  await expectAccessible(page);
+  const link = (await status.textContent())?.match(/https?:\/\/\S+\/reset-password\/[\w-]+/)?.[0];
+  expect(link).toBeTruthy();
+  // The link opens the reset form (not used here: Ana's demo password stays as it is).
+  const other = await browser.newContext({ locale: "es-ES" });
+  const visitor = await other.newPage();
+  await visitor.goto(new URL(link!).pathname);
+  await expect(visitor.getByLabel("Nueva contraseña")).toBeVisible();
+  await other.close();
+});

@@ -139,6 +139,37 @@ describe("languages and errors", () => {
   });
 });
 
+describe("people page", () => {
+  it("shows a city admin whose address is unconfirmed, and offers reset links only where allowed", async () => {
+    const { signUp } = await import("~/auth/accounts.server.ts");
+    const { db } = await import("~/db.server.ts");
+    const admin = await createUser({ roles: ["CITY_ADMIN"] });
+    const otherAdmin = await createUser({ roles: ["CITY_ADMIN"], name: "Otra Administradora" });
+    const learner = await createUser({ name: "Lucía Aprendiz" });
+    const department = await db().department.findFirstOrThrow({ where: { city: { slug: "madrid" } }, select: { id: true } });
+    const email = `nueva.${Date.now()}@madrid.example`;
+    const { ok } = await signUp(
+      {
+        name: "Nueva Sin Confirmar",
+        email,
+        password: "una frase larga y segura",
+        city: "madrid",
+        department: department.id,
+        locale: "es",
+        privacy: "on",
+      },
+      "10.7.0.1",
+    );
+    expect(ok).toBe(true);
+    const html = await (await server.request("/admin/people", { cookie: await sessionCookie(admin.id) })).text();
+    const rowOf = (name: string) => html.slice(html.indexOf(name), html.indexOf("</tr>", html.indexOf(name)));
+    expect(rowOf("Nueva Sin Confirmar")).toContain("Correo aún sin confirmar");
+    expect(rowOf("Lucía Aprendiz")).not.toContain("sin confirmar");
+    expect(rowOf("Lucía Aprendiz")).toContain(`value="${learner.id}"`);
+    expect(rowOf("Otra Administradora")).not.toContain(`value="${otherAdmin.id}"`);
+  });
+});
+
 describe("inactivity", () => {
   it("sends a person whose session expired to the login page with a clear message", async () => {
     const user = await createUser();

@@ -138,6 +138,7 @@ export const en: Messages = {
   "people.count": "{count} people",
   "people.col.name": "Name",
   "people.col.email": "Email",
+  "people.emailNotConfirmed": "Email not confirmed yet",
   "people.col.department": "Department",
   "people.col.roles": "Roles",
   "people.col.actions": "Actions",

@@ -150,6 +150,7 @@ export const es = {
   "people.count": "{count} personas",
   "people.col.name": "Nombre",
   "people.col.email": "Correo",
+  "people.emailNotConfirmed": "Correo aún sin confirmar",
   "people.col.department": "Área",
   "people.col.roles": "Funciones",
   "people.col.actions": "Acciones",

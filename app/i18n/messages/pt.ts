@@ -137,6 +137,7 @@ export const pt: Messages = {
   "people.count": "{count} pessoas",
   "people.col.name": "Nome",
   "people.col.email": "E-mail",
+  "people.emailNotConfirmed": "E-mail ainda não confirmado",
   "people.col.department": "Área",
   "people.col.roles": "Funções",
   "people.col.actions": "Ações",
