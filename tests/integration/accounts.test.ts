@@ -189,6 +189,19 @@ describe("email confirmation", () => {
     expect((await db().user.findUniqueOrThrow({ where: { email: input.email } })).emailConfirmedAt).toBeNull();
   });
 
+  it("lets the address's owner take back an account someone else opened with it, by resetting the password", async () => {
+    const input = await signupInput();
+    await signUp(input, "10.5.0.4");
+    await requestPasswordReset(input.email, "10.5.0.4");
+    const token = outboxMessages()
+      .filter((message) => message.to === input.email)
+      .at(-1)!
+      .text.match(/reset-password\/([\w-]+)/)![1]!;
+    expect(await resetPassword(token, "la frase de la dueña real")).toBe(true);
+    expect(await logIn({ email: input.email, password: input.password }, "10.5.0.4")).toMatchObject({ ok: false });
+    expect(await logIn({ email: input.email, password: "la frase de la dueña real" }, "10.5.0.4")).toMatchObject({ ok: true });
+  });
+
   it("does not flood an inbox when someone keeps logging in unconfirmed", async () => {
     const input = await signupInput();
     await signUp(input, "10.5.0.3");
