@@ -140,8 +140,8 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
   await giveBackAttempt(ipKey[0]);
   if (!user.emailConfirmedAt) {
     // Only someone who knows the password learns this; they get a fresh link.
-    await sendConfirmationLink(user.id);
-    return { ok: false, fieldErrors: {}, formError: { key: "auth.emailNotConfirmed" } };
+    const sent = await sendConfirmationLink(user.id);
+    return { ok: false, fieldErrors: {}, formError: { key: sent ? "auth.emailNotConfirmed" : "auth.emailNotConfirmedWait" } };
   }
   return { ok: true, userId: user.id };
 }
@@ -167,6 +167,7 @@ export async function changePassword(
     db().password.update({ where: { userId }, data: { hash } }),
     // Reset links sent before the change must not undo it.
     db().passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now() } }),
+    db().emailConfirmation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now() } }),
   ]);
   await endAllSessions(userId);
   return { ok: true };

@@ -15,16 +15,16 @@ export const CONFIRMATION_HOURS = 48;
 
 /**
  * Emails a new confirmation link to a person whose address is not confirmed yet. Throttled
- * per account, so logging in again and again does not flood their inbox.
+ * per account, so logging in again and again does not flood their inbox. True when sent.
  */
-export async function sendConfirmationLink(userId: string): Promise<void> {
+export async function sendConfirmationLink(userId: string): Promise<boolean> {
   const user = await db().user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, locale: true, emailConfirmedAt: true },
   });
-  if (!user || user.emailConfirmedAt) return;
+  if (!user || user.emailConfirmedAt) return false;
   const throttle = await countAttempt([[`confirm:account:${user.id}`, throttleRules.confirmAccount]]);
-  if (throttle.blocked) return;
+  if (throttle.blocked) return false;
   const { token, tokenHash } = newToken();
   await db().emailConfirmation.create({
     data: { tokenHash, userId: user.id, expiresAt: new Date(now().getTime() + CONFIRMATION_HOURS * 3_600_000) },
@@ -35,6 +35,7 @@ export async function sendConfirmationLink(userId: string): Promise<void> {
     { to: user.email, subject: t("email.confirm.subject"), text: t("email.confirm.body", { name: user.name, link }) },
     { background: true },
   );
+  return true;
 }
 
 export async function isConfirmationTokenUsable(token: string): Promise<boolean> {

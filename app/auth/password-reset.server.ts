@@ -94,6 +94,8 @@ export async function resetPassword(token: string, password: string): Promise<bo
     await tx.password.upsert({ where: { userId: reset.userId }, create: { userId: reset.userId, hash }, update: { hash } });
     // Any other link still out there would otherwise undo this reset.
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: at } });
+    // Confirmation links sign a person in, so they go too.
+    await tx.emailConfirmation.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: at } });
     // The link reached the address (or its owner, through their city admin): that confirms it,
     // and lets the owner take back an address someone else signed up with.
     await tx.user.updateMany({ where: { id: reset.userId, emailConfirmedAt: null }, data: { emailConfirmedAt: at } });

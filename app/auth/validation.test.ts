@@ -72,6 +72,8 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/\n/evil.example")).toBe("/");
     expect(safeRedirect("/%09/evil.example")).toBe("/%09/evil.example");
     expect(safeRedirect("/ /evil.example")).toBe("/%20/evil.example");
+    expect(safeRedirect("/..//evil.example")).toBe("/");
+    expect(safeRedirect("/%2e%2e//evil.example/x?y#z")).toBe("/");
   });
 
   it("keeps the query and fragment of a same-site path", () => {

@@ -97,6 +97,7 @@ export function safeRedirect(target: unknown, fallback = "/"): string {
   if ([...target].some((char) => char.charCodeAt(0) < 0x20 || char === "\u007f" || char === "\\")) return fallback;
   const base = "http://aula.invalid";
   const resolved = new URL(target, base);
-  if (resolved.origin !== base) return fallback;
+  // Resolving removes dot-segments: "/..//evil.example" becomes "//evil.example", another site.
+  if (resolved.origin !== base || resolved.pathname.startsWith("//")) return fallback;
   return resolved.pathname + resolved.search + resolved.hash;
 }

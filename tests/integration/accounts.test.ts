@@ -149,7 +149,7 @@ describe("invitations", () => {
 describe("email confirmation", () => {
   function confirmationToken(email: string): string {
     const mail = outboxMessages()
-      .filter((message) => message.to === email)
+      .filter((message) => message.to === email && message.text.includes("/confirm-email/"))
       .at(-1)!;
     return mail.text.match(/confirm-email\/([\w-]+)/)![1]!;
   }
@@ -197,7 +197,10 @@ describe("email confirmation", () => {
       .filter((message) => message.to === input.email)
       .at(-1)!
       .text.match(/reset-password\/([\w-]+)/)![1]!;
+    const confirmation = confirmationToken(input.email);
     expect(await resetPassword(token, "la frase de la dueña real")).toBe(true);
+    // The confirmation link would sign in without a password: it is used up too.
+    expect(await isConfirmationTokenUsable(confirmation)).toBe(false);
     expect(await logIn({ email: input.email, password: input.password }, "10.5.0.4")).toMatchObject({ ok: false });
     expect(await logIn({ email: input.email, password: "la frase de la dueña real" }, "10.5.0.4")).toMatchObject({ ok: true });
   });
@@ -205,8 +208,13 @@ describe("email confirmation", () => {
   it("does not flood an inbox when someone keeps logging in unconfirmed", async () => {
     const input = await signupInput();
     await signUp(input, "10.5.0.3");
-    for (let attempt = 0; attempt < 10; attempt += 1) await logIn({ email: input.email, password: input.password }, "10.5.0.3");
+    const results = [];
+    for (let attempt = 0; attempt < 10; attempt += 1)
+      results.push(await logIn({ email: input.email, password: input.password }, "10.5.0.3"));
     expect(outboxMessages().filter((message) => message.to === input.email)).toHaveLength(5);
+    // The message only says a new link was sent when one was.
+    expect(results.slice(0, 4).every((result) => !result.ok && result.formError?.key === "auth.emailNotConfirmed")).toBe(true);
+    expect(results.slice(4).every((result) => !result.ok && result.formError?.key === "auth.emailNotConfirmedWait")).toBe(true);
   });
 });
 

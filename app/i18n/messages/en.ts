@@ -181,6 +181,8 @@ export const en: Messages = {
   "auth.invalidCredentials": "The email or password is not correct.",
   "auth.emailNotConfirmed":
     "You have not confirmed your email address yet. We have sent you a new link: open it to activate your account.",
+  "auth.emailNotConfirmedWait":
+    "You have not confirmed your email address yet. We have already sent you several links: open the most recent one (check your spam folder too).",
   "auth.throttled": "Too many attempts. Wait {minutes} minutes and try again.",
   "invitation.invalid":
     "This invitation is not valid, has already been used or has expired. Ask your city's administration for a new one.",

@@ -195,6 +195,8 @@ export const es = {
   "validation.currentPassword": "La contraseña actual no es correcta.",
   "auth.invalidCredentials": "El correo o la contraseña no son correctos.",
   "auth.emailNotConfirmed": "Aún no has confirmado tu correo. Te hemos enviado un enlace nuevo: ábrelo para activar tu cuenta.",
+  "auth.emailNotConfirmedWait":
+    "Aún no has confirmado tu correo. Ya te enviamos varios enlaces: abre el más reciente (mira también en el correo no deseado).",
   "auth.throttled": "Demasiados intentos. Espera {minutes} minutos y vuelve a intentarlo.",
   "invitation.invalid": "Esta invitación no es válida, ya se usó o caducó. Pide una nueva a la administración de tu ciudad.",
 

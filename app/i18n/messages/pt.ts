@@ -179,6 +179,8 @@ export const pt: Messages = {
   "validation.currentPassword": "A senha atual não está correta.",
   "auth.invalidCredentials": "O e-mail ou a senha não estão corretos.",
   "auth.emailNotConfirmed": "Você ainda não confirmou seu e-mail. Enviamos um novo link: abra-o para ativar sua conta.",
+  "auth.emailNotConfirmedWait":
+    "Você ainda não confirmou seu e-mail. Já enviamos vários links: abra o mais recente (veja também a pasta de spam).",
   "auth.throttled": "Tentativas demais. Aguarde {minutes} minutos e tente de novo.",
   "invitation.invalid": "Este convite não é válido, já foi usado ou expirou. Peça um novo à administração da sua cidade.",
   "email.reset.subject": "Aula IA: escolha uma nova senha",
