@@ -14,7 +14,7 @@ import type { Locale } from "~/i18n/locales.ts";
 import { completeIfDone, findCourseId, findEnrollment, recordPosition } from "~/learning/enrollments.server.ts";
 import { gradeAttempt } from "./grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
-import { attemptDecision, type AttemptDecision } from "./policy.ts";
+import { attemptDecision, attemptWriteCondition, type AttemptDecision } from "./policy.ts";
 
 const drawnSchema = z.array(z.object({ key: z.string(), options: z.array(z.string()), multiple: z.boolean() }));
 const stringList = z.array(z.string());
@@ -223,14 +223,7 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<"a
   const at = now();
   const timeUp = events.some((event) => event.type === "TIME_UP");
   const written = await db().quizAttempt.updateMany({
-    where: {
-      id: attempt.id,
-      step: attempt.step,
-      submittedAt: null,
-      // An answer that arrives after the deadline (checked earlier, but time passes) is not stored.
-      // (A deadline is fixed when the attempt starts, so one without stays without.)
-      ...(attempt.deadline && !timeUp ? { deadline: { gt: at } } : {}),
-    },
+    where: attemptWriteCondition(attempt, timeUp, at),
     data: {
       step: attempt.step + 1,
       snapshot: JSON.stringify(actor.getPersistedSnapshot()),

@@ -28,3 +28,18 @@ export function attemptDecision(attempts: readonly PastAttempt[], rules: Attempt
   }
   return { allowed: true };
 }
+
+/**
+ * When a step of an attempt may be written: still at the step the page was rendered at, not
+ * submitted, and, unless this write grades it at time-up, before its deadline. Part of the
+ * write itself, so an answer that arrives just as time runs out is never stored.
+ */
+export function attemptWriteCondition(attempt: { id: string; step: number; deadline: Date | null }, timeUp: boolean, at: Date) {
+  return {
+    id: attempt.id,
+    step: attempt.step,
+    submittedAt: null,
+    // A deadline is fixed when the attempt starts, so an attempt without one stays without.
+    ...(attempt.deadline && !timeUp ? { deadline: { gt: at } } : {}),
+  };
+}
