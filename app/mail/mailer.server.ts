@@ -26,11 +26,8 @@ export async function sendMail(mail: OutgoingMail, options: { background?: boole
   if (SMTP_URL) {
     transport ??= nodemailer.createTransport(SMTP_URL);
     const delivery = transport.sendMail({ from: MAIL_FROM, ...mail });
-    if (options.background) {
-      delivery.catch((error: unknown) => console.error("Could not send an email", error));
-      return;
-    }
-    await delivery;
+    if (options.background) delivery.catch((error: unknown) => console.error("Could not send an email", error));
+    else await delivery;
     return;
   }
   await mkdir(OUTBOX_DIR, { recursive: true });
