@@ -287,6 +287,22 @@ describe("certificates", () => {
     expect(images.trim().split("\n").length).toBeGreaterThanOrEqual(3);
   });
 
+  it("renders certificates one after another each with its own name (the parsed font is shared, not the glyphs)", async () => {
+    const pdfText = async (name: string) => {
+      const user = await completedEnrollment(name);
+      const certificate = await db().certificate.findFirstOrThrow({ where: { userId: user.id } });
+      const pdf = await renderCertificatePdf(certificate, `http://localhost:3000/verify/${certificate.code}`);
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), "aula-pdf-")), "certificate.pdf");
+      writeFileSync(file, pdf);
+      return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    };
+    const first = await pdfText("Zoë Ødegård");
+    const second = await pdfText("Ξένια Ŵilson-Çelik");
+    expect(first).toContain("Zoë Ødegård");
+    expect(second).toContain("Ξένια Ŵilson-Çelik");
+    expect(second).not.toContain("Zoë");
+  });
+
   it("verifies valid, expired, revoked and unknown codes, revocation only within the admin's city", async () => {
     const user = await completedEnrollment("Verónica Ruiz");
     const { code } = await db().certificate.findFirstOrThrow({ where: { userId: user.id }, select: { code: true } });
