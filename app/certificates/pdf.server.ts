@@ -23,25 +23,6 @@ function loadFonts() {
   return fonts;
 }
 
-/**
- * fontkit for pdf-lib, keeping one parsed font per font file: pdf-lib parses the file again
- * for every document, and each parsed font then reads its layout tables again on first use,
- * which was about half of a certificate's rendering time. Each document still makes its own
- * subset of the glyphs it uses.
- */
-const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const fontkitKeepingFonts: typeof fontkit = {
-  create(data, postscriptName) {
-    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = parsedFonts.get(data);
-    if (!font) {
-      font = fontkit.create(data);
-      parsedFonts.set(data, font);
-    }
-    return font;
-  },
-};
-
 const logoCache = new Map<string, Uint8Array>();
 
 /** The city's SVG logo as a PNG for the PDF (rasterised once per distinct logo). */
@@ -115,7 +96,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf, verif
   const date = new Intl.DateTimeFormat(htmlLang[locale], { dateStyle: "long", timeZone: "UTC" });
 
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkitKeepingFonts);
+  pdf.registerFontkit(fontkit);
   const [regularBytes, boldBytes] = await loadFonts();
   const regular = await pdf.embedFont(regularBytes, { subset: true });
   const bold = await pdf.embedFont(boldBytes, { subset: true });

@@ -287,7 +287,7 @@ describe("certificates", () => {
     expect(images.trim().split("\n").length).toBeGreaterThanOrEqual(3);
   });
 
-  it("renders certificates one after another each with its own name (the parsed font is shared, not the glyphs)", async () => {
+  it("renders certificates one after another, each with every letter of its own name", async () => {
     const pdfText = async (name: string) => {
       const user = await completedEnrollment(name);
       const certificate = await db().certificate.findFirstOrThrow({ where: { userId: user.id } });
