@@ -36,3 +36,9 @@ export async function resetDb(): Promise<void> {
   await client?.$disconnect();
   client = undefined;
 }
+
+/** A date column read with raw SQL (a Date on PostgreSQL, stored text or a number on SQLite). */
+export function rawDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(value as string | number);
+}

@@ -4,11 +4,13 @@
  * cached in .cache/bench between runs), serves it with one worker per core, and measures
  * requests per second and p95 latency for the lesson page (plain, and compressed as browsers
  * ask for it), quiz answer posts and /verify/<code>, the time to render one certificate PDF,
- * and the same lesson HTML from a plain static server for comparison.
+ * and, for comparison, the same lesson HTML from a plain static server and from a one-route Remix
+ * app with no data and no layout (scripts/bench-floor) on our own HTTP server: the floor beneath
+ * which no page of a Remix app goes on this machine.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, copyFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, copyFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +23,7 @@ const LEARNERS = 10_000;
 const ATTEMPTS = 400;
 const PORT = 3900;
 const STATIC_PORT = 3901;
+const FLOOR_PORT = 3902;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 // Unmeasured load first, so the numbers are for warmed-up (JIT-compiled) workers.
 const WARM_UP = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
@@ -154,6 +157,7 @@ const server = spawn(bin("tsx"), ["server/main.js"], {
   },
 });
 const base = `http://127.0.0.1:${PORT}`;
+let floorServer: ReturnType<typeof spawn> | undefined;
 try {
   await waitFor(`${base}/verify`);
   const lessonPath = "/learn/ai-fundamentals/what-ai-is";
@@ -202,6 +206,32 @@ try {
 
   results.push(await load(`/verify/<code>`, { url: `${base}/verify/${certificate.code}` }));
 
+  // The floor: the lesson's HTML (without its scripts) as the only content of a one-route Remix app.
+  const floorBody = (/<body[^>]*>([\s\S]*)<\/body>/.exec(lessonHtml)?.[1] ?? "").replace(/<script[\s\S]*?<\/script>/g, "");
+  writeFileSync(path.join(cacheDir, "floor-body.html"), floorBody);
+  const floorBuildDir = ".cache/bench-floor-build";
+  run(bin("remix"), ["vite:build", "--config", "scripts/bench-floor/vite.config.ts"], {
+    NODE_ENV: "production",
+    BUILD_DIR: floorBuildDir,
+    BENCH_FLOOR_BODY: path.join(cacheDir, "floor-body.html"),
+  });
+  floorServer = spawn(bin("tsx"), ["server/main.js"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(FLOOR_PORT),
+      WEB_CONCURRENCY: String(workers),
+      BUILD_DIR: floorBuildDir,
+    },
+  });
+  await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`);
+  const floorLoad: autocannon.Options = { url: `http://127.0.0.1:${FLOOR_PORT}/` };
+  if (WARM_UP > 0) await load("warm-up", floorLoad, WARM_UP);
+  const floorResult = await load("same lesson HTML, one-route Remix app (no data, no layout)", floorLoad);
+  floorServer.kill("SIGTERM");
+  results.push(floorResult);
+
   const staticServer = http.createServer((_request, response) => {
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     response.end(lessonHtml);
@@ -233,10 +263,13 @@ try {
   for (const result of results)
     console.log(`| ${result.name} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} |`);
   console.log(
-    `\nLesson page throughput / static server: ${(results[0]!.requestsPerSecond / staticResult.requestsPerSecond).toFixed(3)}`,
+    `\nLesson page throughput / static server: ${(results[0]!.requestsPerSecond / staticResult.requestsPerSecond).toFixed(3)}` +
+      ` (one-route Remix app / static server: ${(floorResult.requestsPerSecond / staticResult.requestsPerSecond).toFixed(3)};` +
+      ` lesson page / one-route Remix app: ${(results[0]!.requestsPerSecond / floorResult.requestsPerSecond).toFixed(3)})`,
   );
   console.log(`Certificate PDF: median ${percentile(pdfTimes, 50).toFixed(1)} ms, p95 ${percentile(pdfTimes, 95).toFixed(1)} ms`);
 } finally {
   server.kill("SIGTERM");
+  floorServer?.kill("SIGTERM");
 }
 process.exit(0);

@@ -1,0 +1,4 @@
+declare module "virtual:bench-floor-body" {
+  const html: string;
+  export default html;
+}
