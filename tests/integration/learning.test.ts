@@ -141,6 +141,20 @@ describe("quiz attempts", () => {
     expect(first?.total).toBe(2);
   });
 
+  it("reads an attempt's deadline back to the millisecond (raw SQL on this database)", async () => {
+    const user = await enrolledLearner();
+    await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { timeLimitMinutes: 10 } });
+    try {
+      const attemptId = await started(user);
+      const stored = await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { deadline: true } });
+      const view = await attemptView(user, attemptId, "es");
+      expect(view?.deadline).toBeInstanceOf(Date);
+      expect(view?.deadline?.getTime()).toBe(stored.deadline?.getTime());
+    } finally {
+      await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { timeLimitMinutes: null } });
+    }
+  });
+
   it("grades at the deadline with only the answers stored before it", async () => {
     const user = await enrolledLearner();
     await db().quiz.updateMany({ where: { version: { course: { key: SAMPLE_COURSE } } }, data: { timeLimitMinutes: 10 } });
