@@ -27,4 +27,5 @@ export default defineConfig({
       buildDirectory: process.env.BUILD_DIR ?? ".cache/bench-floor-build",
     }),
   ],
+  resolve: { alias: { "~": new URL("../../app", import.meta.url).pathname } },
 });
