@@ -121,6 +121,8 @@ test("with JavaScript, an answer the server did not confirm is reported and the 
   await signUp(page, "Conexión Inestable");
   await page.goto("/courses/security-and-ai-threats");
   await page.getByRole("button", { name: "Inscribirme en el curso" }).click();
+  // Enrolling opens the first lesson; going on before it has would race the enrolment.
+  await expect(page.getByText("Lección 1 de 4")).toBeVisible();
   await page.goto("/learn/security-and-ai-threats/quiz");
   await page.getByRole("button", { name: "Empezar el intento" }).click();
   await expect(page.getByText("Pregunta 1 de 8")).toBeVisible();
