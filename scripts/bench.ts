@@ -145,17 +145,20 @@ const certificate = await db().certificate.findFirstOrThrow({
 await db().$disconnect();
 
 const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
-const server = spawn(bin("tsx"), ["server/main.js"], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    DATABASE_URL: databaseUrl,
-    WEB_CONCURRENCY: String(workers),
-    BUILD_DIR: buildDir,
-  },
-});
+/** Our production server (server/main.js) on a build, with one worker per core. */
+const serve = (port: number, build: string) =>
+  spawn(bin("tsx"), ["server/main.js"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      WEB_CONCURRENCY: String(workers),
+      BUILD_DIR: build,
+    },
+  });
+const server = serve(PORT, buildDir);
 const base = `http://127.0.0.1:${PORT}`;
 let floorServer: ReturnType<typeof spawn> | undefined;
 try {
@@ -215,16 +218,7 @@ try {
     BUILD_DIR: floorBuildDir,
     BENCH_FLOOR_BODY: path.join(cacheDir, "floor-body.html"),
   });
-  floorServer = spawn(bin("tsx"), ["server/main.js"], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(FLOOR_PORT),
-      WEB_CONCURRENCY: String(workers),
-      BUILD_DIR: floorBuildDir,
-    },
-  });
+  floorServer = serve(FLOOR_PORT, floorBuildDir);
   await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`);
   const floorLoad: autocannon.Options = { url: `http://127.0.0.1:${FLOOR_PORT}/` };
   if (WARM_UP > 0) await load("warm-up", floorLoad, WARM_UP);

@@ -75,11 +75,11 @@ export async function quizOverview(user: CurrentUser, courseKey: string) {
   if (!context) return null;
   if (!context.enrollment) return { enrolled: false as const };
   await recordPosition(context.enrollment.id, "quiz", context.enrollment.lastPosition);
-  for (const open of (await pastAttempts(context.enrollment.id)).filter(
-    (attempt) => !attempt.submittedAt && attempt.deadline && attempt.deadline <= now(),
-  )) {
-    await settleDeadline(open.id);
-  }
+  const expired = await db().quizAttempt.findMany({
+    where: { enrollmentId: context.enrollment.id, submittedAt: null, deadline: { lte: now() } },
+    select: attemptSelect,
+  });
+  for (const attempt of expired) await settleDeadline(attempt);
   const attempts = await pastAttempts(context.enrollment.id);
   const { quiz } = context;
   const decision: AttemptDecision = attemptDecision(
@@ -199,11 +199,9 @@ async function findOwnAttempt(user: CurrentUser, attemptId: string): Promise<Att
 
 function restore(attempt: AttemptRow) {
   const questions = drawnSchema.parse(JSON.parse(attempt.questions));
-  const quizMode = snapshotMode.parse(JSON.parse(attempt.snapshot)).context.mode;
-  const actor = createActor(quizMachine, {
-    input: { questions, mode: quizMode },
-    snapshot: JSON.parse(attempt.snapshot) as Snapshot<unknown>,
-  });
+  const snapshot: unknown = JSON.parse(attempt.snapshot);
+  const quizMode = snapshotMode.parse(snapshot).context.mode;
+  const actor = createActor(quizMachine, { input: { questions, mode: quizMode }, snapshot: snapshot as Snapshot<unknown> });
   actor.start();
   return actor;
 }
@@ -257,11 +255,14 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<"a
   return "accepted";
 }
 
+/** An open attempt whose deadline has passed: the next request that touches it grades it. */
+function pastDeadline(attempt: AttemptRow): boolean {
+  return !attempt.submittedAt && attempt.deadline !== null && attempt.deadline <= now();
+}
+
 /** After the deadline, the attempt is graded with the answers stored before it. */
-async function settleDeadline(attemptId: string): Promise<void> {
-  const attempt = await db().quizAttempt.findUnique({ where: { id: attemptId }, select: attemptSelect });
-  if (attempt && !attempt.submittedAt && attempt.deadline && attempt.deadline <= now())
-    await applyEvents(attempt, [{ type: "TIME_UP" }]);
+async function settleDeadline(attempt: AttemptRow): Promise<void> {
+  await applyEvents(attempt, [{ type: "TIME_UP" }]);
 }
 
 export async function sendAttemptEvents(
@@ -272,8 +273,8 @@ export async function sendAttemptEvents(
 ): Promise<"accepted" | "refused" | "stale" | "not-found"> {
   const found = await findOwnAttempt(user, attemptId);
   if (!found) return "not-found";
-  if (!found.submittedAt && found.deadline && found.deadline <= now()) {
-    await settleDeadline(found.id);
+  if (pastDeadline(found)) {
+    await settleDeadline(found);
     return "stale";
   }
   if (found.step !== step) return "stale";
@@ -310,8 +311,8 @@ export interface AttemptView {
 export async function attemptView(user: CurrentUser, attemptId: string, locale: Locale): Promise<AttemptView | null> {
   let attempt = await findOwnAttempt(user, attemptId);
   if (!attempt) return null;
-  if (!attempt.submittedAt && attempt.deadline && attempt.deadline <= now()) {
-    await settleDeadline(attempt.id);
+  if (pastDeadline(attempt)) {
+    await settleDeadline(attempt);
     attempt = await findOwnAttempt(user, attemptId);
     if (!attempt) return null;
   }
