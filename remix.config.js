@@ -9,6 +9,9 @@ const remixConfig = {
     v3_singleFetch: true,
     // Off: with under 30 routes the whole manifest is one small cached file, while lazy discovery
     // matched every route again on each page render (about 8% of a lesson page's CPU time).
+    // The route caches patched into @remix-run/router, @remix-run/react and react-router-dom
+    // (decision 009) rely on this: they assume a route tree never changes once made, which lazy
+    // discovery breaks by adding routes as they are found. Do not turn it on without removing them.
     v3_lazyRouteDiscovery: false,
   },
 };

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseKind, sqlitePath } from "../prisma/driver-adapters.ts";
+import { derivePostgresSchema } from "./postgres-schema.ts";
 import { startThrowawayPostgres } from "./throwaway-postgres.ts";
 import { defaultDatabaseUrl } from "../app/env-defaults.ts";
 
@@ -28,14 +29,7 @@ function prisma(args: string[], databaseUrl: string, capture = false): string {
 }
 
 export function writePostgresSchema(): void {
-  const source = readFileSync(sqliteSchema, "utf8");
-  const derived = source
-    .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output       = "../app/generated/sqlite"', 'output       = "../../app/generated/postgres"')
-    .replace(
-      /^\/\/ The one hand-edited schema.*$/m,
-      "// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit.",
-    );
+  const derived = derivePostgresSchema(readFileSync(sqliteSchema, "utf8"));
   mkdirSync(path.dirname(postgresSchema), { recursive: true });
   if (!existsSync(postgresSchema) || readFileSync(postgresSchema, "utf8") !== derived) writeFileSync(postgresSchema, derived);
 }
