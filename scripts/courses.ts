@@ -3,7 +3,7 @@
  * `npm run courses:import` loads courses/ into the database (also run by `npm start`).
  */
 import path from "node:path";
-import { formatProblem, listCourseFolders, loadCourse } from "../app/courses/checker.server.ts";
+import { crossCourseProblems, formatProblem, listCourseFolders, loadCourse, type CourseSource } from "../app/courses/checker.server.ts";
 import { importAllCourses } from "../app/courses/importer.server.ts";
 import { db } from "../app/db.server.ts";
 
@@ -13,12 +13,17 @@ const coursesDir = path.resolve(folder);
 if (command === "check") {
   const folders = listCourseFolders(coursesDir);
   let count = 0;
+  const sources: CourseSource[] = [];
+  const report = (problems: ReturnType<typeof crossCourseProblems>) => {
+    for (const problem of problems) console.error(formatProblem(problem));
+    count += problems.length;
+  };
   for (const dir of folders) {
-    for (const problem of loadCourse(dir, coursesDir).problems) {
-      console.error(formatProblem(problem));
-      count += 1;
-    }
+    const { source, problems } = loadCourse(dir, coursesDir);
+    report(problems);
+    if (source) sources.push(source);
   }
+  report(crossCourseProblems(sources, coursesDir));
   console.log(`${folders.length} courses checked, ${count} problem${count === 1 ? "" : "s"}.`);
   process.exit(count > 0 ? 1 : 0);
 } else if (command === "import") {

@@ -18,6 +18,7 @@ import {
   type LessonFrontMatter,
   type QuizFile,
 } from "./format.ts";
+import { itemWritingFindings, repeatedQuestions } from "./item-writing.ts";
 import { containsRawHtml, isExternalUrl, markdownHeadings, markdownReferences, splitFrontMatter } from "./markdown.server.ts";
 
 export interface Problem {
@@ -40,6 +41,8 @@ export interface CourseSource {
   /** Files beside the lessons (images), by path relative to the course folder. */
   assets: Array<{ relativePath: string; bytes: Buffer }>;
   contentHash: string;
+  /** The line of each question's text in quiz.yaml, by position, for problems found across courses. */
+  questionLines: number[];
 }
 
 const IMAGE_TYPES = new Set([".png", ".svg", ".jpg", ".jpeg", ".webp"]);
@@ -151,6 +154,10 @@ function checkQuiz(quiz: QuizFile, languages: readonly Locale[], file: string, y
   if (quiz.settings.draw > quiz.questions.length) {
     problems.push({ file, line: yaml.line(["settings", "draw"]), message: `draw (${quiz.settings.draw}) is larger than the pool of ${quiz.questions.length} questions` });
   }
+  for (const finding of itemWritingFindings(quiz, languages)) {
+    const at = finding.questionIndex === null ? ["questions"] : ["questions", finding.questionIndex];
+    problems.push({ file, line: yaml.line(at), message: finding.message });
+  }
 }
 
 function checkLessonFile(file: string, lessonDir: string, source: string, root: string, problems: Problem[]): { frontMatter: LessonFrontMatter; body: string } | null {
@@ -216,6 +223,7 @@ export function loadCourse(dir: string, root = path.dirname(dir)): { source: Cou
   }
 
   let quizData: QuizFile | null = null;
+  let questionLines: number[] = [];
   const shownQuiz = relative(root, quizFile);
   if (!existsSync(quizFile)) problems.push({ file: shownQuiz, line: 1, message: "quiz.yaml is missing" });
   else {
@@ -224,6 +232,7 @@ export function loadCourse(dir: string, root = path.dirname(dir)): { source: Cou
     if (quizYaml && quiz && !quiz.success) problems.push(...zodProblems(shownQuiz, quizYaml, quiz.error));
     if (quizYaml && quiz?.success) {
       quizData = quiz.data;
+      questionLines = quiz.data.questions.map((_, index) => quizYaml.line(["questions", index, "text"]));
       if (courseData) checkQuiz(quiz.data, courseData.languages, shownQuiz, quizYaml, problems);
     }
   }
@@ -265,7 +274,23 @@ export function loadCourse(dir: string, root = path.dirname(dir)): { source: Cou
   }
 
   if (problems.length > 0 || !courseData || !quizData) return { source: null, problems };
-  return { source: { dir, course: courseData, quiz: quizData, lessons, assets, contentHash: hashFolder(dir) }, problems: [] };
+  return { source: { dir, course: courseData, quiz: quizData, lessons, assets, contentHash: hashFolder(dir), questionLines }, problems: [] };
+}
+
+/** Problems only a look across courses finds: a question asked in two courses. */
+export function crossCourseProblems(sources: readonly CourseSource[], root: string): Problem[] {
+  const byKey = new Map(sources.map((source) => [source.course.key, source]));
+  return repeatedQuestions(
+    sources.map((source) => ({ courseKey: source.course.key, quiz: source.quiz, languages: source.course.languages })),
+  ).map((repeat) => {
+    const source = byKey.get(repeat.courseKey)!;
+    const question = source.quiz.questions[repeat.questionIndex]!;
+    return {
+      file: relative(root, path.join(source.dir, "quiz.yaml")),
+      line: source.questionLines[repeat.questionIndex] ?? 1,
+      message: `question "${question.key}" (${repeat.locale}) repeats a question of the course "${repeat.otherCourseKey}"`,
+    };
+  });
 }
 
 export function listCourseFolders(coursesDir: string): string[] {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { formatProblem, loadCourse } from "./checker.server.ts";
+import { crossCourseProblems, formatProblem, loadCourse } from "./checker.server.ts";
 
 const fixture = path.resolve("tests/fixtures/courses/sample-course");
 const made: string[] = [];
@@ -93,5 +93,48 @@ describe("course checker", () => {
   it("reports raw HTML in a lesson", () => {
     const dir = brokenCopy({ "02-next-steps/en.md": (source) => source.replace("Texto (en).", "Texto <b onclick=\"x()\">(en)</b>.") });
     expect(problemsOf(dir)).toEqual(["sample-course/02-next-steps/en.md:6: raw HTML is not allowed in lessons"]);
+  });
+
+  it("reports a quiz whose correct option is the longest too often, at the quiz's questions", () => {
+    const dir = brokenCopy({ "quiz.yaml": (source) => source.replace("text: { es: Azul, pt: Azul, en: Blue }", "text: { es: Azul, pt: Azul, en: Blue as the sea }") });
+    expect(problemsOf(dir)).toEqual([
+      "sample-course/quiz.yaml:7: en: the correct option is the longest in 1 of 1 single-choice questions (at most 0): colour-of-sky",
+    ]);
+  });
+
+  it("reports multiple-choice questions that all have the same number of correct options", () => {
+    const second = [
+      "  - key: pick-colours",
+      "    type: multiple",
+      "    text: { es: Elige colores, pt: Escolha cores, en: Pick colours }",
+      "    options:",
+      "      - key: red",
+      "        text: { es: Rojo, pt: Vermelho, en: Red }",
+      "      - key: stone",
+      "        text: { es: Piedra, pt: Pedra, en: Stone }",
+      "      - key: pink",
+      "        text: { es: Rosa, pt: Rosa, en: Pink }",
+      "    correct: [red, pink]",
+      "    explanation: { es: Rojo y rosa., pt: Vermelho e rosa., en: Red and pink. }",
+      "",
+    ].join("\n");
+    const dir = brokenCopy({ "quiz.yaml": (source) => `${source.trimEnd()}\n${second}` });
+    expect(problemsOf(dir)).toEqual([
+      "sample-course/quiz.yaml:7: every multiple-choice question has 2 correct options: vary how many are correct",
+    ]);
+  });
+
+  it("reports a question asked again in another course, at its line", () => {
+    const other = brokenCopy({
+      "course.yaml": (source) => source.replace("key: sample-course", "key: other-course"),
+      "quiz.yaml": (source) => source.replace("Elige las frutas, pt: Escolha as frutas, en: Pick the fruits", "Elige unas frutas, pt: Escolha umas frutas, en: Pick some fruits"),
+    });
+    const renamed = path.join(path.dirname(other), "other-course");
+    cpSync(other, renamed, { recursive: true });
+    const sources = [loadCourse(fixture).source!, loadCourse(renamed).source!];
+    expect(crossCourseProblems(sources, path.dirname(renamed)).map(formatProblem)).toEqual([
+      'other-course/quiz.yaml:10: question "colour-of-sky" (es) repeats a question of the course "sample-course"',
+      'other-course/quiz.yaml:32: question "water-is-wet" (es) repeats a question of the course "sample-course"',
+    ]);
   });
 });

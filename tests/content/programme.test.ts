@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, listCourseFolders, loadCourse } from "~/courses/checker.server.ts";
+import { crossCourseProblems, formatProblem, listCourseFolders, loadCourse, type CourseSource } from "~/courses/checker.server.ts";
 import { countWords, markdownHeadings } from "~/courses/markdown.server.ts";
 import { locales, type Locale } from "~/i18n/locales.ts";
 
@@ -16,15 +16,22 @@ const closingSections: Record<Locale, [string, string]> = {
 
 const coursesDir = path.resolve("courses");
 const folders = listCourseFolders(coursesDir);
+// Each course is read once, at collection, for every test below.
+const loaded = folders.map((dir) => ({ dir, ...loadCourse(dir, coursesDir) }));
 
 describe("the programme", () => {
   it("has at least seven courses", () => {
     expect(folders.length).toBeGreaterThanOrEqual(7);
   });
 
-  for (const dir of folders) {
+  it("asks no question in two courses", () => {
+    const sources: CourseSource[] = loaded.flatMap(({ source }) => source ?? []);
+    expect(sources).toHaveLength(folders.length);
+    expect(crossCourseProblems(sources, coursesDir).map(formatProblem)).toEqual([]);
+  });
+
+  for (const { dir, source, problems } of loaded) {
     describe(path.basename(dir), () => {
-      const { source, problems } = loadCourse(dir, coursesDir);
 
       it("passes the course checker", () => {
         expect(problems.map(formatProblem)).toEqual([]);
