@@ -5,12 +5,7 @@
  */
 import { env } from "./env.server.ts";
 
-export const faultBoundaries = [
-  "progress-written",
-  "completion-recorded",
-  "certificate-inserted",
-  "progress-committed",
-] as const;
+export const faultBoundaries = ["progress-written", "completion-recorded", "certificate-inserted", "progress-committed"] as const;
 export type FaultBoundary = (typeof faultBoundaries)[number];
 
 export function faultPoint(boundary: FaultBoundary): void {

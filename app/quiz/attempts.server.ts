@@ -236,9 +236,7 @@ function gradeDrawn(
   );
 }
 
-export type EventsOutcome =
-  | { status: "accepted"; step: number }
-  | { status: "refused" | "stale" | "not-found"; step: null };
+export type EventsOutcome = { status: "accepted"; step: number } | { status: "refused" | "stale" | "not-found"; step: null };
 
 /**
  * Applies events in order; all must be allowed, and the stored step must still be the one

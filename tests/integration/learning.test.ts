@@ -29,7 +29,8 @@ async function enrolledLearner(options: Parameters<typeof currentUserFor>[0] = {
 }
 
 async function readAllLessons(user: Awaited<ReturnType<typeof currentUserFor>>) {
-  for (const lesson of ["first-steps", "next-steps"]) expect(await markLessonComplete(user, SAMPLE_COURSE, lesson)).toMatchObject({ status: "done" });
+  for (const lesson of ["first-steps", "next-steps"])
+    expect(await markLessonComplete(user, SAMPLE_COURSE, lesson)).toMatchObject({ status: "done" });
 }
 
 async function started(user: Awaited<ReturnType<typeof currentUserFor>>) {
@@ -122,7 +123,9 @@ describe("quiz attempts", () => {
       where: { id: attemptId },
       select: { step: true, snapshot: true, score: true },
     });
-    expect(await sendAttemptEvents(user, attemptId, submitted.step, [{ type: "EDIT", index: 0 }])).toMatchObject({ status: "stale" });
+    expect(await sendAttemptEvents(user, attemptId, submitted.step, [{ type: "EDIT", index: 0 }])).toMatchObject({
+      status: "stale",
+    });
     expect(
       await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { step: true, snapshot: true, score: true } }),
     ).toEqual(submitted);
