@@ -22,6 +22,8 @@ const schema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   // End-to-end tests only: lets /test-clock move the server's clock forward.
   TEST_CLOCK: flag.default(false),
+  // Crash tests only: the process exits at the named write boundary (app/faults.server.ts).
+  FAULT_AT: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/auth/guards.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { db, Prisma } from "~/db.server.ts";
-import { isLocale } from "~/i18n/locales.ts";
+import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { newCertificateCode, normaliseCode } from "./codes.ts";
 
 export const citySnapshotSchema = z.object({
@@ -18,13 +18,26 @@ export const citySnapshotSchema = z.object({
 });
 export type CitySnapshot = z.infer<typeof citySnapshotSchema>;
 
-/**
- * Issues the enrolment's certificate exactly once: the unique index on `enrollmentId`
- * makes a concurrent second insert fail, and the existing certificate is returned.
- */
-export async function issueCertificate(enrollmentId: string): Promise<{ code: string }> {
-  const existing = await db().certificate.findUnique({ where: { enrollmentId }, select: { code: true } });
-  if (existing) return existing;
+/** Who a certificate is for and the city's branding now: read before the transaction that issues it. */
+export interface CertificateHolder {
+  enrollmentId: string;
+  userId: string;
+  holderName: string;
+  locale: Locale;
+  courseSourceLocale: string;
+  validityMonths: number | null;
+  city: { id: string; certificatePrefix: string; snapshot: CitySnapshot };
+}
+
+/** The attempt a certificate records: its score and the course version it was taken on. */
+export interface PassingAttempt {
+  score: number;
+  version: { number: number; title: string; languages: string };
+}
+
+export const passingVersionSelect = { number: true, title: true, languages: true } as const;
+
+export async function certificateHolder(enrollmentId: string): Promise<CertificateHolder> {
   const enrollment = await db().enrollment.findUniqueOrThrow({
     where: { id: enrollmentId },
     select: {
@@ -49,59 +62,67 @@ export async function issueCertificate(enrollmentId: string): Promise<{ code: st
         },
       },
       course: { select: { sourceLocale: true } },
-      attempts: {
-        where: { passed: true },
-        orderBy: { submittedAt: "asc" },
-        take: 1,
-        select: { score: true, version: { select: { number: true, title: true, languages: true } } },
-      },
     },
   });
-  const passing = enrollment.attempts[0];
-  if (!passing) throw new Error("issueCertificate: the enrolment has no passed quiz");
   const { city } = enrollment.user;
-  const locale = isLocale(enrollment.user.locale) ? enrollment.user.locale : "es";
-  const titleLocale = pickLocale(parseLocales(passing.version.languages), enrollment.course.sourceLocale, locale);
+  return {
+    enrollmentId,
+    userId: enrollment.userId,
+    holderName: enrollment.user.name,
+    locale: isLocale(enrollment.user.locale) ? enrollment.user.locale : "es",
+    courseSourceLocale: enrollment.course.sourceLocale,
+    validityMonths: enrollment.assignment?.certificateValidityMonths ?? null,
+    city: {
+      id: city.id,
+      certificatePrefix: city.certificatePrefix,
+      snapshot: {
+        name: city.name,
+        primaryColor: city.primaryColor,
+        accentColor: city.accentColor,
+        logoSvg: city.logoSvg,
+        signatoryName: city.signatoryName,
+        signatoryTitle: city.signatoryTitle,
+      },
+    },
+  };
+}
+
+/**
+ * Issues the enrolment's certificate exactly once, inside the caller's transaction (the one
+ * that records completion): an existing certificate is returned as it is, and the unique index
+ * on `enrollmentId` makes a concurrent second insert fail, which fails that whole transaction
+ * (see `commitProgress` in app/learning/enrollments.server.ts, which runs it again).
+ */
+export async function issueCertificate(
+  tx: Prisma.TransactionClient,
+  holder: CertificateHolder,
+  passing: PassingAttempt,
+): Promise<{ code: string }> {
+  const existing = await tx.certificate.findUnique({ where: { enrollmentId: holder.enrollmentId }, select: { code: true } });
+  if (existing) return existing;
+  const titleLocale = pickLocale(parseLocales(passing.version.languages), holder.courseSourceLocale, holder.locale);
   const issuedAt = now();
-  const validity = enrollment.assignment?.certificateValidityMonths;
+  const validity = holder.validityMonths;
   const expiresAt = validity
     ? new Date(Date.UTC(issuedAt.getUTCFullYear(), issuedAt.getUTCMonth() + validity, issuedAt.getUTCDate()))
     : null;
-  const snapshot: CitySnapshot = {
-    name: city.name,
-    primaryColor: city.primaryColor,
-    accentColor: city.accentColor,
-    logoSvg: city.logoSvg,
-    signatoryName: city.signatoryName,
-    signatoryTitle: city.signatoryTitle,
-  };
-  for (let tries = 0; tries < 5; tries += 1) {
-    try {
-      return await db().certificate.create({
-        data: {
-          code: newCertificateCode(city.certificatePrefix),
-          enrollmentId,
-          userId: enrollment.userId,
-          cityId: city.id,
-          holderName: enrollment.user.name,
-          courseTitle: readLocalized(passing.version.title, titleLocale, titleLocale, z.string()),
-          courseVersion: passing.version.number,
-          score: passing.score ?? 0,
-          locale,
-          citySnapshot: JSON.stringify(snapshot),
-          issuedAt,
-          expiresAt,
-        },
-        select: { code: true },
-      });
-    } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      const issued = await db().certificate.findUnique({ where: { enrollmentId }, select: { code: true } });
-      if (issued) return issued;
-      // Otherwise the random code collided: draw another.
-    }
-  }
-  throw new Error("issueCertificate: could not draw a unique code");
+  return tx.certificate.create({
+    data: {
+      code: newCertificateCode(holder.city.certificatePrefix),
+      enrollmentId: holder.enrollmentId,
+      userId: holder.userId,
+      cityId: holder.city.id,
+      holderName: holder.holderName,
+      courseTitle: readLocalized(passing.version.title, titleLocale, titleLocale, z.string()),
+      courseVersion: passing.version.number,
+      score: passing.score,
+      locale: holder.locale,
+      citySnapshot: JSON.stringify(holder.city.snapshot),
+      issuedAt,
+      expiresAt,
+    },
+    select: { code: true },
+  });
 }
 
 export type VerifyResult =

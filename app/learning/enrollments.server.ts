@@ -1,18 +1,30 @@
 /** Enrolments, lesson progress and completion. */
 import { z } from "zod";
 import type { CurrentUser } from "~/auth/guards.server.ts";
-import { issueCertificate } from "~/certificates/certificates.server.ts";
+import {
+  certificateHolder,
+  issueCertificate,
+  passingVersionSelect,
+  type CertificateHolder,
+  type PassingAttempt,
+} from "~/certificates/certificates.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { visibleCoursesWhere } from "~/courses/visibility.ts";
 import { lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
 import { db, Prisma } from "~/db.server.ts";
+import { faultPoint } from "~/faults.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
-import { continuePosition, isComplete, progressPercent } from "./progress.ts";
+import { continuePosition, isComplete, positionAfter, progressPercent, type Position } from "./progress.ts";
 import { readingStateFromRows, type ReadingRow, type ReadingState } from "./reading-state.ts";
 
+export interface CourseStructure {
+  lessonKeys: string[];
+  hasQuiz: boolean;
+}
+
 /** The current version's lesson keys in order, and whether it has a quiz. */
-async function currentStructure(courseId: string) {
+export async function currentStructure(courseId: string): Promise<CourseStructure> {
   const course = await db().course.findUnique({
     where: { id: courseId },
     select: {
@@ -65,49 +77,118 @@ async function quizPassed(enrollmentId: string): Promise<boolean> {
   return (await db().quizAttempt.count({ where: { enrollmentId, passed: true } })) > 0;
 }
 
-/**
- * Records completion once (the first request to see everything done wins) and issues the
- * certificate in the same request. Safe to call as often as wanted.
- */
-export async function completeIfDone(enrollmentId: string): Promise<boolean> {
-  const enrollment = await db().enrollment.findUnique({
-    where: { id: enrollmentId },
-    select: { courseId: true, completedAt: true, lessons: { select: { lessonKey: true } } },
+/** The first passed attempt, which the certificate records. */
+async function passingAttempt(tx: Prisma.TransactionClient, enrollmentId: string): Promise<PassingAttempt | null> {
+  const attempt = await tx.quizAttempt.findFirst({
+    where: { enrollmentId, passed: true },
+    orderBy: { submittedAt: "asc" },
+    select: { score: true, version: { select: passingVersionSelect } },
   });
-  if (!enrollment) return false;
-  const structure = await currentStructure(enrollment.courseId);
+  return attempt ? { score: attempt.score ?? 0, version: attempt.version } : null;
+}
+
+/**
+ * Inside the progress transaction: when every lesson is complete and the quiz passed, records
+ * completion (once) and issues the certificate. A course without a quiz has no score to
+ * certify: it is completed without one.
+ */
+async function completeIfDone(
+  tx: Prisma.TransactionClient,
+  structure: CourseStructure,
+  holder: CertificateHolder,
+  passing: PassingAttempt | undefined,
+): Promise<boolean> {
+  const { enrollmentId } = holder;
+  const lessons = await tx.lessonProgress.findMany({ where: { enrollmentId }, select: { lessonKey: true } });
+  const passed = passing ?? (structure.hasQuiz ? await passingAttempt(tx, enrollmentId) : null);
   const done = isComplete({
     ...structure,
-    completedLessonKeys: enrollment.lessons.map((lesson) => lesson.lessonKey),
-    quizPassed: await quizPassed(enrollmentId),
+    completedLessonKeys: lessons.map((lesson) => lesson.lessonKey),
+    quizPassed: passed !== null,
   });
   if (!done) return false;
-  if (!enrollment.completedAt)
-    await db().enrollment.updateMany({ where: { id: enrollmentId, completedAt: null }, data: { completedAt: now() } });
-  await issueCertificate(enrollmentId);
+  await tx.enrollment.updateMany({ where: { id: enrollmentId, completedAt: null }, data: { completedAt: now() } });
+  faultPoint("completion-recorded");
+  if (passed) {
+    await issueCertificate(tx, holder, passed);
+    faultPoint("certificate-inserted");
+  }
   return true;
 }
 
+/**
+ * One transaction for a step of progress and all that follows from it: `write` (a lesson
+ * marked complete, a graded attempt, or nothing at all for a repair), then, when the enrolment
+ * is done, its completion and its certificate. They commit together or not at all, so nobody
+ * is left passed but incomplete. `write` returns null when it wrote nothing (a stale quiz
+ * post): then nothing else is written. `passing` is the attempt this write graded as passed.
+ * Who the certificate is for is read before, to keep the transaction (SQLite's one writer) short.
+ */
+export async function commitProgress<T>(
+  enrollmentId: string,
+  write: (tx: Prisma.TransactionClient) => Promise<T | null>,
+  options: { passing?: PassingAttempt; structure?: CourseStructure } = {},
+): Promise<T | null> {
+  const structure =
+    options.structure ??
+    (await currentStructure(
+      (await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId }, select: { courseId: true } })).courseId,
+    ));
+  const holder = await certificateHolder(enrollmentId);
+  for (let tries = 1; ; tries += 1) {
+    try {
+      const result = await db().$transaction(async (tx) => {
+        const written = await write(tx);
+        if (written === null) return null;
+        faultPoint("progress-written");
+        await completeIfDone(tx, structure, holder, options.passing);
+        return written;
+      });
+      if (result !== null) faultPoint("progress-committed");
+      return result;
+    } catch (error) {
+      // Another request completed this enrolment first (the certificate's unique index), or a
+      // double click inserted the same lesson: nothing was written, so run it again on what is there.
+      if (tries < 3 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Marks a lesson complete and moves the learner's position ("continue") to what comes next,
+ * with completion and the certificate in the same transaction when this was the last step.
+ */
 export async function markLessonComplete(
   user: CurrentUser,
   courseKey: string,
   lessonKey: string,
-): Promise<"done" | "not-enrolled" | "unknown-lesson"> {
+): Promise<{ status: "done"; next: Position } | { status: "not-enrolled" } | { status: "unknown-lesson" }> {
   const courseId = await findCourseId(user, courseKey);
-  if (!courseId) return "unknown-lesson";
+  if (!courseId) return { status: "unknown-lesson" };
   const enrollment = await findEnrollment(user.id, courseId);
-  if (!enrollment) return "not-enrolled";
-  const { lessonKeys } = await currentStructure(courseId);
-  if (!lessonKeys.includes(lessonKey)) return "unknown-lesson";
-  await db().lessonProgress.upsert({
-    where: { enrollmentId_lessonKey: { enrollmentId: enrollment.id, lessonKey } },
-    create: { enrollmentId: enrollment.id, lessonKey, completedAt: now() },
-    update: {},
-  });
-  await completeIfDone(enrollment.id);
-  return "done";
+  if (!enrollment) return { status: "not-enrolled" };
+  const structure = await currentStructure(courseId);
+  if (!structure.lessonKeys.includes(lessonKey)) return { status: "unknown-lesson" };
+  const next = positionAfter(structure, lessonKey);
+  await commitProgress(
+    enrollment.id,
+    async (tx) => {
+      await tx.lessonProgress.upsert({
+        where: { enrollmentId_lessonKey: { enrollmentId: enrollment.id, lessonKey } },
+        create: { enrollmentId: enrollment.id, lessonKey, completedAt: now() },
+        update: {},
+      });
+      if (next !== null && next !== enrollment.lastPosition)
+        await tx.enrollment.update({ where: { id: enrollment.id }, data: { lastPosition: next } });
+      return true;
+    },
+    { structure },
+  );
+  return { status: "done", next };
 }
 
+/** Where "continue" leads, recorded by the actions that move the learner (decision 013). */
 export async function recordPosition(enrollmentId: string, position: string, previous: string | null): Promise<void> {
   if (position !== previous) await db().enrollment.update({ where: { id: enrollmentId }, data: { lastPosition: position } });
 }
@@ -124,9 +205,9 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
   const passed = await quizPassed(enrollment.id);
   const input = { ...structure, completedLessonKeys: completed.map((row) => row.lessonKey), quizPassed: passed };
-  // Completion is recorded before the certificate is issued; if issuing failed then (a dropped
-  // connection, a crash), this issues it. Otherwise issueCertificate returns the existing one.
-  const certificate = enrollment.completedAt ? await issueCertificate(enrollment.id) : null;
+  const certificate = enrollment.completedAt
+    ? await db().certificate.findUnique({ where: { enrollmentId: enrollment.id }, select: { code: true } })
+    : null;
   return {
     enrolled: true as const,
     completedLessonKeys: input.completedLessonKeys,
@@ -171,7 +252,6 @@ export async function lessonForReading(user: CurrentUser, courseKey: string, les
   const shownLocale = pickLocale(outline.languages, state.course.sourceLocale, locale);
   const content = await lessonContent(versionId, lessonKey, shownLocale);
   if (!content) return null;
-  await recordPosition(enrollment.id, lessonKey, enrollment.lastPosition);
   const titleOf = (position: number) => {
     const lesson = outline.lessons[position];
     return lesson ? { key: lesson.key, title: lesson.titles[shownLocale]?.title ?? lesson.key } : null;

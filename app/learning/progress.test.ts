@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { continuePosition, isComplete, progressPercent } from "./progress.ts";
+import { continuePosition, isComplete, positionAfter, positionHref, progressPercent } from "./progress.ts";
 
 const base = {
   lessonKeys: ["a", "b", "c"],
@@ -33,5 +33,18 @@ describe("progress", () => {
     expect(continuePosition({ ...base, completedLessonKeys: ["a", "b", "c"], lastPosition: "quiz" })).toBe("quiz");
     expect(continuePosition({ ...base, completedLessonKeys: ["a"], lastPosition: "quiz" })).toBe("quiz");
     expect(continuePosition({ ...base, completedLessonKeys: ["a", "b", "c"], quizPassed: true })).toBeNull();
+  });
+
+  it("leads from a lesson to the next one, then the quiz, then the course page", () => {
+    expect(positionAfter(base, "a")).toBe("b");
+    expect(positionAfter(base, "c")).toBe("quiz");
+    expect(positionAfter({ ...base, hasQuiz: false }, "c")).toBeNull();
+    expect(positionAfter(base, "not-a-lesson")).toBe("quiz");
+  });
+
+  it("maps every position to its page", () => {
+    expect(positionHref("course", "b")).toBe("/learn/course/b");
+    expect(positionHref("course", "quiz")).toBe("/learn/course/quiz");
+    expect(positionHref("course", null)).toBe("/courses/course");
   });
 });

@@ -23,11 +23,29 @@ export function isComplete(input: ProgressInput): boolean {
   return completedLessonCount(input) === input.lessonKeys.length && (!input.hasQuiz || input.quizPassed);
 }
 
+/** A place in a course: a lesson's key, the quiz, or null for the course page itself. */
+export type Position = string | "quiz" | null;
+
+/** The page of a position: the one mapping from where a learner is to a URL. */
+export function positionHref(courseKey: string, position: Position): string {
+  if (position === "quiz") return `/learn/${courseKey}/quiz`;
+  if (position) return `/learn/${courseKey}/${position}`;
+  return `/courses/${courseKey}`;
+}
+
+/** What follows a lesson: the next lesson in order, else the quiz, else the course page. */
+export function positionAfter(input: Pick<ProgressInput, "lessonKeys" | "hasQuiz">, lessonKey: string): Position {
+  const index = input.lessonKeys.indexOf(lessonKey);
+  const next = index >= 0 ? input.lessonKeys[index + 1] : undefined;
+  if (next) return next;
+  return input.hasQuiz ? "quiz" : null;
+}
+
 /**
  * Where "continue" leads: the lesson or quiz the learner last opened if it still exists and is
  * not done, else the first incomplete lesson, else the quiz.
  */
-export function continuePosition(input: ProgressInput & { lastPosition: string | null }): string | "quiz" | null {
+export function continuePosition(input: ProgressInput & { lastPosition: string | null }): Position {
   const { lastPosition } = input;
   if (lastPosition && input.lessonKeys.includes(lastPosition) && !input.completedLessonKeys.includes(lastPosition))
     return lastPosition;

@@ -10,11 +10,12 @@ import type { CurrentUser } from "~/auth/guards.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { db, Prisma, rawDate } from "~/db.server.ts";
+import { passingVersionSelect } from "~/certificates/certificates.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
-import { completeIfDone, findCourseId, findEnrollment, recordPosition } from "~/learning/enrollments.server.ts";
+import { commitProgress, findCourseId, findEnrollment, recordPosition } from "~/learning/enrollments.server.ts";
 import { gradeAttempt } from "./grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
-import { attemptDecision, attemptWriteCondition, type AttemptDecision } from "./policy.ts";
+import { attemptDecision, attemptWriteCondition, isPastDeadline, type AttemptDecision } from "./policy.ts";
 
 const drawnSchema = z.array(z.object({ key: z.string(), options: z.array(z.string()), multiple: z.boolean() }));
 const stringList = z.array(z.string());
@@ -69,17 +70,14 @@ async function pastAttempts(enrollmentId: string) {
   });
 }
 
-/** The quiz's start page: the rules, past attempts, and whether a new attempt may start. */
+/**
+ * The quiz's start page: the rules, past attempts, and whether a new attempt may start. Reads
+ * only: an attempt past its deadline is graded by `settleExpiredAttempts` (the page's reconcile).
+ */
 export async function quizOverview(user: CurrentUser, courseKey: string) {
   const context = await courseQuiz(user, courseKey);
   if (!context) return null;
   if (!context.enrollment) return { enrolled: false as const };
-  await recordPosition(context.enrollment.id, "quiz", context.enrollment.lastPosition);
-  const expired = await db().quizAttempt.findMany({
-    where: { enrollmentId: context.enrollment.id, submittedAt: null, deadline: { lte: now() } },
-    select: attemptSelect,
-  });
-  for (const attempt of expired) await settleDeadline(attempt);
   const attempts = await pastAttempts(context.enrollment.id);
   const { quiz } = context;
   const decision: AttemptDecision = attemptDecision(
@@ -112,8 +110,10 @@ export async function startAttempt(
   if (!context?.enrollment) return { ok: false, decision: null };
   const attempts = await pastAttempts(context.enrollment.id);
   const open = attempts.find((attempt) => !attempt.submittedAt);
+  const { enrollment, quiz } = context;
+  // "Continue" leads back to the quiz once the learner has started it.
+  await recordPosition(enrollment.id, "quiz", enrollment.lastPosition);
   if (open) return { ok: true, attemptId: open.id };
-  const { quiz } = context;
   const decision = attemptDecision(attempts, { attemptLimit: quiz.attemptLimit, cooldownMinutes: quiz.cooldownMinutes }, now());
   if (!decision.allowed) return { ok: false, decision };
 
@@ -209,60 +209,93 @@ function restore(attempt: AttemptRow) {
 async function answerKey(versionId: string) {
   const quiz = await db().quiz.findUniqueOrThrow({
     where: { versionId },
-    select: { passMark: true, questions: { select: { key: true, correct: true } } },
+    select: {
+      passMark: true,
+      questions: { select: { key: true, correct: true } },
+      version: { select: passingVersionSelect },
+    },
   });
   return {
     passMark: quiz.passMark,
+    version: quiz.version,
     correct: new Map(quiz.questions.map((question) => [question.key, stringList.parse(JSON.parse(question.correct))])),
   };
 }
 
+/** The attempt graded: which questions are right, the score, and whether it passed. */
+function gradeDrawn(
+  drawn: ReadonlyArray<{ key: string }>,
+  correct: ReadonlyMap<string, string[]>,
+  answers: Readonly<Record<string, readonly string[]>>,
+  passMark: number,
+) {
+  return gradeAttempt(
+    drawn.map((question) => ({ key: question.key, correct: correct.get(question.key) ?? [] })),
+    answers,
+    passMark,
+  );
+}
+
+export type EventsOutcome = { status: "accepted"; step: number } | { status: "refused" | "stale" | "not-found"; step: null };
+
 /**
  * Applies events in order; all must be allowed, and the stored step must still be the one
- * the page was rendered at. SUBMIT and TIME_UP are graded at once, in the same write.
+ * the page was rendered at. SUBMIT and TIME_UP are graded at once, in the same write; a pass
+ * commits with the enrolment's completion and certificate, in one transaction.
  */
-async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<"accepted" | "refused" | "stale"> {
-  if (attempt.submittedAt) return "stale";
+async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<EventsOutcome> {
+  if (attempt.submittedAt) return { status: "stale", step: null };
   const actor = restore(attempt);
   for (const event of events) {
-    if (!actor.getSnapshot().can(event)) return "refused";
+    if (!actor.getSnapshot().can(event)) return { status: "refused", step: null };
     actor.send(event);
-  }
-  let grade: { score: number; passed: boolean } | null = null;
-  if (actor.getSnapshot().value === "submitted") {
-    const { passMark, correct } = await answerKey(attempt.versionId);
-    const drawn = drawnSchema.parse(JSON.parse(attempt.questions));
-    const result = gradeAttempt(
-      drawn.map((question) => ({ key: question.key, correct: correct.get(question.key) ?? [] })),
-      actor.getSnapshot().context.answers,
-      passMark,
-    );
-    grade = { score: result.score, passed: result.passed };
-    actor.send({ type: "GRADED", ...grade });
   }
   const at = now();
   const timeUp = events.some((event) => event.type === "TIME_UP");
-  const written = await db().quizAttempt.updateMany({
-    where: attemptWriteCondition(attempt, timeUp, at),
-    data: {
-      step: attempt.step + 1,
-      snapshot: JSON.stringify(actor.getPersistedSnapshot()),
-      ...(grade ? { submittedAt: at, score: grade.score, passed: grade.passed } : {}),
-    },
-  });
-  if (written.count !== 1) return "stale";
-  if (grade?.passed) await completeIfDone(attempt.enrollmentId);
-  return "accepted";
+  const step = attempt.step + 1;
+  const conditionalWrite = (client: Prisma.TransactionClient, grade?: { score: number; passed: boolean }) =>
+    client.quizAttempt.updateMany({
+      where: attemptWriteCondition(attempt, timeUp, at),
+      data: {
+        step,
+        snapshot: JSON.stringify(actor.getPersistedSnapshot()),
+        ...(grade ? { submittedAt: at, score: grade.score, passed: grade.passed } : {}),
+      },
+    });
+  if (actor.getSnapshot().value !== "submitted") {
+    const written = await conditionalWrite(db());
+    return written.count === 1 ? { status: "accepted", step } : { status: "stale", step: null };
+  }
+  const { passMark, correct, version } = await answerKey(attempt.versionId);
+  const drawn = drawnSchema.parse(JSON.parse(attempt.questions));
+  const { score, passed } = gradeDrawn(drawn, correct, actor.getSnapshot().context.answers, passMark);
+  actor.send({ type: "GRADED", score, passed });
+  if (!passed) {
+    const written = await conditionalWrite(db(), { score, passed });
+    return written.count === 1 ? { status: "accepted", step } : { status: "stale", step: null };
+  }
+  const committed = await commitProgress(
+    attempt.enrollmentId,
+    async (tx) => ((await conditionalWrite(tx, { score, passed })).count === 1 ? step : null),
+    { passing: { score, version } },
+  );
+  return committed === null ? { status: "stale", step: null } : { status: "accepted", step: committed };
 }
 
-/** An open attempt whose deadline has passed: the next request that touches it grades it. */
-function pastDeadline(attempt: AttemptRow): boolean {
-  return !attempt.submittedAt && attempt.deadline !== null && attempt.deadline <= now();
-}
-
-/** After the deadline, the attempt is graded with the answers stored before it. */
-async function settleDeadline(attempt: AttemptRow): Promise<void> {
+/** After the deadline, the attempt is graded with the answers stored before it. The one place that does. */
+async function settleIfExpired(attempt: AttemptRow): Promise<boolean> {
+  if (!isPastDeadline(attempt, now())) return false;
   await applyEvents(attempt, [{ type: "TIME_UP" }]);
+  return true;
+}
+
+/** Part of the pages' reconcile (app/learning/reconcile.server.ts): grades an enrolment's expired attempts. */
+export async function settleExpiredAttempts(enrollmentId: string): Promise<void> {
+  const open = await db().quizAttempt.findMany({
+    where: { enrollmentId, submittedAt: null, deadline: { not: null } },
+    select: attemptSelect,
+  });
+  for (const attempt of open) await settleIfExpired(attempt);
 }
 
 export async function sendAttemptEvents(
@@ -270,14 +303,11 @@ export async function sendAttemptEvents(
   attemptId: string,
   step: number,
   events: QuizEvent[],
-): Promise<"accepted" | "refused" | "stale" | "not-found"> {
+): Promise<EventsOutcome> {
   const found = await findOwnAttempt(user, attemptId);
-  if (!found) return "not-found";
-  if (pastDeadline(found)) {
-    await settleDeadline(found);
-    return "stale";
-  }
-  if (found.step !== step) return "stale";
+  if (!found) return { status: "not-found", step: null };
+  if (await settleIfExpired(found)) return { status: "stale", step: null };
+  if (found.step !== step) return { status: "stale", step: null };
   return applyEvents(found, events);
 }
 
@@ -307,15 +337,13 @@ export interface AttemptView {
   machineSnapshot: unknown;
 }
 
-/** What the learner may see of an attempt now: never an answer key before it is due. */
+/**
+ * What the learner may see of an attempt now: never an answer key before it is due. Reads
+ * only: an attempt past its deadline is graded by the page's reconcile before this runs.
+ */
 export async function attemptView(user: CurrentUser, attemptId: string, locale: Locale): Promise<AttemptView | null> {
-  let attempt = await findOwnAttempt(user, attemptId);
+  const attempt = await findOwnAttempt(user, attemptId);
   if (!attempt) return null;
-  if (pastDeadline(attempt)) {
-    await settleDeadline(attempt);
-    attempt = await findOwnAttempt(user, attemptId);
-    if (!attempt) return null;
-  }
   const version = await db().courseVersion.findUniqueOrThrow({
     where: { id: attempt.versionId },
     select: {
@@ -336,12 +364,15 @@ export async function attemptView(user: CurrentUser, attemptId: string, locale: 
   const state = String(snapshot.value) as QuizState;
   const graded = state === "passed" || state === "failed";
   const byKey = new Map((version.quiz?.questions ?? []).map((question) => [question.key, question]));
+  const revealedKeys = context.questions.filter((drawn) => graded || context.locked.includes(drawn.key)).map(({ key }) => key);
+  // The answer key of revealed questions only, graded by the same function as the attempt.
+  const revealedKey = new Map(revealedKeys.map((key) => [key, stringList.parse(JSON.parse(byKey.get(key)!.correct))]));
+  const { correctByQuestion } = gradeDrawn(context.questions, revealedKey, context.answers, 0);
   const questions = context.questions.map((drawn) => {
     const stored = byKey.get(drawn.key)!;
     const texts = optionTexts.parse(JSON.parse(stored.options));
     const selected = context.answers[drawn.key] ?? [];
-    const revealed = graded || context.locked.includes(drawn.key);
-    const correct = revealed ? stringList.parse(JSON.parse(stored.correct)) : [];
+    const correct = revealedKey.get(drawn.key);
     return {
       key: drawn.key,
       type: stored.type,
@@ -352,10 +383,10 @@ export async function attemptView(user: CurrentUser, attemptId: string, locale: 
         return { key, text: option ? (option.text[shownLocale] ?? option.text[version.course.sourceLocale] ?? key) : null };
       }),
       selected,
-      feedback: revealed
+      feedback: correct
         ? {
             correct,
-            isCorrect: correct.length === selected.length && correct.every((key) => selected.includes(key)),
+            isCorrect: correctByQuestion[drawn.key] ?? false,
             explanation: readLocalized(stored.explanation, shownLocale, shownLocale, z.string()),
           }
         : null,

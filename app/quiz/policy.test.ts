@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptWriteCondition } from "./policy.ts";
+import { attemptWriteCondition, isPastDeadline } from "./policy.ts";
 
 const at = new Date("2026-12-01T10:00:00Z");
 const deadline = new Date("2026-12-01T10:30:00Z");
@@ -24,5 +24,14 @@ describe("attemptWriteCondition", () => {
 
   it("lets the time-up grading write after the deadline", () => {
     expect(attemptWriteCondition({ id: "a1", step: 4, deadline }, true, at)).not.toHaveProperty("deadline");
+  });
+});
+
+describe("isPastDeadline", () => {
+  it("is true only for an open attempt whose deadline has come", () => {
+    expect(isPastDeadline({ submittedAt: null, deadline }, at)).toBe(false);
+    expect(isPastDeadline({ submittedAt: null, deadline }, deadline)).toBe(true);
+    expect(isPastDeadline({ submittedAt: null, deadline: null }, new Date("2030-01-01T00:00:00Z"))).toBe(false);
+    expect(isPastDeadline({ submittedAt: at, deadline }, new Date("2030-01-01T00:00:00Z"))).toBe(false);
   });
 });

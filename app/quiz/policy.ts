@@ -43,3 +43,8 @@ export function attemptWriteCondition(attempt: { id: string; step: number; deadl
     ...(attempt.deadline && !timeUp ? { deadline: { gt: at } } : {}),
   };
 }
+
+/** An open attempt whose deadline has passed: it is graded with the answers stored before it. */
+export function isPastDeadline(attempt: { submittedAt: Date | null; deadline: Date | null }, at: Date): boolean {
+  return !attempt.submittedAt && attempt.deadline !== null && attempt.deadline <= at;
+}

@@ -6,6 +6,7 @@ import { listCitiesWithDepartments } from "~/cities/cities.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { learnerDashboard } from "~/learning/enrollments.server.ts";
+import { positionHref } from "~/learning/progress.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
@@ -27,12 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type DashboardItem = Awaited<ReturnType<typeof learnerDashboard>>["assigned"][number];
-
-function continueHref(item: DashboardItem): string {
-  if (item.continueAt === "quiz") return `/learn/${item.courseKey}/quiz`;
-  if (item.continueAt) return `/learn/${item.courseKey}/${item.continueAt}`;
-  return `/courses/${item.courseKey}`;
-}
 
 function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: string }) {
   const { t, lang } = useTranslation();
@@ -76,7 +71,7 @@ function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: str
               <p className="mt-1 text-sm text-slate-700">{t("course.progress", { percent: item.percent })}</p>
               <p className="mt-2">
                 <Link
-                  to={continueHref(item)}
+                  to={positionHref(item.courseKey, item.continueAt)}
                   className="inline-block rounded bg-blue-800 px-3 py-1 font-semibold text-white no-underline"
                   aria-label={t("dashboard.continue", { course: item.title })}
                 >

@@ -2,6 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/guards.server.ts";
 import { enroll, learnerCourseState } from "~/learning/enrollments.server.ts";
+import { positionHref } from "~/learning/progress.ts";
+import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { getCourseOverview } from "~/courses/catalog.server.ts";
 import { competencyLabelKey, levelLabelKey } from "~/courses/competencies.ts";
 import { notFound } from "~/http/responses.server.ts";
@@ -13,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const course = await getCourseOverview(params.key ?? "", await getLocale(request), user?.city.id ?? null);
   if (!course) throw notFound();
+  if (user) await reconcileEnrollment(user, { courseKey: course.key });
   return { course, signedIn: Boolean(user), learner: user ? await learnerCourseState(user, course.key) : null };
 }
 
@@ -22,16 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const key = params.key ?? "";
   if (!(await enroll(user, key))) throw notFound();
   const state = await learnerCourseState(user, key);
-  const position = state?.enrolled ? state.continueAt : null;
-  throw redirect(position === "quiz" ? `/learn/${key}/quiz` : position ? `/learn/${key}/${position}` : `/courses/${key}`);
-}
-
-function continueHref(courseKey: string, position: string | null): string {
-  return position === "quiz"
-    ? `/learn/${courseKey}/quiz`
-    : position
-      ? `/learn/${courseKey}/${position}`
-      : `/courses/${courseKey}`;
+  throw redirect(positionHref(key, state?.enrolled ? state.continueAt : null));
 }
 
 export default function CoursePage() {
@@ -81,7 +75,7 @@ export default function CoursePage() {
             ) : (
               <p className="mt-3">
                 <Link
-                  to={continueHref(course.key, learner.continueAt)}
+                  to={positionHref(course.key, learner.continueAt)}
                   className="inline-block rounded bg-blue-800 px-4 py-2 font-semibold text-white no-underline"
                 >
                   {t("course.continue")}
@@ -114,7 +108,7 @@ export default function CoursePage() {
           return (
             <li key={lesson.key}>
               {learner?.enrolled ? (
-                <Link to={`/learn/${course.key}/${lesson.key}`} className="text-blue-800 underline" lang={lang}>
+                <Link to={positionHref(course.key, lesson.key)} className="text-blue-800 underline" lang={lang}>
                   {lesson.title}
                 </Link>
               ) : (
@@ -132,7 +126,7 @@ export default function CoursePage() {
         <p className="mt-4">
           {t("course.quiz", { draw: course.quiz.draw, passMark: course.quiz.passMark })}{" "}
           {learner?.enrolled ? (
-            <Link to={`/learn/${course.key}/quiz`} className="text-blue-800 underline">
+            <Link to={positionHref(course.key, "quiz")} className="text-blue-800 underline">
               {t("course.goToQuiz")}
             </Link>
           ) : null}

@@ -6,6 +6,7 @@ import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { positionHref } from "~/learning/progress.ts";
 import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage } from "~/learning/lesson-body.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -20,23 +21,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { courseKey, ...reading, lesson: { ...lesson, html: context.documentRequest ? null : html } };
 }
 
-/** "Mark as complete": a plain form post, saved on the server, idempotent. */
+/** "Mark as complete": a plain form post, saved on the server, idempotent; then on to what comes next. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const courseKey = params.course ?? "";
-  const lessonKey = params.lesson ?? "";
-  const outcome = await markLessonComplete(user, courseKey, lessonKey);
-  if (outcome === "unknown-lesson") throw notFound();
-  if (outcome === "not-enrolled") throw redirect(`/courses/${courseKey}`);
-  const reading = await lessonForReading(user, courseKey, lessonKey, await getLocale(request));
-  const next = reading?.enrolled ? reading.next : null;
-  throw redirect(
-    next
-      ? `/learn/${courseKey}/${next.key}`
-      : reading?.enrolled && reading.hasQuiz
-        ? `/learn/${courseKey}/quiz`
-        : `/courses/${courseKey}`,
-  );
+  const outcome = await markLessonComplete(user, courseKey, params.lesson ?? "");
+  if (outcome.status === "unknown-lesson") throw notFound();
+  if (outcome.status === "not-enrolled") throw redirect(`/courses/${courseKey}`);
+  throw redirect(positionHref(courseKey, outcome.next));
 }
 
 export default function LessonPage() {
@@ -80,18 +72,18 @@ export default function LessonPage() {
       </div>
       <nav aria-label={t("lesson.navigation")} className="mt-6 flex flex-col gap-3 sm:flex-row sm:justify-between">
         {reading.previous ? (
-          <Link to={`/learn/${reading.courseKey}/${reading.previous.key}`} className="text-blue-800 underline">
+          <Link to={positionHref(reading.courseKey, reading.previous.key)} className="text-blue-800 underline">
             ← {t("lesson.previous", { title: reading.previous.title })}
           </Link>
         ) : (
           <span />
         )}
         {reading.next ? (
-          <Link to={`/learn/${reading.courseKey}/${reading.next.key}`} className="text-blue-800 underline">
+          <Link to={positionHref(reading.courseKey, reading.next.key)} className="text-blue-800 underline">
             {t("lesson.next", { title: reading.next.title })} →
           </Link>
         ) : reading.hasQuiz ? (
-          <Link to={`/learn/${reading.courseKey}/quiz`} className="text-blue-800 underline">
+          <Link to={positionHref(reading.courseKey, "quiz")} className="text-blue-800 underline">
             {t("course.goToQuiz")} →
           </Link>
         ) : null}

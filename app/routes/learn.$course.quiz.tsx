@@ -5,6 +5,7 @@ import { getCourseOverview } from "~/courses/catalog.server.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { quizOverview, startAttempt } from "~/quiz/attempts.server.ts";
 import type { AttemptDecision } from "~/quiz/policy.ts";
 import { FormAlert } from "~/ui/form.tsx";
@@ -12,6 +13,7 @@ import { FormAlert } from "~/ui/form.tsx";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const courseKey = params.course ?? "";
+  await reconcileEnrollment(user, { courseKey });
   const [overview, course] = await Promise.all([
     quizOverview(user, courseKey),
     getCourseOverview(courseKey, await getLocale(request), user.city.id),

@@ -13,10 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const read = readQuizPost(await readFormData(request));
   if (!read) return Response.json({ status: "refused" }, { status: 400 });
-  const status = await sendAttemptEvents(user, params.attempt ?? "", read.post.step, read.events);
-  if (status === "not-found") return Response.json({ status }, { status: 404 });
-  return Response.json(
-    { status, step: status === "accepted" ? read.post.step + 1 : null },
-    { status: status === "accepted" ? 200 : 409 },
-  );
+  const outcome = await sendAttemptEvents(user, params.attempt ?? "", read.post.step, read.events);
+  if (outcome.status === "not-found") return Response.json({ status: outcome.status }, { status: 404 });
+  return Response.json(outcome, { status: outcome.status === "accepted" ? 200 : 409 });
 }

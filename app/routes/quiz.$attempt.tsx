@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { createActor, type Snapshot, type SnapshotFrom } from "xstate";
 import { requireUser } from "~/auth/guards.server.ts";
 import { readFormData } from "~/forms/parse-form.ts";
 import { badRequest, notFound } from "~/http/responses.server.ts";
@@ -9,14 +8,18 @@ import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { metaMessage } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { positionHref } from "~/learning/progress.ts";
+import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "~/quiz/attempts.server.ts";
 import { readQuizPost } from "~/quiz/form-events.ts";
-import { quizMachine } from "~/quiz/machine.ts";
+import { applyLocally, createPostQueue, storedSnapshot } from "~/quiz/live-attempt.ts";
 import { FormAlert } from "~/ui/form.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const view = await attemptView(user, params.attempt ?? "", await getLocale(request));
+  const attemptId = params.attempt ?? "";
+  await reconcileEnrollment(user, { attemptId });
+  const view = await attemptView(user, attemptId, await getLocale(request));
   if (!view) throw notFound();
   const overview = view.result && !view.result.passed ? await quizOverview(user, view.courseKey) : null;
   return { view, timeZone: user.city.timeZone, nextAttempt: overview?.enrolled ? overview.decision : null };
@@ -28,78 +31,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const attemptId = params.attempt ?? "";
   const read = readQuizPost(await readFormData(request));
   if (!read) throw badRequest();
-  const status = await sendAttemptEvents(user, attemptId, read.post.step, read.events);
+  const { status } = await sendAttemptEvents(user, attemptId, read.post.step, read.events);
   if (status === "not-found") throw notFound();
   throw redirect(status === "accepted" ? `/quiz/${attemptId}` : `/quiz/${attemptId}?notice=stale`);
 }
 
-type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
-
-function machineInput(view: AttemptView) {
-  return {
-    mode: view.mode,
-    questions: view.questions.map((question) => ({
-      key: question.key,
-      multiple: question.multiple,
-      options: question.options.map((option) => option.key),
-    })),
-  };
-}
-
-function restoreSnapshot(view: AttemptView): QuizSnapshot {
-  return createActor(quizMachine, {
-    input: machineInput(view),
-    snapshot: view.machineSnapshot as Snapshot<unknown>,
-  }).getSnapshot();
-}
-
-/**
- * With JavaScript, the same machine runs in the browser: moving between questions is
- * instant, and each step is posted in order to the server, which stays the authority.
- * Checking an answer and submitting wait for the server, then reload its view.
- */
+/** With JavaScript: app/quiz/live-attempt.ts moves at once and posts each step in order. */
 function useLiveAttempt(view: AttemptView) {
   const revalidator = useRevalidator();
-  const [snapshot, setSnapshot] = useState(() => restoreSnapshot(view));
-  const step = useRef(view.step);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const [snapshot, setSnapshot] = useState(() => storedSnapshot(view));
   const [saveFailed, setSaveFailed] = useState(false);
+  // The queue lives as long as the page; it posts for the attempt shown now.
+  const shown = useRef({ id: view.id, revalidate: revalidator.revalidate });
+  const [queue] = useState(() =>
+    createPostQueue({
+      step: view.step,
+      send: (body) => fetch(`/quiz/${shown.current.id}/events`, { method: "POST", body }),
+      onOutcome: (outcome) => {
+        setSaveFailed(outcome.saveFailed);
+        if (outcome.reload) shown.current.revalidate();
+      },
+    }),
+  );
 
   useEffect(() => {
-    step.current = view.step;
-    setSnapshot(restoreSnapshot(view));
-  }, [view]);
+    shown.current = { id: view.id, revalidate: revalidator.revalidate };
+  });
+  useEffect(() => {
+    queue.reset(view.step);
+    setSnapshot(storedSnapshot(view));
+  }, [view, queue]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const formData = new FormData(event.currentTarget, submitter);
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     const read = readQuizPost(formData);
-    if (!read) return;
-    const actor = createActor(quizMachine, { input: machineInput(view), snapshot: snapshot as Snapshot<unknown> });
-    actor.start();
-    for (const machineEvent of read.events) {
-      if (!actor.getSnapshot().can(machineEvent)) return;
-      actor.send(machineEvent);
-    }
+    const next = read ? applyLocally(view, snapshot, read.events) : null;
+    if (!read || !next) return;
     event.preventDefault();
+    // Checking an answer and submitting wait for the server, then show its view.
     const waitsForServer = read.post.intent === "lock" || read.post.intent === "submit";
-    if (!waitsForServer) setSnapshot(actor.getSnapshot());
-    queue.current = queue.current.then(async () => {
-      formData.set("step", String(step.current));
-      try {
-        const response = await fetch(`/quiz/${view.id}/events`, { method: "POST", body: formData });
-        // A redirect to the login page (session expired) or a proxy's error page is not JSON.
-        const isJson = response.headers.get("content-type")?.includes("application/json") ?? false;
-        const result = isJson ? ((await response.json()) as { status: string; step: number | null }) : null;
-        if (result?.status === "accepted" && result.step !== null) step.current = result.step;
-        setSaveFailed(result === null);
-        if (waitsForServer || result?.status !== "accepted") revalidator.revalidate();
-      } catch {
-        // Offline or the connection dropped: say so, and show what the server last stored.
-        setSaveFailed(true);
-        revalidator.revalidate();
-      }
-    });
+    if (!waitsForServer) setSnapshot(next);
+    void queue.enqueue(formData, waitsForServer);
   }
 
   return { snapshot, onSubmit, saveFailed };
@@ -128,7 +100,7 @@ export default function AttemptPage() {
   const header = (
     <>
       <p className="text-sm">
-        <Link to={`/learn/${view.courseKey}/quiz`} className="text-blue-800 underline">
+        <Link to={positionHref(view.courseKey, "quiz")} className="text-blue-800 underline">
           {t("quiz.backToQuiz")}
         </Link>
       </p>

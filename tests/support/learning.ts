@@ -28,13 +28,13 @@ export async function answerKeyOf(courseKey: string): Promise<Map<string, string
   return new Map(questions.map((question) => [question.key, JSON.parse(question.correct) as string[]]));
 }
 
-/** Answers every question (rightly or wrongly), reviews and submits. */
-export async function takeAttempt(
+/** Answers every question (rightly or wrongly) and goes to the review, ready to submit; returns the step. */
+export async function answerAll(
   user: CurrentUser,
   attemptId: string,
   answerRightly: boolean,
   courseKey = SAMPLE_COURSE,
-): Promise<void> {
+): Promise<number> {
   const key = await answerKeyOf(courseKey);
   let view = (await attemptView(user, attemptId, "es"))!;
   for (let index = 0; index < view.total; index += 1) {
@@ -49,9 +49,20 @@ export async function takeAttempt(
       { type: "ANSWER", questionKey: question.key, options: answerRightly ? right : wrong },
       isLast ? { type: "REVIEW" } : { type: "NEXT" },
     ]);
-    if (status !== "accepted") throw new Error(`answer refused: ${status}`);
+    if (status.status !== "accepted") throw new Error(`answer refused: ${status.status}`);
     view = (await attemptView(user, attemptId, "es"))!;
   }
-  const submitted = await sendAttemptEvents(user, attemptId, view.step, [{ type: "SUBMIT" }]);
-  if (submitted !== "accepted") throw new Error(`submit refused: ${submitted}`);
+  return view.step;
+}
+
+/** Answers every question (rightly or wrongly), reviews and submits. */
+export async function takeAttempt(
+  user: CurrentUser,
+  attemptId: string,
+  answerRightly: boolean,
+  courseKey = SAMPLE_COURSE,
+): Promise<void> {
+  const step = await answerAll(user, attemptId, answerRightly, courseKey);
+  const submitted = await sendAttemptEvents(user, attemptId, step, [{ type: "SUBMIT" }]);
+  if (submitted.status !== "accepted") throw new Error(`submit refused: ${submitted.status}`);
 }
