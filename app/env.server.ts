@@ -20,6 +20,9 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Aula IA <no-reply@aula-ia.local>"),
   OUTBOX_DIR: z.string().default("data/outbox"),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  // Absolute lifetime: a session ends this many days after login however often it is used.
+  // Browsers keep a cookie at most 400 days.
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(400).default(30),
   // End-to-end tests only: lets /test-clock move the server's clock forward.
   TEST_CLOCK: flag.default(false),
   // Crash tests only: the process exits at the named write boundary (app/faults.server.ts).

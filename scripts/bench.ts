@@ -113,7 +113,7 @@ await prepareDatabase();
 const databaseUrl = `file:${runDb}`;
 process.env.DATABASE_URL = databaseUrl;
 const { db } = await import("../app/db.server.ts");
-const { lucia } = await import("../app/auth/lucia.server.ts");
+const { createSession } = await import("../app/auth/session.server.ts");
 const { getCurrentUser } = await import("../app/auth/guards.server.ts");
 const { startAttempt } = await import("../app/quiz/attempts.server.ts");
 
@@ -122,8 +122,7 @@ const learners = await db().user.findMany({ where: { email: { startsWith: "learn
 const cookies: string[] = [];
 const attempts: string[] = [];
 for (const learner of learners) {
-  const session = await lucia().createSession(learner.id, {});
-  const cookie = `aula_session=${session.id}`;
+  const cookie = `aula_session=${(await createSession(learner.id)).token}`;
   cookies.push(cookie);
   const user = (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
   const started = await startAttempt(user, "ai-fundamentals");

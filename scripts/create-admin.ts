@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { db } from "../app/db.server.ts";
 import { appUrl } from "../app/env.server.ts";
+import { grantRole } from "../app/auth/role-grants.server.ts";
 import { emailField, nameField } from "../app/auth/validation.ts";
 import { hashToken, newToken } from "../app/auth/tokens.server.ts";
 import { locales } from "../app/i18n/locales.ts";
@@ -57,11 +58,8 @@ const user = await db().$transaction(async (tx) => {
     select: { id: true, cityId: true },
   });
   if (person.cityId !== city.id) throw new Error(`${email} already belongs to another city.`);
-  await tx.roleGrant.upsert({
-    where: { userId_role: { userId: person.id, role } },
-    create: { userId: person.id, role, cityId: city.id },
-    update: {},
-  });
+  // An existing person who gains the role is signed out everywhere.
+  await grantRole(tx, { userId: person.id, cityId: city.id, role });
   await tx.passwordReset.create({
     data: { tokenHash: hashToken(token), userId: person.id, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
   });

@@ -5,8 +5,9 @@ import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { cacheHeaders } from "../app/http/cache-policy.ts";
 import { refusalText } from "../app/http/refusals.ts";
-import { requestScope } from "../app/http/request-scope.ts";
+import { requestScope, sessionWasRead } from "../app/http/request-scope.ts";
 import { staticSecurityHeaders } from "../app/http/security-headers.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -37,29 +38,40 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     next();
   });
 
+  /**
+   * @param {import("express").Request} req @param {import("express").Response} res
+   * @param {number} status @param {import("../app/http/refusals.ts").Refusal} refusal
+   */
+  const sendRefusal = (req, res, status, refusal) =>
+    res
+      .status(status)
+      .type("text/plain; charset=utf-8")
+      .send(refusalText(refusal, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }));
+
+  // With single fetch, Remix still answers the old `?_data=` requests, with a body that does not
+  // match its Content-Type. Only a page built before single fetch sends them: it is told to reload.
+  app.use((req, res, next) => {
+    if (new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data")) sendRefusal(req, res, 400, "oldPage");
+    else next();
+  });
+
   // State-changing requests from another site are refused (defence against CSRF).
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     const ownOrigin = `${req.protocol}://${req.get("host")}`;
-    /** @param {number} status @param {import("../app/http/refusals.ts").Refusal} refusal */
-    const refuse = (status, refusal) =>
-      res
-        .status(status)
-        .type("text/plain; charset=utf-8")
-        .send(refusalText(refusal, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }));
     if ((origin && origin !== "null" && origin !== ownOrigin) || origin === "null" || fetchSite === "cross-site") {
-      refuse(403, "crossSite");
+      sendRefusal(req, res, 403, "crossSite");
       return;
     }
     const length = req.get("content-length");
     if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
-      refuse(413, "tooLarge");
+      sendRefusal(req, res, 413, "tooLarge");
       return;
     }
     if (length === undefined && req.get("transfer-encoding")) {
-      refuse(411, "lengthRequired");
+      sendRefusal(req, res, 411, "lengthRequired");
       return;
     }
     next();
@@ -71,6 +83,29 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   const clientEntries = new Set(existsSync(clientDir) ? readdirSync(clientDir) : []);
   const publicFiles = express.static(clientDir, { maxAge: "1h" });
   app.use((req, res, next) => (clientEntries.has(req.path.split("/")[1] ?? "") ? publicFiles(req, res, next) : next()));
+
+  // Cache-Control for every answer of the app, set here and nowhere else (cache-policy.ts):
+  // public only for a public path whose answer read no session and sets no cookie.
+  app.use((req, res, next) => {
+    const scope = requestScope.getStore();
+    const writeHead = res.writeHead;
+    /** @type {typeof res.writeHead} */
+    const withCacheHeaders = function (/** @type {any[]} */ ...args) {
+      const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+      const { cacheControl, vary } = cacheHeaders({
+        method: req.method,
+        pathname: req.path,
+        status,
+        sessionRead: sessionWasRead(scope),
+        setsCookie: res.hasHeader("set-cookie"),
+      });
+      res.setHeader("Cache-Control", cacheControl);
+      if (vary) res.vary(vary);
+      return writeHead.apply(res, /** @type {Parameters<typeof writeHead>} */ (args));
+    };
+    res.writeHead = withCacheHeaders;
+    next();
+  });
 
   app.all(
     "*",

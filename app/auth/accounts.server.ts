@@ -10,6 +10,7 @@ import { hashToken } from "./tokens.server.ts";
 import { sendConfirmationLink } from "./email-confirmation.server.ts";
 import { expireAccountLinks } from "./password-reset.server.ts";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server.ts";
+import { grantRole } from "./role-grants.server.ts";
 import { endAllSessions } from "./session.server.ts";
 import type { changePasswordSchema, invitedSignupSchema, loginSchema, profileSchema, signupSchema } from "./validation.ts";
 
@@ -104,7 +105,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
           data: { acceptedAt: at, acceptedById: user.id },
         });
         if (claimed.count !== 1) throw new InvitationGone();
-        if (invitation.role) await tx.roleGrant.create({ data: { userId: user.id, cityId, role: invitation.role } });
+        if (invitation.role) await grantRole(tx, { userId: user.id, cityId, role: invitation.role });
       }
       return user.id;
     });

@@ -5,15 +5,22 @@
 import { redirect } from "@remix-run/node";
 import { forbidden } from "~/http/responses.server.ts";
 import { hasAnyRole, type AnyRole } from "./roles.ts";
-import { oncePerRequest } from "~/http/request-scope.ts";
-import type { SessionUser } from "./lucia.server.ts";
-import { endSession, readSessionId, validateSession } from "./session.server.ts";
+import { isPublicPath } from "~/http/cache-policy.ts";
+import { oncePerRequest, SESSION_WORK } from "~/http/request-scope.ts";
+import type { SessionUser } from "./session-store.server.ts";
+import { endSession, readSessionToken, validateSession } from "./session.server.ts";
 
 export type CurrentUser = SessionUser & { id: string };
 
-/** The signed-in user, or null. Loaded once per request. */
+const NOBODY = { user: null, setCookie: null } as const;
+
+/**
+ * The signed-in user, or null. Loaded once per request. Public pages (cache-policy.ts) never
+ * read the session, so neither viewer data nor a refreshed cookie can reach a shared cache.
+ */
 export async function getSessionState(request: Request): Promise<{ user: CurrentUser | null; setCookie: string | null }> {
-  return oncePerRequest("session", () => validateSession(request));
+  if (isPublicPath(new URL(request.url).pathname)) return NOBODY;
+  return oncePerRequest(SESSION_WORK, () => validateSession(request));
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
@@ -26,7 +33,7 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
     // A session cookie that no longer opens a session: it expired (or was ended elsewhere).
-    if (readSessionId(request)) params.set("expired", "1");
+    if (readSessionToken(request)) params.set("expired", "1");
     throw redirect(`/login?${params.toString()}`, { headers: { "Set-Cookie": await endSession(request) } });
   }
   return user;

@@ -13,7 +13,7 @@ describe("refusalText", () => {
   });
 
   it("has a message for each refusal", () => {
-    for (const refusal of ["crossSite", "tooLarge", "lengthRequired"] as const)
+    for (const refusal of ["crossSite", "tooLarge", "lengthRequired", "oldPage"] as const)
       expect(refusalText(refusal, { acceptLanguage: "en" }).length).toBeGreaterThan(20);
   });
 });

@@ -6,11 +6,23 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
-type Scope = AsyncLocalStorage<Map<string, Promise<unknown>>>;
+type Scope = AsyncLocalStorage<RequestScopeStore>;
 const slot = Symbol.for("aula-ia.request-scope");
 const holder = globalThis as typeof globalThis & { [slot]?: Scope };
 
 export const requestScope: Scope = (holder[slot] ??= new AsyncLocalStorage());
+
+/**
+ * The work that loads the session. The HTTP server reads it off the scope: an answer whose
+ * request loaded the session may be personal, and is never cached (cache-policy.ts).
+ */
+export const SESSION_WORK = "session";
+
+export type RequestScopeStore = Map<string, Promise<unknown>>;
+
+export function sessionWasRead(store: RequestScopeStore | undefined): boolean {
+  return store?.has(SESSION_WORK) ?? false;
+}
 
 export function oncePerRequest<T>(name: string, load: () => Promise<T>): Promise<T> {
   const store = requestScope.getStore();

@@ -1,10 +1,11 @@
+import { readCookie } from "../http/cookies.ts";
 import { defaultLocale, isLocale, type Locale } from "./locales.ts";
 
 export const LOCALE_COOKIE = "aula_lang";
 
 /** The language chosen with the switcher, from a Cookie header. */
 export function localeFromCookieHeader(header: string | null): string | null {
-  return new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(header ?? "")?.[1] ?? null;
+  return readCookie(header, LOCALE_COOKIE);
 }
 
 /** Languages in an Accept-Language header, best first, reduced to their primary subtag. */

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const t = await getTranslator(request);
     return new Response(t("certificates.revokedNoDownload"), {
       status: 410,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
   const pdf = await renderCertificatePdf(certificate, `${appUrl()}/verify/${certificate.code}`);
@@ -24,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="aula-ia-${certificate.code}.pdf"`,
-      "Cache-Control": "private, no-store",
     },
   });
 }

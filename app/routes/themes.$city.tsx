@@ -5,7 +5,8 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * A city's colours as a stylesheet. A file (not an inline style) keeps the Content-Security-Policy
- * strict on every navigation; the version in the link changes when the colours do.
+ * strict on every navigation; the version in the link changes when the colours do, so it is
+ * cached for a year (cache-policy.ts).
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const city = await db().city.findUnique({
@@ -15,6 +16,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!city || !HEX_COLOUR.test(city.primaryColor) || !HEX_COLOUR.test(city.accentColor))
     throw new Response("/* unknown city */", { status: 404, headers: { "Content-Type": "text/css" } });
   return new Response(`:root{--city-primary:${city.primaryColor};--city-accent:${city.accentColor}}\n`, {
-    headers: { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" },
+    headers: { "Content-Type": "text/css; charset=utf-8" },
   });
 }

@@ -1,22 +1,17 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { verifyCertificate } from "~/certificates/certificates.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
-/** Public: valid, expired, revoked or unknown, and nothing else about the person. */
+/**
+ * Public: valid, expired, revoked or unknown, and nothing else about the person. Anyone may
+ * cache it for a minute, so the session of whoever looks is never read (cache-policy.ts).
+ */
 export async function loader({ params }: LoaderFunctionArgs) {
   const result = await verifyCertificate(params.code ?? "");
-  // Short cache, so that a revocation shows within a minute.
-  return data(
-    { code: params.code ?? "", result },
-    { status: result.status === "unknown" ? 404 : 200, headers: { "Cache-Control": "public, max-age=60" } },
-  );
+  return data({ code: params.code ?? "", result }, { status: result.status === "unknown" ? 404 : 200 });
 }
-
-export const headers: HeadersFunction = ({ loaderHeaders }) => ({
-  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "public, max-age=60",
-});
 
 export default function VerifyPage() {
   const { t, lang } = useTranslation();

@@ -60,6 +60,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
 
 let server: TestServer;
 const userIds: Partial<Record<Persona, string>> = {};
+const userNames: Partial<Record<Persona, string>> = {};
 /** A new session for every request, so that calling logout does not sign out later rows. */
 const cookieFor = async (persona: Persona) => (userIds[persona] ? sessionCookie(userIds[persona]) : undefined);
 const MADRID_MARKER = "Madrileña Marcadora";
@@ -76,8 +77,15 @@ beforeAll(async () => {
     cityAdmin: { roles: ["CITY_ADMIN"] },
     networkAdmin: { roles: ["NETWORK_ADMIN"] },
   };
-  for (const [persona, options] of Object.entries(madrid)) userIds[persona as Persona] = (await createUser(options)).id;
-  userIds.otherCityAdmin = (await createUser({ city: "sao-paulo", roles: ["CITY_ADMIN"] })).id;
+  const people: [Persona, Parameters<typeof createUser>[0]][] = [
+    ...(Object.entries(madrid) as [Persona, Parameters<typeof createUser>[0]][]),
+    ["otherCityAdmin", { city: "sao-paulo", roles: ["CITY_ADMIN"] }],
+  ];
+  for (const [persona, options] of people) {
+    const user = await createUser(options);
+    userIds[persona] = user.id;
+    userNames[persona] = user.name;
+  }
 });
 
 afterAll(async () => {
@@ -98,6 +106,21 @@ describe("route-by-role matrix", () => {
         const body = await response.text();
         if (persona === "otherCityAdmin") expect(body).not.toContain(MADRID_MARKER);
         else expect(body).not.toContain(SAO_PAULO_MARKER);
+      });
+      // A shared cache must never keep an answer that names the viewer or sets a cookie
+      // (decision 010): checked for the page and for its single-fetch data.
+      it(`${routeId} as ${persona}: no cacheable answer that is personal or sets a cookie`, async () => {
+        const dataPath = row.path === "/" ? "/_root.data" : `${row.path}.data`;
+        for (const path of [row.path, dataPath]) {
+          const response = await server.request(path, { cookie: await cookieFor(persona) });
+          const body = await response.text();
+          const personal =
+            (userNames[persona] !== undefined && body.includes(userNames[persona])) || response.headers.has("set-cookie");
+          const cacheControl = response.headers.get("cache-control") ?? "";
+          const cacheable = !/\bno-store\b/.test(cacheControl) || /\bpublic\b/.test(cacheControl);
+          expect({ path, personal, cacheable }).not.toMatchObject({ personal: true, cacheable: true });
+          if (personal) expect(cacheControl, path).toBe("private, no-store");
+        }
       });
       if (row.post) {
         const status = row.post[persona];

@@ -1,6 +1,6 @@
 /** Test data: people with roles and sessions, created through the same code the app uses. */
 import { hashPassword } from "~/auth/password.server.ts";
-import { lucia } from "~/auth/lucia.server.ts";
+import { createSession } from "~/auth/session.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
 import { db } from "~/db.server.ts";
 
@@ -45,6 +45,5 @@ export async function createUser(
 }
 
 export async function sessionCookie(userId: string): Promise<string> {
-  const session = await lucia().createSession(userId, {});
-  return `aula_session=${session.id}`;
+  return `aula_session=${(await createSession(userId)).token}`;
 }

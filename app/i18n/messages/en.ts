@@ -158,6 +158,7 @@ export const en: Messages = {
   "error.crossSite.text":
     "We refused this submission because it did not come from an Aula IA page. Go back to the site and try again from there.",
   "error.lengthRequired.text": "The submission did not state its size. Try again from the form.",
+  "error.oldPage.text": "This page comes from an older version of Aula IA. Reload the page and try again.",
   "error.server.title": "Something went wrong",
   "error.server.text": "There was an error on our side. Please try again in a few minutes.",
   "error.backHome": "Back to the home page",

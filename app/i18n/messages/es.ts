@@ -172,6 +172,7 @@ export const es = {
   "error.crossSite.text":
     "Hemos rechazado este envío porque no viene de una página de Aula IA. Vuelve al sitio y repite la acción desde allí.",
   "error.lengthRequired.text": "El envío no indica su tamaño. Vuelve a intentarlo desde el formulario.",
+  "error.oldPage.text": "Esta página viene de una versión anterior de Aula IA. Recarga la página y vuelve a intentarlo.",
   "error.server.title": "Algo salió mal",
   "error.server.text": "Hubo un error de nuestro lado. Inténtalo de nuevo en unos minutos.",
   "error.backHome": "Volver al inicio",

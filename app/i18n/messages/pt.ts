@@ -157,6 +157,7 @@ export const pt: Messages = {
   "error.crossSite.text":
     "Recusamos este envio porque ele não vem de uma página do Aula IA. Volte ao site e repita a ação por lá.",
   "error.lengthRequired.text": "O envio não indica seu tamanho. Tente novamente a partir do formulário.",
+  "error.oldPage.text": "Esta página vem de uma versão anterior do Aula IA. Recarregue a página e tente novamente.",
   "error.server.title": "Algo deu errado",
   "error.server.text": "Houve um erro do nosso lado. Tente de novo em alguns minutos.",
   "error.backHome": "Voltar ao início",
