@@ -89,14 +89,16 @@ describe("sign-up", () => {
   it("answers an existing address as a new one, and tells its owner by email instead", async () => {
     const owner = await createUser({ name: "Dueña Real", locale: "en" });
     const fresh = await signupInput();
-    const before = outboxMessages().length;
-    const forExisting = await signUp({ ...(await signupInput()), email: owner.email, name: "Otra Persona" }, "10.0.0.4");
-    const forNew = await signUp(fresh, "10.0.0.4");
-    expect(forExisting).toEqual(forNew);
-    // Nothing is written or sent before the answer, for either address.
-    expect(outboxMessages().length).toBe(before);
-    expect(backgroundTasksPending()).toBe(2);
-    await backgroundWorkDone();
+    const answers = [];
+    for (const input of [{ ...(await signupInput()), email: owner.email, name: "Otra Persona" }, fresh]) {
+      const sent = outboxMessages().length;
+      answers.push(await signUp(input, "10.0.0.4"));
+      // Nothing is written or sent before the answer, for either address.
+      expect(outboxMessages().length).toBe(sent);
+      expect(backgroundTasksPending()).toBe(1);
+      await backgroundWorkDone();
+    }
+    expect(answers[0]).toEqual(answers[1]);
 
     const notice = mailsTo(owner.email);
     expect(notice).toHaveLength(1);
@@ -407,13 +409,16 @@ describe("password reset", () => {
   it("answers an existing and an unknown address alike, before looking either up", async () => {
     const user = await createUser();
     const before = outboxMessages().length;
-    const known = await requestPasswordReset(user.email, "10.4.0.2");
-    const unknown = await requestPasswordReset("nobody@madrid.example", "10.4.0.2");
-    expect(known).toEqual(unknown);
-    // Nothing is written or sent before the answer.
-    expect(outboxMessages().length).toBe(before);
-    expect(backgroundTasksPending()).toBe(2);
-    await backgroundWorkDone();
+    const answers = [];
+    for (const email of [user.email, "nobody@madrid.example"]) {
+      const sent = outboxMessages().length;
+      answers.push(await requestPasswordReset(email, "10.4.0.2"));
+      // Nothing is written or sent before the answer: it is all left for afterwards.
+      expect(outboxMessages().length).toBe(sent);
+      expect(backgroundTasksPending()).toBe(1);
+      await backgroundWorkDone();
+    }
+    expect(answers[0]).toEqual(answers[1]);
     expect(outboxMessages().length).toBe(before + 1);
     expect(mailsTo(user.email)).toHaveLength(1);
     expect(await db().passwordReset.count({ where: { userId: user.id } })).toBe(1);
