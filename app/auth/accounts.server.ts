@@ -5,9 +5,18 @@ import { now } from "~/clock.server.ts";
 import { emailDomainAllowed } from "~/cities/email-domains.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
-import { clearThrottle, countAttempt, giveBackAttempt, throttleRules } from "~/security/throttle.server.ts";
+import { afterResponse } from "~/http/after-response.server.ts";
+import {
+  clearThrottle,
+  countAttempt,
+  isKnownAddress,
+  loginCounters,
+  loginSucceeded,
+  passwordCheckIpKey,
+  throttleRules,
+} from "~/security/throttle.server.ts";
 import { hashToken } from "./tokens.server.ts";
-import { sendConfirmationLink } from "./email-confirmation.server.ts";
+import { sendSignupMail } from "./email-confirmation.server.ts";
 import { expireAccountLinks } from "./password-reset.server.ts";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server.ts";
 import { grantRole } from "./role-grants.server.ts";
@@ -27,19 +36,35 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
+function throttled(state: { retryAfterMinutes: number }, key: MessageKey = "auth.throttled") {
+  return { ok: false as const, fieldErrors: {}, formError: { key, params: { minutes: state.retryAfterMinutes } } };
+}
+
 type SignupInput = z.infer<typeof signupSchema> | z.infer<typeof invitedSignupSchema>;
 
-export async function signUp(input: SignupInput, ip: string): Promise<AccountResult<{ userId: string }>> {
-  const ipKey: [string, typeof throttleRules.signupIp] = [`signup:ip:${ip}`, throttleRules.signupIp];
-  const throttle = await countAttempt([ipKey]);
-  if (throttle.blocked)
-    return { ok: false, fieldErrors: {}, formError: { key: "auth.throttled", params: { minutes: throttle.retryAfterMinutes } } };
+interface NewAccount {
+  email: string;
+  name: string;
+  locale: string;
+  cityId: string;
+  departmentId: string | null;
+  invitation: { id: string; role: Role | null } | null;
+}
+
+const personOf = ({ email, name, locale }: SignupInput) => ({ email, name, locale });
+
+/**
+ * Checks the form against the city or the invitation, then answers at once: whether the
+ * address already has an account is settled after the answer (see `openAccount`), so a new
+ * and an existing address get the same page in the same time. No password is asked: the
+ * owner of the address chooses it from the emailed link (docs/decisions/012).
+ */
+export async function signUp(input: SignupInput, ip: string): Promise<AccountResult<object>> {
+  const throttle = await countAttempt([[`signup:ip:${ip}`, throttleRules.signupIp]]);
+  if (throttle.blocked) return throttled(throttle);
 
   const at = now();
-  let cityId: string;
-  let departmentId: string | null;
-  let invitation: { id: string; role: Role | null } | null = null;
-
+  let account: NewAccount;
   if (input.invitation) {
     const found = await db().invitation.findUnique({
       where: { tokenHash: hashToken(input.invitation) },
@@ -48,8 +73,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
     if (!found || found.acceptedAt || found.expiresAt <= at)
       return { ok: false, fieldErrors: {}, formError: { key: "invitation.invalid" } };
     if (found.email && found.email !== input.email) return { ok: false, fieldErrors: { email: "validation.invitationEmail" } };
-    cityId = found.cityId;
-    departmentId = found.departmentId;
+    let departmentId = found.departmentId;
     if (!departmentId && input.department) {
       const department = await db().department.findFirst({
         where: { id: input.department, cityId: found.cityId },
@@ -58,7 +82,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
       if (!department) return { ok: false, fieldErrors: { department: "validation.department" } };
       departmentId = department.id;
     }
-    invitation = { id: found.id, role: found.role };
+    account = { ...personOf(input), cityId: found.cityId, departmentId, invitation: { id: found.id, role: found.role } };
   } else {
     if (!("city" in input)) return { ok: false, fieldErrors: { city: "validation.city" } };
     const city = await db().city.findUnique({
@@ -80,24 +104,38 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
         formError: { key: "validation.emailDomain", params: { city: city.name } },
       };
     }
-    cityId = city.id;
-    departmentId = input.department;
+    account = { ...personOf(input), cityId: city.id, departmentId: input.department, invitation: null };
   }
+  afterResponse("sign-up", () => openAccount(account));
+  return { ok: true };
+}
 
-  const passwordHash = await hashPassword(input.password);
+/**
+ * Creates the account (closed, without a password) and emails its confirmation link; when the
+ * address already has an account, its owner gets an email instead (a fresh confirmation link
+ * if it was never confirmed) and nothing is changed.
+ */
+async function openAccount(account: NewAccount): Promise<void> {
+  const existing = await db().user.findUnique({ where: { email: account.email }, select: { id: true } });
+  if (existing) {
+    await sendSignupMail(existing.id);
+    return;
+  }
+  const at = now();
+  let userId: string;
   try {
-    const userId = await db().$transaction(async (tx) => {
+    userId = await db().$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
-          email: input.email,
-          name: input.name,
-          locale: input.locale,
-          cityId,
-          departmentId,
-          password: { create: { hash: passwordHash } },
+          email: account.email,
+          name: account.name,
+          locale: account.locale,
+          cityId: account.cityId,
+          departmentId: account.departmentId,
         },
         select: { id: true },
       });
+      const { invitation } = account;
       if (invitation) {
         // Conditional update: two people racing for one invitation cannot both win.
         const claimed = await tx.invitation.updateMany({
@@ -105,46 +143,39 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
           data: { acceptedAt: at, acceptedById: user.id },
         });
         if (claimed.count !== 1) throw new InvitationGone();
-        if (invitation.role) await grantRole(tx, { userId: user.id, cityId, role: invitation.role });
+        if (invitation.role) await grantRole(tx, { userId: user.id, cityId: account.cityId, role: invitation.role });
       }
       return user.id;
     });
-    await sendConfirmationLink(userId);
-    return { ok: true, userId };
   } catch (error) {
-    if (error instanceof InvitationGone) return { ok: false, fieldErrors: {}, formError: { key: "invitation.invalid" } };
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: "validation.emailTaken" } };
+    // Someone else used the invitation between the check and now: nothing was saved.
+    if (error instanceof InvitationGone) return console.warn("Sign-up dropped: the invitation was used meanwhile");
+    // The same address signed up twice at once: the other sign-up created it.
+    if (isUniqueViolation(error)) return openAccount(account);
     throw error;
   }
+  await sendSignupMail(userId);
 }
 
 export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Promise<AccountResult<{ userId: string }>> {
-  const accountKey: [string, typeof throttleRules.loginAccount] = [`login:account:${input.email}`, throttleRules.loginAccount];
-  const ipKey: [string, typeof throttleRules.loginIp] = [`login:ip:${ip}`, throttleRules.loginIp];
-  const throttle = await countAttempt([accountKey, ipKey]);
-  if (throttle.blocked)
-    return { ok: false, fieldErrors: {}, formError: { key: "auth.throttled", params: { minutes: throttle.retryAfterMinutes } } };
+  const counters = loginCounters(input.email, ip, await isKnownAddress(input.email, ip));
+  const throttle = await countAttempt(counters.map((counter) => [counter.key, counter.rule]));
+  if (throttle.blocked) return throttled(throttle, "auth.loginThrottled");
 
   const user = await db().user.findUnique({
     where: { email: input.email },
     select: { id: true, active: true, emailConfirmedAt: true, password: { select: { hash: true } } },
   });
+  // An address never confirmed opens nothing: its owner sets the password from the link.
   const valid =
-    user?.password && user.active
+    user?.password && user.active && user.emailConfirmedAt
       ? await verifyPassword(user.password.hash, input.password)
       : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {
     // The same message whether or not the account exists.
     return { ok: false, fieldErrors: {}, formError: { key: "auth.invalidCredentials" } };
   }
-  // Only failed attempts count: colleagues behind one office address can all log in.
-  await clearThrottle(accountKey[0]);
-  await giveBackAttempt(ipKey[0]);
-  if (!user.emailConfirmedAt) {
-    // Only someone who knows the password learns this; they get a fresh link.
-    const sent = await sendConfirmationLink(user.id);
-    return { ok: false, fieldErrors: {}, formError: { key: sent ? "auth.emailNotConfirmed" : "auth.emailNotConfirmedWait" } };
-  }
+  await loginSucceeded(input.email, ip, counters);
   return { ok: true, userId: user.id };
 }
 
@@ -159,11 +190,20 @@ export async function setLocale(userId: string, locale: string): Promise<void> {
 export async function changePassword(
   userId: string,
   input: z.infer<typeof changePasswordSchema>,
+  ip: string,
 ): Promise<AccountResult<object>> {
+  // A stolen session must not be able to guess the password behind it.
+  const accountKey = `password-check:account:${userId}`;
+  const throttle = await countAttempt([
+    [accountKey, throttleRules.passwordCheckAccount],
+    [passwordCheckIpKey(ip), throttleRules.passwordCheckIp],
+  ]);
+  if (throttle.blocked) return throttled(throttle);
   const current = await db().password.findUnique({ where: { userId }, select: { hash: true } });
   if (!current || !(await verifyPassword(current.hash, input.currentPassword))) {
     return { ok: false, fieldErrors: { currentPassword: "validation.currentPassword" } };
   }
+  await clearThrottle(accountKey);
   const hash = await hashPassword(input.password);
   const at = now();
   await db().$transaction(async (tx) => {

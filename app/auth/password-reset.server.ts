@@ -6,7 +6,8 @@ import { now } from "~/clock.server.ts";
 import { isLocale } from "~/i18n/locales.ts";
 import { translatorFor } from "~/i18n/translate.ts";
 import { sendMail } from "~/mail/mailer.server.ts";
-import { countAttempt, throttleRules } from "~/security/throttle.server.ts";
+import { afterResponse } from "~/http/after-response.server.ts";
+import { clearLoginThrottles, countAttempt, countPasswordWork, throttleRules } from "~/security/throttle.server.ts";
 import type { CurrentUser } from "./guards.server.ts";
 import { mayTakeOverAccountOf } from "./roles.ts";
 import { hashPassword } from "./password.server.ts";
@@ -24,8 +25,8 @@ async function createResetLink(userId: string, client: Pick<Db, "passwordReset">
 }
 
 /**
- * Sends a reset link when the address belongs to an active account. The caller shows the
- * same message either way, so the form does not reveal whether an account exists.
+ * Answers the same for every address, in the same time: the lookup, the link and the email
+ * happen after the answer, so neither the message nor its timing reveals whether an account exists.
  */
 export async function requestPasswordReset(email: string, ip: string): Promise<{ throttledMinutes: number | null }> {
   const keys: Array<[string, typeof throttleRules.resetIp]> = [
@@ -34,15 +35,20 @@ export async function requestPasswordReset(email: string, ip: string): Promise<{
   ];
   const throttle = await countAttempt(keys);
   if (throttle.blocked) return { throttledMinutes: throttle.retryAfterMinutes };
+  afterResponse("password-reset", () => sendResetLink(email));
+  return { throttledMinutes: null };
+}
+
+/** Emails a reset link when the address belongs to an active account. */
+async function sendResetLink(email: string): Promise<void> {
   const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, active: true } });
-  if (!user || !user.active) return { throttledMinutes: null };
+  if (!user || !user.active) return;
   const link = await createResetLink(user.id);
   const t = translatorFor(isLocale(user.locale) ? user.locale : "es");
   await sendMail(
     { to: email, subject: t("email.reset.subject"), text: t("email.reset.body", { name: user.name, link }) },
     { background: true },
   );
-  return { throttledMinutes: null };
 }
 
 /** A city admin generates a link for a person of their own city (audited). */
@@ -83,35 +89,47 @@ export async function expireAccountLinks(
   await client.emailConfirmation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
 }
 
-export async function isResetTokenUsable(token: string): Promise<boolean> {
+async function usableReset(token: string) {
   const reset = await db().passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { usedAt: true, expiresAt: true },
+    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
   });
-  return Boolean(reset && !reset.usedAt && reset.expiresAt > now());
+  return reset && !reset.usedAt && reset.expiresAt > now() ? reset : null;
 }
 
-/** Sets the new password and uses up the link in one transaction; false when the link is not usable. */
-export async function resetPassword(token: string, password: string): Promise<boolean> {
-  const tokenHash = hashToken(token);
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  return (await usableReset(token)) !== null;
+}
+
+export type ResetResult = { outcome: "done" } | { outcome: "invalid" } | { outcome: "throttled"; minutes: number };
+
+/**
+ * Sets the new password and uses up the link in one transaction. The link is looked up
+ * before any hashing, so a made-up link costs no argon2 work.
+ */
+export async function resetPassword(token: string, password: string, ip: string): Promise<ResetResult> {
+  const reset = await usableReset(token);
+  if (!reset) return { outcome: "invalid" };
+  const throttle = await countPasswordWork(ip);
+  if (throttle.blocked) return { outcome: "throttled", minutes: throttle.retryAfterMinutes };
   const hash = await hashPassword(password);
   const at = now();
-  const userId = await db().$transaction(async (tx) => {
-    const reset = await tx.passwordReset.findUnique({ where: { tokenHash }, select: { id: true, userId: true } });
-    if (!reset) return null;
+  const { userId } = reset;
+  const done = await db().$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({
       where: { id: reset.id, usedAt: null, expiresAt: { gt: at } },
       data: { usedAt: at },
     });
-    if (claimed.count !== 1) return null;
-    await tx.password.upsert({ where: { userId: reset.userId }, create: { userId: reset.userId, hash }, update: { hash } });
-    await expireAccountLinks(tx, reset.userId, at);
-    // The link reached the address (or its owner, through their city admin): that confirms it,
-    // and lets the owner take back an address someone else signed up with.
-    await tx.user.updateMany({ where: { id: reset.userId, emailConfirmedAt: null }, data: { emailConfirmedAt: at } });
-    return reset.userId;
+    if (claimed.count !== 1) return false;
+    await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } });
+    await expireAccountLinks(tx, userId, at);
+    // The link reached the address (or its owner, through their city admin): that confirms it.
+    await tx.user.updateMany({ where: { id: userId, emailConfirmedAt: null }, data: { emailConfirmedAt: at } });
+    return true;
   });
-  if (!userId) return false;
+  if (!done) return { outcome: "invalid" };
   await endAllSessions(userId);
-  return true;
+  // The owner, who got the link, is no longer kept out by anyone's failed guesses.
+  await clearLoginThrottles(reset.user.email);
+  return { outcome: "done" };
 }

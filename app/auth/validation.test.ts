@@ -1,10 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loginSchema, newPasswordSchema, passwordContainsEmail, safeRedirect, signupSchema } from "./validation.ts";
+import {
+  isPlainName,
+  loginSchema,
+  newPasswordSchema,
+  passwordContainsEmail,
+  profileSchema,
+  safeRedirect,
+  signupSchema,
+} from "./validation.ts";
 
 const validSignup = {
   name: "Ana Gómez",
   email: "  Ana.Gomez@Madrid.ES ",
-  password: "una frase bastante larga",
   city: "madrid",
   department: "dep1",
   locale: "es",
@@ -20,14 +28,9 @@ describe("signup validation", () => {
     const result = signupSchema.safeParse(validSignup);
     expect(result.success && result.data.email).toBe("ana.gomez@madrid.es");
   });
-  it("rejects a short password with a translatable key", () => {
-    expect(firstError(signupSchema.safeParse({ ...validSignup, password: "corta" }), "password")).toBe(
-      "validation.passwordTooShort",
-    );
-  });
-  it("rejects a password that contains the email's name", () => {
-    const result = signupSchema.safeParse({ ...validSignup, password: "ana.gomez-2026!!" });
-    expect(firstError(result, "password")).toBe("validation.passwordHasEmail");
+  it("asks no password: the owner of the address chooses it from the emailed link", () => {
+    const result = signupSchema.safeParse({ ...validSignup, password: "la del desconocido" });
+    expect(result.success && "password" in result.data).toBe(false);
   });
   it("requires the privacy notice to be accepted", () => {
     const { privacy: _privacy, ...withoutPrivacy } = validSignup;
@@ -48,7 +51,65 @@ describe("signup validation", () => {
   });
 });
 
+describe("name rule", () => {
+  it("accepts names of every script, with accents, apostrophes, hyphens and initials", () => {
+    for (const name of [
+      "Ana Gómez",
+      "María José O’Neill-Ruiz",
+      "J.R.R. Tolkien",
+      "Żaneta Ñúñez",
+      "Nguyễn Văn An",
+      "João D'Ávila",
+    ])
+      expect(isPlainName(name), name).toBe(true);
+  });
+  it("refuses line breaks, bidi overrides, invisible characters, markup and links", () => {
+    for (const name of [
+      "Ana\nGómez",
+      "Ana\r\nBcc: x@y.z",
+      "Ana\tGómez",
+      "Ana \u202egnólaG",
+      "Ana\u2066Gómez",
+      "Ana\u200bGómez",
+      "<b>Ana</b>",
+      "Ana https://evil.example",
+      "www.evil.example",
+      "ana@evil.example",
+    ])
+      expect(isPlainName(name), JSON.stringify(name)).toBe(false);
+  });
+  it("refuses every name holding a control, format or bidi character", () => {
+    const hostile = fc.constantFrom(
+      "\u0000",
+      "\u0007",
+      "\n",
+      "\u007f",
+      "\u0085",
+      "\u200e",
+      "\u202a",
+      "\u202e",
+      "\u2067",
+      "\ufeff",
+    );
+    fc.assert(fc.property(fc.string(), hostile, fc.string(), (before, bad, after) => !isPlainName(`Ana${before}${bad}${after}`)));
+  });
+  it("is the rule of the sign-up and profile forms, with its own message", () => {
+    expect(firstError(signupSchema.safeParse({ ...validSignup, name: "Ana\u202eGómez" }), "name")).toBe(
+      "validation.nameCharacters",
+    );
+    const profile = profileSchema.safeParse({ name: "Ana\nGómez", locale: "es" });
+    expect(profile.success ? undefined : profile.error.issues[0]?.message).toBe("validation.nameCharacters");
+  });
+});
+
 describe("password rules", () => {
+  it("refuses a short password with a translatable key", () => {
+    const result = newPasswordSchema.safeParse({ password: "corta", confirm: "corta" });
+    expect(result.success ? undefined : result.error.issues[0]?.message).toBe("validation.passwordTooShort");
+  });
+  it("spots a password that contains the email's name", () => {
+    expect(passwordContainsEmail("ana.gomez-2026!!", "ana.gomez@madrid.es")).toBe(true);
+  });
   it("needs both passwords to match", () => {
     const result = newPasswordSchema.safeParse({ password: "frase larga y segura", confirm: "otra frase distinta" });
     expect(result.success ? undefined : result.error.issues[0]?.message).toBe("validation.passwordMismatch");

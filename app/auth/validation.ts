@@ -18,7 +18,23 @@ export const passwordField = z
   .min(MIN_PASSWORD_LENGTH, "validation.passwordTooShort")
   .max(200, "validation.passwordTooLong");
 
-export const nameField = z.string("validation.required").trim().min(2, "validation.nameLength").max(120, "validation.nameLength");
+/**
+ * The one rule for a person's name, wherever it is typed (sign-up, profile, admin:create).
+ * Names go verbatim into emails and certificates, so they are plain text: letters of any
+ * script with their accents, single spaces, apostrophes, hyphens and dots. That leaves out
+ * control characters (newlines, tabs), bidi overrides, zero-width characters, markup and
+ * links; a dotted word pair ("www.example.org") reads as a web address and is refused too.
+ */
+export function isPlainName(name: string): boolean {
+  return /^\p{L}[\p{L}\p{M}'’.-]*(?: +[\p{L}\p{M}'’.-]+)*$/u.test(name) && !/\p{L}{2}\.\p{L}{2}/u.test(name);
+}
+
+export const nameField = z
+  .string("validation.required")
+  .trim()
+  .min(2, "validation.nameLength")
+  .max(120, "validation.nameLength")
+  .refine(isPlainName, "validation.nameCharacters");
 
 export const localeField = z.enum(locales, "validation.language");
 
@@ -28,36 +44,25 @@ export function passwordContainsEmail(password: string, email: string): boolean 
   return localPart.length >= 3 && password.toLowerCase().includes(localPart.toLowerCase());
 }
 
-export const signupSchema = z
-  .object({
-    name: nameField,
-    email: emailField,
-    password: passwordField,
-    city: z.string("validation.city").min(1, "validation.city"),
-    department: z.string("validation.department").min(1, "validation.department"),
-    locale: localeField,
-    privacy: z.literal("on", "validation.privacy"),
-    invitation: z.string().max(200).optional(),
-  })
-  .refine((value) => !passwordContainsEmail(value.password, value.email), {
-    path: ["password"],
-    message: "validation.passwordHasEmail",
-  });
+/** Sign-up asks no password: the owner of the address chooses it from the emailed link. */
+export const signupSchema = z.object({
+  name: nameField,
+  email: emailField,
+  city: z.string("validation.city").min(1, "validation.city"),
+  department: z.string("validation.department").min(1, "validation.department"),
+  locale: localeField,
+  privacy: z.literal("on", "validation.privacy"),
+  invitation: z.string().max(200).optional(),
+});
 
-export const invitedSignupSchema = z
-  .object({
-    name: nameField,
-    email: emailField,
-    password: passwordField,
-    locale: localeField,
-    privacy: z.literal("on", "validation.privacy"),
-    invitation: z.string().min(1).max(200),
-    department: z.string().optional(),
-  })
-  .refine((value) => !passwordContainsEmail(value.password, value.email), {
-    path: ["password"],
-    message: "validation.passwordHasEmail",
-  });
+export const invitedSignupSchema = z.object({
+  name: nameField,
+  email: emailField,
+  locale: localeField,
+  privacy: z.literal("on", "validation.privacy"),
+  invitation: z.string().min(1).max(200),
+  department: z.string().optional(),
+});
 
 export const loginSchema = z.object({
   email: emailField,

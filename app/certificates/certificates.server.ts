@@ -6,6 +6,7 @@ import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { db, Prisma } from "~/db.server.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
+import { countAttempt, throttleRules, type ThrottleState } from "~/security/throttle.server.ts";
 import { newCertificateCode, normaliseCode } from "./codes.ts";
 
 export const citySnapshotSchema = z.object({
@@ -186,6 +187,14 @@ export async function listMyCertificates(userId: string) {
       enrollment: { select: { course: { select: { key: true } } } },
     },
   });
+}
+
+/** Rendering a PDF costs tens of milliseconds of CPU: each rendering counts per holder and per address. */
+export function countPdfRendering(userId: string, ip: string): Promise<ThrottleState> {
+  return countAttempt([
+    [`pdf:account:${userId}`, throttleRules.pdfAccount],
+    [`pdf:ip:${ip}`, throttleRules.pdfIp],
+  ]);
 }
 
 /** The certificate for the PDF: only its holder may download it. */

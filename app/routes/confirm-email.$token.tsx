@@ -2,19 +2,29 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { confirmEmail, isConfirmationTokenUsable } from "~/auth/email-confirmation.server.ts";
 import { startSession } from "~/auth/session.server.ts";
+import { newPasswordSchema } from "~/auth/validation.ts";
+import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SubmitButton } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
 
-/** Opening the link only shows a button: mail scanners that fetch links must not use it up. */
+/** Opening the link only shows the form: mail scanners that fetch links must not use it up. */
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isConfirmationTokenUsable(params.token ?? "") };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const userId = await confirmEmail(params.token ?? "");
-  if (!userId) return data({ invalid: true }, { status: 400 });
-  const cookie = await startSession(userId, request);
+/** The owner of the address chooses the password here, which confirms it and signs them in. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = parseForm(newPasswordSchema, await readFormData(request));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false, throttledMinutes: null }, { status: 400 });
+  const result = await confirmEmail(params.token ?? "", parsed.data.password, clientIp(context));
+  if (result.outcome === "invalid") return data({ fieldErrors: {}, invalid: true, throttledMinutes: null }, { status: 400 });
+  if (result.outcome === "refused")
+    return data({ fieldErrors: result.fieldErrors, invalid: false, throttledMinutes: null }, { status: 400 });
+  if (result.outcome === "throttled")
+    return data({ fieldErrors: {}, invalid: false, throttledMinutes: result.minutes }, { status: 429 });
+  const cookie = await startSession(result.userId, request);
   throw redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 
@@ -28,13 +38,32 @@ export default function ConfirmEmailPage() {
       {!usable || actionData?.invalid ? (
         <>
           <FormAlert>{t("confirm.invalid")}</FormAlert>
-          <Link to="/login" className="text-blue-800 underline">
-            {t("nav.login")}
+          <Link to="/signup" className="text-blue-800 underline">
+            {t("nav.signup")}
           </Link>
         </>
       ) : (
-        <Form method="post">
+        <Form method="post" noValidate>
           <p className="mb-4">{t("confirm.intro")}</p>
+          {actionData?.throttledMinutes ? (
+            <FormAlert>{t("auth.throttled", { minutes: actionData.throttledMinutes })}</FormAlert>
+          ) : null}
+          <ErrorSummary errors={actionData?.fieldErrors} />
+          <TextField
+            name="password"
+            type="password"
+            label={t("field.password")}
+            hint={t("field.passwordHint")}
+            autoComplete="new-password"
+            errors={actionData?.fieldErrors}
+          />
+          <TextField
+            name="confirm"
+            type="password"
+            label={t("field.passwordConfirm")}
+            autoComplete="new-password"
+            errors={actionData?.fieldErrors}
+          />
           <SubmitButton>{t("confirm.submit")}</SubmitButton>
         </Form>
       )}

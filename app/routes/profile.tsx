@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { changePasswordSchema, profileSchema } from "~/auth/validation.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SelectField, SubmitButton, TextField, LanguageOptions, ErrorSummary } from "~/ui/form.tsx";
@@ -20,20 +21,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   if (formData.get("intent") === "password") {
     const parsed = parseForm(changePasswordSchema, formData);
-    if (!parsed.ok) return data({ form: "password" as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
-    const result = await changePassword(user.id, parsed.data);
-    if (!result.ok) return data({ form: "password" as const, fieldErrors: result.fieldErrors }, { status: 400 });
+    if (!parsed.ok) return data({ form: "password" as const, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+    const result = await changePassword(user.id, parsed.data, clientIp(context));
+    if (!result.ok)
+      return data(
+        { form: "password" as const, fieldErrors: result.fieldErrors, formError: result.formError ?? null },
+        { status: result.formError ? 429 : 400 },
+      );
     // Every session ended with the change; this device gets a fresh one.
     const cookie = await startSession(user.id, request);
     throw redirect("/profile?saved=password", { headers: { "Set-Cookie": cookie } });
   }
   const parsed = parseForm(profileSchema, formData);
-  if (!parsed.ok) return data({ form: "profile" as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok) return data({ form: "profile" as const, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   await updateProfile(user.id, parsed.data);
   throw redirect("/profile?saved=profile");
 }
@@ -79,6 +84,9 @@ export default function ProfilePage() {
         </h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="password" />
+          {actionData?.form === "password" && actionData.formError ? (
+            <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert>
+          ) : null}
           <ErrorSummary errors={passwordErrors} />
           <TextField
             name="currentPassword"

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isResetTokenUsable, resetPassword } from "~/auth/password-reset.server.ts";
 import { newPasswordSchema } from "~/auth/validation.ts";
 import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
@@ -11,11 +12,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordSchema, await readFormData(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false }, { status: 400 });
-  const done = await resetPassword(params.token ?? "", parsed.data.password);
-  if (!done) return data({ fieldErrors: {}, invalid: true }, { status: 400 });
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false, throttledMinutes: null }, { status: 400 });
+  const result = await resetPassword(params.token ?? "", parsed.data.password, clientIp(context));
+  if (result.outcome === "invalid") return data({ fieldErrors: {}, invalid: true, throttledMinutes: null }, { status: 400 });
+  if (result.outcome === "throttled")
+    return data({ fieldErrors: {}, invalid: false, throttledMinutes: result.minutes }, { status: 429 });
   throw redirect("/login?reset=done");
 }
 
@@ -36,6 +39,9 @@ export default function ResetPasswordPage() {
         </>
       ) : (
         <Form method="post" noValidate>
+          {actionData?.throttledMinutes ? (
+            <FormAlert>{t("auth.throttled", { minutes: actionData.throttledMinutes })}</FormAlert>
+          ) : null}
           <ErrorSummary errors={actionData?.fieldErrors} />
           <TextField
             name="password"

@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  // The account opens once the person follows the link emailed to the address.
+  // The same page whether or not the address has an account: its owner learns by email.
   throw redirect("/confirm-email");
 }
 
@@ -85,14 +85,6 @@ export default function SignupPage() {
           autoComplete="email"
           errors={errors}
           defaultValue={values.email ?? offer?.email ?? undefined}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t("field.password")}
-          hint={t("field.passwordHint")}
-          autoComplete="new-password"
-          errors={errors}
         />
         {offer ? (
           offer.departments.length > 0 ? (

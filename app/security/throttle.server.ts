@@ -1,6 +1,7 @@
 /**
- * Attempt counters for login, sign-up and password reset, per account and per IP.
- * Stored in the database so that every app server sees the same counts.
+ * Attempt counters for login, sign-up, password reset, password checks and PDF rendering, per
+ * account and per IP. Stored in the database so that every app server sees the same counts.
+ * Why the limits have this shape: docs/decisions/011-throttles-without-lock-out.md.
  */
 import { db, Prisma } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
@@ -11,13 +12,56 @@ export interface ThrottleRule {
 }
 
 export const throttleRules = {
-  loginAccount: { limit: 8, windowMinutes: 15 },
+  // Failed logins to one account from one address: guessing from one place stops here.
+  loginAccountIp: { limit: 8, windowMinutes: 15 },
+  // Failed logins to one account from addresses that have not logged into it lately: slower,
+  // for guesses spread over many addresses; the owner's own addresses never hit it.
+  loginAccount: { limit: 30, windowMinutes: 60 },
   loginIp: { limit: 40, windowMinutes: 15 },
+  // Every argon2 verification from one address (logins and password checks, right or wrong):
+  // a bound on the CPU one address can spend, high enough for an office behind one address.
+  passwordCheckIp: { limit: 200, windowMinutes: 15 },
+  // Wrong current passwords on the profile (a stolen session guessing the password).
+  passwordCheckAccount: { limit: 5, windowMinutes: 15 },
+  pdfAccount: { limit: 20, windowMinutes: 10 },
+  pdfIp: { limit: 60, windowMinutes: 10 },
   signupIp: { limit: 20, windowMinutes: 60 },
   resetAccount: { limit: 5, windowMinutes: 60 },
   resetIp: { limit: 20, windowMinutes: 60 },
   confirmAccount: { limit: 5, windowMinutes: 60 },
 } satisfies Record<string, ThrottleRule>;
+
+/** How long a successful login makes an address "known" for its account. */
+export const KNOWN_ADDRESS_DAYS = 30;
+
+/** A login counter, and what a successful login does to it. */
+export interface LoginCounter {
+  key: string;
+  rule: ThrottleRule;
+  onSuccess: "clear" | "give-back" | "keep";
+}
+
+/**
+ * Pure: the counters a login attempt is counted against. A stranger's failures block only
+ * their own address for the account, or (spread over many addresses) the account for
+ * addresses it has not been used from; where the owner logged in lately is never locked out.
+ * Only failures count against the account and the address, so colleagues behind one office
+ * address can all log in; every verification counts against the address's CPU budget.
+ */
+export function loginCounters(email: string, ip: string, knownAddress: boolean): LoginCounter[] {
+  const counters: LoginCounter[] = [
+    { key: `${loginAccountKey(email)} ip:${ip}`, rule: throttleRules.loginAccountIp, onSuccess: "clear" },
+    { key: `login:ip:${ip}`, rule: throttleRules.loginIp, onSuccess: "give-back" },
+    { key: passwordCheckIpKey(ip), rule: throttleRules.passwordCheckIp, onSuccess: "keep" },
+  ];
+  if (!knownAddress) counters.push({ key: loginAccountKey(email), rule: throttleRules.loginAccount, onSuccess: "give-back" });
+  return counters;
+}
+
+export const loginAccountKey = (email: string) => `login:account:${email}`;
+export const passwordCheckIpKey = (ip: string) => `password-check:ip:${ip}`;
+// The space cannot occur in an address, so one account's keys never share a prefix with another's.
+const knownAddressKey = (email: string, ip: string) => `login:known:${email} ip:${ip}`;
 
 export interface ThrottleState {
   blocked: boolean;
@@ -84,4 +128,35 @@ export async function giveBackAttempt(key: string): Promise<void> {
 
 export async function clearThrottle(key: string): Promise<void> {
   await db().throttle.deleteMany({ where: { key } });
+}
+
+/** One argon2 hash or verification about to be spent for a request from this address. */
+export function countPasswordWork(ip: string): Promise<ThrottleState> {
+  return countAttempt([[passwordCheckIpKey(ip), throttleRules.passwordCheckIp]]);
+}
+
+/** After a successful login: its counters are settled, and the address becomes known to the account. */
+export async function loginSucceeded(email: string, ip: string, counters: LoginCounter[]): Promise<void> {
+  const at = now();
+  for (const counter of counters) {
+    if (counter.onSuccess === "clear") await clearThrottle(counter.key);
+    if (counter.onSuccess === "give-back") await giveBackAttempt(counter.key);
+  }
+  await db().throttle.upsert({
+    where: { key: knownAddressKey(email, ip) },
+    create: { key: knownAddressKey(email, ip), count: 1, windowStart: at },
+    update: { windowStart: at },
+  });
+}
+
+export async function isKnownAddress(email: string, ip: string): Promise<boolean> {
+  const since = new Date(now().getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
+  return (await db().throttle.count({ where: { key: knownAddressKey(email, ip), windowStart: { gt: since } } })) > 0;
+}
+
+/** A new password (set through an emailed link) lifts every login limit on the account. */
+export async function clearLoginThrottles(email: string): Promise<void> {
+  await db().throttle.deleteMany({
+    where: { OR: [{ key: loginAccountKey(email) }, { key: { startsWith: `${loginAccountKey(email)} ip:` } }] },
+  });
 }

@@ -13,7 +13,6 @@ async function signUp(page: import("@playwright/test").Page, name: string) {
   await page.getByLabel("Nombre y apellidos").fill(name);
   const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
   await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill("una frase de acceso larga");
   await page.getByLabel("Ciudad").selectOption({ label: "Madrid" });
   await page.getByLabel("Área o dependencia").selectOption({ label: "Movilidad y Transportes" });
   await page.getByLabel(/He leído el aviso de privacidad/).check();

@@ -24,12 +24,22 @@ export function lastMailTo(address: string): { subject: string; text: string } |
   return mails.filter((mail) => mail.to === address).at(-1);
 }
 
-/** Opens the confirmation link emailed to a new account and confirms it, which signs the person in. */
-export async function confirmEmail(page: Page, address: string, options: { scan?: boolean } = {}): Promise<void> {
+/**
+ * Opens the confirmation link emailed to a new account and chooses the password there, which
+ * confirms the address and signs the person in.
+ */
+export async function confirmEmail(
+  page: Page,
+  address: string,
+  options: { scan?: boolean; password?: string } = {},
+): Promise<void> {
   let link: string | undefined;
   await expect.poll(() => (link = lastMailTo(address)?.text.match(/https?:\/\/\S+\/confirm-email\/\S+/)?.[0])).toBeTruthy();
   await page.goto(new URL(link!).pathname);
   if (options.scan) await expectAccessible(page);
+  const password = options.password ?? "una frase de acceso larga";
+  await page.getByLabel(/^(Contraseña|Senha|Password)$/).fill(password);
+  await page.getByLabel(/^(Repite la contraseña|Repita a senha|Repeat the password)$/).fill(password);
   await page.getByRole("button", { name: /Confirmar mi correo|Confirmar meu e-mail|Confirm my email address/ }).click();
 }
 

@@ -3,12 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changePassword, logIn, signUp } from "~/auth/accounts.server.ts";
 import { confirmEmail, isConfirmationTokenUsable } from "~/auth/email-confirmation.server.ts";
-import { createInvitation } from "~/auth/invitations.server.ts";
+import { createInvitation, findUsableInvitation } from "~/auth/invitations.server.ts";
 import { createResetLinkForPerson, requestPasswordReset, resetPassword } from "~/auth/password-reset.server.ts";
 import { getCurrentUser } from "~/auth/guards.server.ts";
 import { listPeople } from "~/cities/people.server.ts";
 import { setClockOffset } from "~/clock.server.ts";
 import { db } from "~/db.server.ts";
+import { backgroundTasksPending, backgroundWorkDone } from "~/http/after-response.server.ts";
+import { passwordCheckIpKey } from "~/security/throttle.server.ts";
 import { createUser, sessionCookie, TEST_PASSWORD } from "../support/factories.ts";
 
 async function departmentOf(slug: string) {
@@ -20,7 +22,6 @@ async function signupInput(overrides: Record<string, string> = {}) {
   return {
     name: "Ana Pérez",
     email: `ana.${Math.random().toString(36).slice(2)}@madrid.example`,
-    password: "una frase larga y segura",
     city: "madrid",
     department: await departmentOf("madrid"),
     locale: "es" as const,
@@ -40,44 +41,90 @@ function outboxMessages(): Array<{ to: string; subject: string; text: string }> 
   return readdirSync(dir).map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")));
 }
 
+const mailsTo = (email: string) => outboxMessages().filter((message) => message.to === email);
+
+function linkToken(email: string, kind: "confirm-email" | "reset-password"): string {
+  const mail = mailsTo(email)
+    .filter((message) => message.text.includes(`/${kind}/`))
+    .at(-1)!;
+  return mail.text.match(new RegExp(`${kind}/([\\w-]+)`))![1]!;
+}
+
+/** Signs up and waits for the work done after the answer (the account and its email). */
+async function signUpAndSettle(input: Parameters<typeof signUp>[0], ip: string) {
+  const result = await signUp(input, ip);
+  await backgroundWorkDone();
+  return result;
+}
+
+async function requestResetAndSettle(email: string, ip: string) {
+  const result = await requestPasswordReset(email, ip);
+  await backgroundWorkDone();
+  return result;
+}
+
 describe("sign-up", () => {
-  it("creates an account with an address of the city's domain", async () => {
+  it("creates a closed account, without a password, with an address of the city's domain", async () => {
     const input = await signupInput();
-    const result = await signUp(input, "10.0.0.1");
-    expect(result.ok).toBe(true);
+    expect(await signUpAndSettle(input, "10.0.0.1")).toEqual({ ok: true });
     const user = await db().user.findUnique({
       where: { email: input.email },
-      select: { name: true, city: { select: { slug: true } } },
+      select: { name: true, city: { select: { slug: true } }, emailConfirmedAt: true, password: true },
     });
-    expect(user).toEqual({ name: "Ana Pérez", city: { slug: "madrid" } });
+    expect(user).toEqual({ name: "Ana Pérez", city: { slug: "madrid" }, emailConfirmedAt: null, password: null });
   });
 
   it("refuses an address outside the city's domains and saves nothing", async () => {
     const input = await signupInput({ email: "ana@gmail.com" });
-    const result = await signUp(input, "10.0.0.2");
+    const result = await signUpAndSettle(input, "10.0.0.2");
     expect(result).toMatchObject({ ok: false, fieldErrors: { email: "validation.emailDomain" } });
     expect(await db().user.count({ where: { email: "ana@gmail.com" } })).toBe(0);
   });
 
   it("refuses a department of another city", async () => {
-    const result = await signUp(await signupInput({ department: await departmentOf("bogota") }), "10.0.0.3");
+    const result = await signUpAndSettle(await signupInput({ department: await departmentOf("bogota") }), "10.0.0.3");
     expect(result).toMatchObject({ ok: false, fieldErrors: { department: "validation.department" } });
   });
 
-  it("refuses a duplicate email, whatever its case", async () => {
-    const first = await signupInput();
-    expect((await signUp(first, "10.0.0.4")).ok).toBe(true);
-    // The form lower-cases addresses before they reach here; the unique index does the rest.
-    const again = await signUp({ ...(await signupInput()), email: first.email }, "10.0.0.4");
-    expect(again).toMatchObject({ ok: false, fieldErrors: { email: "validation.emailTaken" } });
-    expect(await db().user.count({ where: { email: first.email } })).toBe(1);
+  it("answers an existing address as a new one, and tells its owner by email instead", async () => {
+    const owner = await createUser({ name: "Dueña Real", locale: "en" });
+    const fresh = await signupInput();
+    const answers = [];
+    for (const input of [{ ...(await signupInput()), email: owner.email, name: "Otra Persona" }, fresh]) {
+      const sent = outboxMessages().length;
+      answers.push(await signUp(input, "10.0.0.4"));
+      // Nothing is written or sent before the answer, for either address.
+      expect(outboxMessages().length).toBe(sent);
+      expect(backgroundTasksPending()).toBe(1);
+      await backgroundWorkDone();
+    }
+    expect(answers[0]).toEqual(answers[1]);
+
+    const notice = mailsTo(owner.email);
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.subject).toBe("Aula IA: someone tried to sign up with your email address");
+    expect(notice[0]!.text).toContain("http://localhost:3000/forgot-password");
+    expect(notice[0]!.text).not.toContain("/confirm-email/");
+    expect(await db().user.findUniqueOrThrow({ where: { email: owner.email }, select: { name: true } })).toEqual({
+      name: "Dueña Real",
+    });
+    expect(await logIn({ email: owner.email, password: TEST_PASSWORD }, "10.0.0.4")).toMatchObject({ ok: true });
+    expect(mailsTo(fresh.email)[0]!.text).toContain("/confirm-email/");
+  });
+
+  it("sends a fresh link when an address signs up again before confirming, and does not flood the inbox", async () => {
+    const input = await signupInput();
+    for (let attempt = 0; attempt < 8; attempt += 1) await signUpAndSettle(input, "10.0.0.5");
+    expect(await db().user.count({ where: { email: input.email } })).toBe(1);
+    expect(mailsTo(input.email).every((message) => message.text.includes("/confirm-email/"))).toBe(true);
+    expect(mailsTo(input.email)).toHaveLength(5);
   });
 
   it("throttles many sign-ups from one address", async () => {
     let last;
     for (let attempt = 0; attempt < 21; attempt += 1)
-      last = await signUp(await signupInput({ email: "x@gmail.com" }), "10.9.9.9");
-    expect(last).toMatchObject({ ok: false, formError: { key: "auth.throttled" } });
+      last = await signUpAndSettle(await signupInput({ email: "x@gmail.com" }), "10.9.9.9");
+    expect(last).toMatchObject({ ok: false, formError: { key: "auth.throttled", params: { minutes: expect.any(Number) } } });
   });
 });
 
@@ -87,24 +134,21 @@ describe("invitations", () => {
     const created = await createInvitation(admin, { role: "TRAINER", department: await departmentOf("madrid"), email: "" });
     if (!created.ok) throw new Error("invitation not created");
     const token = new URL(created.link).searchParams.get("invitation")!;
-    const base = {
-      name: "Invitada",
-      password: "otra frase larga",
-      locale: "pt" as const,
-      privacy: "on" as const,
-      invitation: token,
-    };
+    const base = { name: "Invitada", locale: "pt" as const, privacy: "on" as const, invitation: token };
 
-    const accepted = await signUp({ ...base, email: "invitada@gmail.com" }, "10.1.0.1");
+    const accepted = await signUpAndSettle({ ...base, email: "invitada@gmail.com" }, "10.1.0.1");
     expect(accepted.ok).toBe(true);
     const user = await db().user.findUniqueOrThrow({
       where: { email: "invitada@gmail.com" },
-      select: { cityId: true, roleGrants: { select: { role: true } } },
+      select: { id: true, cityId: true, roleGrants: { select: { role: true } } },
     });
     expect(user.cityId).toBe(admin.city.id);
     expect(user.roleGrants).toEqual([{ role: "TRAINER" }]);
+    // Invited people choose their password from the confirmation link too.
+    const confirmed = await confirmEmail(linkToken("invitada@gmail.com", "confirm-email"), "uma frase bem comprida", "10.1.0.1");
+    expect(confirmed).toEqual({ outcome: "confirmed", userId: user.id });
 
-    const reused = await signUp({ ...base, email: "otra@gmail.com" }, "10.1.0.1");
+    const reused = await signUpAndSettle({ ...base, email: "otra@gmail.com" }, "10.1.0.1");
     expect(reused).toMatchObject({ ok: false, formError: { key: "invitation.invalid" } });
     expect(await db().user.count({ where: { email: "otra@gmail.com" } })).toBe(0);
   });
@@ -114,27 +158,33 @@ describe("invitations", () => {
     const forSomeone = await createInvitation(admin, { role: "LEARNER", email: "elegida@gmail.com" });
     if (!forSomeone.ok) throw new Error("invitation not created");
     const token = new URL(forSomeone.link).searchParams.get("invitation")!;
-    const base = {
-      name: "Persona",
-      password: "otra frase larga",
-      locale: "es" as const,
-      privacy: "on" as const,
-      invitation: token,
-    };
-    expect(await signUp({ ...base, email: "intrusa@gmail.com" }, "10.1.0.2")).toMatchObject({
+    const base = { name: "Persona", locale: "es" as const, privacy: "on" as const, invitation: token };
+    expect(await signUpAndSettle({ ...base, email: "intrusa@gmail.com" }, "10.1.0.2")).toMatchObject({
       ok: false,
       fieldErrors: { email: "validation.invitationEmail" },
     });
 
     setClockOffset(15 * 86_400_000);
     try {
-      expect(await signUp({ ...base, email: "elegida@gmail.com" }, "10.1.0.2")).toMatchObject({
+      expect(await signUpAndSettle({ ...base, email: "elegida@gmail.com" }, "10.1.0.2")).toMatchObject({
         ok: false,
         formError: { key: "invitation.invalid" },
       });
     } finally {
       setClockOffset(0);
     }
+  });
+
+  it("does not use up an invitation on an address that already has an account", async () => {
+    const admin = await adminOf("madrid");
+    const owner = await createUser();
+    const created = await createInvitation(admin, { role: "HR" });
+    if (!created.ok) throw new Error("invitation not created");
+    const token = new URL(created.link).searchParams.get("invitation")!;
+    const input = { name: "Persona", locale: "es" as const, privacy: "on" as const, invitation: token, email: owner.email };
+    expect(await signUpAndSettle(input, "10.1.0.3")).toEqual({ ok: true });
+    expect(await db().roleGrant.count({ where: { userId: owner.id } })).toBe(0);
+    expect(await findUsableInvitation(token)).not.toBeNull();
   });
 
   it("refuses a department of another city in an invitation", async () => {
@@ -147,74 +197,70 @@ describe("invitations", () => {
 });
 
 describe("email confirmation", () => {
-  function confirmationToken(email: string): string {
-    const mail = outboxMessages()
-      .filter((message) => message.to === email && message.text.includes("/confirm-email/"))
-      .at(-1)!;
-    return mail.text.match(/confirm-email\/([\w-]+)/)![1]!;
-  }
-
-  it("keeps a self-registered account closed until the emailed link is used, once", async () => {
+  it("opens the account only with the password its owner chooses from the emailed link, once", async () => {
     const input = await signupInput({ locale: "en" });
-    expect((await signUp(input, "10.5.0.1")).ok).toBe(true);
-    const mail = outboxMessages().find((message) => message.to === input.email)!;
-    expect(mail.subject).toBe("Aula IA: confirm your email address");
-
-    expect(await logIn({ email: input.email, password: input.password }, "10.5.0.1")).toMatchObject({
-      ok: false,
-      formError: { key: "auth.emailNotConfirmed" },
-    });
-    // Logging in before confirming sends a fresh link; either one works, but only once.
-    const token = confirmationToken(input.email);
-    expect(await isConfirmationTokenUsable(token)).toBe(true);
-    const user = await db().user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
-    expect(await confirmEmail(token)).toBe(user.id);
-    expect(await confirmEmail(token)).toBeNull();
-    expect(await logIn({ email: input.email, password: input.password }, "10.5.0.1")).toMatchObject({ ok: true });
-  });
-
-  it("refuses an expired link, and a wrong password learns nothing about confirmation", async () => {
-    const input = await signupInput();
-    await signUp(input, "10.5.0.2");
-    const token = confirmationToken(input.email);
-    expect(await logIn({ email: input.email, password: "not the password" }, "10.5.0.2")).toMatchObject({
+    await signUpAndSettle(input, "10.5.0.1");
+    expect(mailsTo(input.email)[0]!.subject).toBe("Aula IA: confirm your email address");
+    // Before confirming there is no password at all: nothing opens the account.
+    expect(await logIn({ email: input.email, password: "any password at all" }, "10.5.0.1")).toMatchObject({
       formError: { key: "auth.invalidCredentials" },
     });
+    const token = linkToken(input.email, "confirm-email");
+    expect(await isConfirmationTokenUsable(token)).toBe(true);
+    const user = await db().user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
+    expect(await confirmEmail(token, "la frase de la dueña", "10.5.0.1")).toEqual({ outcome: "confirmed", userId: user.id });
+    expect(await confirmEmail(token, "otra frase cualquiera", "10.5.0.1")).toEqual({ outcome: "invalid" });
+    expect(await logIn({ email: input.email, password: "la frase de la dueña" }, "10.5.0.1")).toMatchObject({ ok: true });
+    expect(await logIn({ email: input.email, password: "otra frase cualquiera" }, "10.5.0.1")).toMatchObject({ ok: false });
+  });
+
+  it("a stranger who signed up with someone's address cannot open the account the owner confirms", async () => {
+    // An account made before sign-up stopped asking for a password: the stranger's is stored.
+    const victim = await createUser();
+    await db().user.update({ where: { id: victim.id }, data: { emailConfirmedAt: null } });
+    expect(await logIn({ email: victim.email, password: TEST_PASSWORD }, "10.5.0.2")).toMatchObject({
+      formError: { key: "auth.invalidCredentials" },
+    });
+    // The owner signs up too (or logs in later): a fresh link comes to the address.
+    await signUpAndSettle({ ...(await signupInput()), email: victim.email }, "10.5.0.2");
+    const confirmed = await confirmEmail(linkToken(victim.email, "confirm-email"), "la frase de la dueña", "10.5.0.2");
+    expect(confirmed).toMatchObject({ outcome: "confirmed" });
+    expect(await logIn({ email: victim.email, password: TEST_PASSWORD }, "10.5.0.3")).toMatchObject({ ok: false });
+    expect(await logIn({ email: victim.email, password: "la frase de la dueña" }, "10.5.0.2")).toMatchObject({ ok: true });
+  });
+
+  it("refuses a password holding the address's name and an expired link, and saves nothing", async () => {
+    const input = await signupInput({ email: "marisol@madrid.example" });
+    await signUpAndSettle(input, "10.5.0.4");
+    const token = linkToken(input.email, "confirm-email");
+    expect(await confirmEmail(token, "marisol es mi nombre", "10.5.0.4")).toEqual({
+      outcome: "refused",
+      fieldErrors: { password: "validation.passwordHasEmail" },
+    });
+    expect(await isConfirmationTokenUsable(token)).toBe(true);
     setClockOffset(49 * 3_600_000);
     try {
-      expect(await confirmEmail(token)).toBeNull();
+      expect(await confirmEmail(token, "una frase larga y buena", "10.5.0.4")).toEqual({ outcome: "invalid" });
     } finally {
       setClockOffset(0);
     }
-    expect((await db().user.findUniqueOrThrow({ where: { email: input.email } })).emailConfirmedAt).toBeNull();
+    const user = await db().user.findUniqueOrThrow({
+      where: { email: input.email },
+      select: { emailConfirmedAt: true, password: true },
+    });
+    expect(user).toEqual({ emailConfirmedAt: null, password: null });
   });
 
-  it("lets the address's owner take back an account someone else opened with it, by resetting the password", async () => {
+  it("lets the address's owner take an unconfirmed account with a reset link, which uses up the confirmation link", async () => {
     const input = await signupInput();
-    await signUp(input, "10.5.0.4");
-    await requestPasswordReset(input.email, "10.5.0.4");
-    const token = outboxMessages()
-      .filter((message) => message.to === input.email)
-      .at(-1)!
-      .text.match(/reset-password\/([\w-]+)/)![1]!;
-    const confirmation = confirmationToken(input.email);
-    expect(await resetPassword(token, "la frase de la dueña real")).toBe(true);
-    // The confirmation link would sign in without a password: it is used up too.
+    await signUpAndSettle(input, "10.5.0.5");
+    await requestResetAndSettle(input.email, "10.5.0.5");
+    const confirmation = linkToken(input.email, "confirm-email");
+    expect(await resetPassword(linkToken(input.email, "reset-password"), "la frase de la dueña real", "10.5.0.5")).toEqual({
+      outcome: "done",
+    });
     expect(await isConfirmationTokenUsable(confirmation)).toBe(false);
-    expect(await logIn({ email: input.email, password: input.password }, "10.5.0.4")).toMatchObject({ ok: false });
-    expect(await logIn({ email: input.email, password: "la frase de la dueña real" }, "10.5.0.4")).toMatchObject({ ok: true });
-  });
-
-  it("does not flood an inbox when someone keeps logging in unconfirmed", async () => {
-    const input = await signupInput();
-    await signUp(input, "10.5.0.3");
-    const results = [];
-    for (let attempt = 0; attempt < 10; attempt += 1)
-      results.push(await logIn({ email: input.email, password: input.password }, "10.5.0.3"));
-    expect(outboxMessages().filter((message) => message.to === input.email)).toHaveLength(5);
-    // The message only says a new link was sent when one was.
-    expect(results.slice(0, 4).every((result) => !result.ok && result.formError?.key === "auth.emailNotConfirmed")).toBe(true);
-    expect(results.slice(4).every((result) => !result.ok && result.formError?.key === "auth.emailNotConfirmedWait")).toBe(true);
+    expect(await logIn({ email: input.email, password: "la frase de la dueña real" }, "10.5.0.5")).toMatchObject({ ok: true });
   });
 });
 
@@ -228,37 +274,104 @@ describe("login", () => {
     expect(wrong).toMatchObject({ ok: false, formError: { key: "auth.invalidCredentials" } });
   });
 
-  it("blocks an account after repeated failures, even with the right password, until the window passes", async () => {
+  it("stops a stranger's guesses from one address without locking the owner out", async () => {
     const user = await createUser();
-    for (let attempt = 0; attempt < 8; attempt += 1)
-      await logIn({ email: user.email, password: "wrong password" }, `10.3.0.${attempt}`);
-    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.1.1")).toMatchObject({
+    for (let attempt = 0; attempt < 8; attempt += 1) await logIn({ email: user.email, password: "wrong password" }, "10.3.0.1");
+    // Even the right password is refused from the guessing address, with the minutes to wait…
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1")).toMatchObject({
       ok: false,
-      formError: { key: "auth.throttled" },
+      formError: { key: "auth.loginThrottled", params: { minutes: 15 } },
     });
+    // …while the owner, elsewhere, logs in as usual.
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.0.2")).toMatchObject({ ok: true });
     setClockOffset(16 * 60_000);
     try {
-      expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.1.1")).toMatchObject({ ok: true });
+      expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1")).toMatchObject({ ok: true });
     } finally {
       setClockOffset(0);
     }
   });
 
+  it("limits guesses spread over many addresses, never at the owner's own, and a reset link lifts the limit", async () => {
+    const user = await createUser();
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.1.1")).toMatchObject({ ok: true });
+    let refused = 0;
+    for (let address = 0; address < 5; address += 1)
+      for (let attempt = 0; attempt < 7; attempt += 1) {
+        const result = await logIn({ email: user.email, password: `guess ${attempt}` }, `10.3.2.${address}`);
+        if (!result.ok && result.formError?.key === "auth.loginThrottled") refused += 1;
+      }
+    // 30 guesses an hour for the account as a whole; the rest are refused unchecked.
+    expect(refused).toBe(5);
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.3.1")).toMatchObject({
+      formError: { key: "auth.loginThrottled" },
+    });
+    // Where the owner logged in before, the stranger's guesses change nothing.
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.1.1")).toMatchObject({ ok: true });
+    // Elsewhere, a new password chosen through the emailed link opens the account again.
+    await requestResetAndSettle(user.email, "10.3.3.1");
+    expect(await resetPassword(linkToken(user.email, "reset-password"), "una frase nueva y larga", "10.3.3.1")).toEqual({
+      outcome: "done",
+    });
+    expect(await logIn({ email: user.email, password: "una frase nueva y larga" }, "10.3.3.1")).toMatchObject({ ok: true });
+  });
+
   it("lets no more than the limit of simultaneous guesses through", async () => {
     const user = await createUser();
     const results = await Promise.all(
-      Array.from({ length: 14 }, (_, attempt) => logIn({ email: user.email, password: `guess ${attempt}` }, `10.3.2.${attempt}`)),
+      Array.from({ length: 14 }, (_, attempt) => logIn({ email: user.email, password: `guess ${attempt}` }, "10.3.4.1")),
     );
     const checked = results.filter((result) => !result.ok && result.formError?.key === "auth.invalidCredentials");
     expect(checked).toHaveLength(8);
-    expect(results.filter((result) => !result.ok && result.formError?.key === "auth.throttled")).toHaveLength(6);
+    expect(results.filter((result) => !result.ok && result.formError?.key === "auth.loginThrottled")).toHaveLength(6);
   });
 
   it("does not count successful logins against an office's shared address", async () => {
     const colleagues = await Promise.all(Array.from({ length: 3 }, () => createUser()));
     for (let round = 0; round < 15; round += 1)
       for (const colleague of colleagues)
-        expect(await logIn({ email: colleague.email, password: TEST_PASSWORD }, "10.3.3.1")).toMatchObject({ ok: true });
+        expect(await logIn({ email: colleague.email, password: TEST_PASSWORD }, "10.3.5.1")).toMatchObject({ ok: true });
+  });
+
+  it("bounds the password checks one address may cause, right or wrong, known account or not", async () => {
+    const user = await createUser();
+    await db().throttle.create({ data: { key: passwordCheckIpKey("10.3.6.1"), count: 200, windowStart: new Date() } });
+    for (const email of [user.email, "nobody@madrid.example"])
+      expect(await logIn({ email, password: TEST_PASSWORD }, "10.3.6.1")).toMatchObject({
+        ok: false,
+        formError: { key: "auth.loginThrottled", params: { minutes: 15 } },
+      });
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.6.2")).toMatchObject({ ok: true });
+  });
+});
+
+describe("profile password check", () => {
+  const change = (password: string) => ({
+    currentPassword: password,
+    password: "una frase nueva y larga",
+    confirm: "una frase nueva y larga",
+  });
+
+  it("stops a stolen session from guessing the current password", async () => {
+    const user = await createUser();
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect(await changePassword(user.id, change(`guess ${attempt}`), `10.6.0.${attempt}`)).toMatchObject({
+        fieldErrors: { currentPassword: "validation.currentPassword" },
+      });
+    expect(await changePassword(user.id, change(TEST_PASSWORD), "10.6.1.1")).toMatchObject({
+      ok: false,
+      formError: { key: "auth.throttled", params: { minutes: 15 } },
+    });
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.6.1.1")).toMatchObject({ ok: true });
+  });
+
+  it("counts the check against the address too", async () => {
+    const user = await createUser();
+    await db().throttle.create({ data: { key: passwordCheckIpKey("10.6.2.1"), count: 200, windowStart: new Date() } });
+    expect(await changePassword(user.id, change(TEST_PASSWORD), "10.6.2.1")).toMatchObject({
+      formError: { key: "auth.throttled" },
+    });
+    expect(await changePassword(user.id, change(TEST_PASSWORD), "10.6.2.2")).toEqual({ ok: true });
   });
 });
 
@@ -266,53 +379,77 @@ describe("password reset", () => {
   it("emails a one-time link that sets a new password and ends other sessions", async () => {
     const user = await createUser({ locale: "pt" });
     await db().session.create({ data: { id: "old-session", userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-    await requestPasswordReset(user.email, "10.4.0.1");
-    const mail = outboxMessages().find((message) => message.to === user.email)!;
+    await requestResetAndSettle(user.email, "10.4.0.1");
+    const mail = mailsTo(user.email)[0]!;
     expect(mail.subject).toContain("senha");
-    const token = mail.text.match(/reset-password\/([\w-]+)/)![1]!;
+    const token = linkToken(user.email, "reset-password");
 
-    expect(await resetPassword(token, "nova frase bem longa")).toBe(true);
+    expect(await resetPassword(token, "nova frase bem longa", "10.4.0.1")).toEqual({ outcome: "done" });
     expect(await logIn({ email: user.email, password: "nova frase bem longa" }, "10.4.0.1")).toMatchObject({ ok: true });
     expect(await db().session.count({ where: { id: "old-session" } })).toBe(0);
-    expect(await resetPassword(token, "outra frase bem longa")).toBe(false);
+    expect(await resetPassword(token, "outra frase bem longa", "10.4.0.1")).toEqual({ outcome: "invalid" });
   });
 
   it("a reset or a password change uses up every other link sent before it", async () => {
     const user = await createUser();
-    await requestPasswordReset(user.email, "10.4.1.1");
-    await requestPasswordReset(user.email, "10.4.1.1");
-    await requestPasswordReset(user.email, "10.4.1.1");
-    const [first, second, third] = outboxMessages()
-      .filter((message) => message.to === user.email)
-      .map((message) => message.text.match(/reset-password\/([\w-]+)/)![1]!);
-    expect(await resetPassword(first!, "una frase nueva y larga")).toBe(true);
-    expect(await resetPassword(second!, "otra frase del atacante")).toBe(false);
+    for (let request = 0; request < 3; request += 1) await requestResetAndSettle(user.email, "10.4.1.1");
+    const [first, second, third] = mailsTo(user.email).map((message) => message.text.match(/reset-password\/([\w-]+)/)![1]!);
+    expect(await resetPassword(first!, "una frase nueva y larga", "10.4.1.1")).toEqual({ outcome: "done" });
+    expect(await resetPassword(second!, "otra frase del atacante", "10.4.1.1")).toEqual({ outcome: "invalid" });
 
-    await changePassword(user.id, {
-      currentPassword: "una frase nueva y larga",
-      password: "la tercera frase larga",
-      confirm: "la tercera frase larga",
-    });
-    expect(await resetPassword(third!, "otra frase del atacante")).toBe(false);
+    await changePassword(
+      user.id,
+      { currentPassword: "una frase nueva y larga", password: "la tercera frase larga", confirm: "la tercera frase larga" },
+      "10.4.1.1",
+    );
+    expect(await resetPassword(third!, "otra frase del atacante", "10.4.1.1")).toEqual({ outcome: "invalid" });
     expect(await logIn({ email: user.email, password: "la tercera frase larga" }, "10.4.1.2")).toMatchObject({ ok: true });
   });
 
-  it("sends nothing for an unknown address, and refuses an expired link", async () => {
-    const before = outboxMessages().length;
-    await requestPasswordReset("nobody@madrid.example", "10.4.0.2");
-    expect(outboxMessages().length).toBe(before);
-
+  it("answers an existing and an unknown address alike, before looking either up", async () => {
     const user = await createUser();
-    await requestPasswordReset(user.email, "10.4.0.3");
-    const token = outboxMessages()
-      .find((message) => message.to === user.email)!
-      .text.match(/reset-password\/([\w-]+)/)![1]!;
+    const before = outboxMessages().length;
+    const answers = [];
+    for (const email of [user.email, "nobody@madrid.example"]) {
+      const sent = outboxMessages().length;
+      answers.push(await requestPasswordReset(email, "10.4.0.2"));
+      // Nothing is written or sent before the answer: it is all left for afterwards.
+      expect(outboxMessages().length).toBe(sent);
+      expect(backgroundTasksPending()).toBe(1);
+      await backgroundWorkDone();
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(outboxMessages().length).toBe(before + 1);
+    expect(mailsTo(user.email)).toHaveLength(1);
+    expect(await db().passwordReset.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await createUser();
+    await requestResetAndSettle(user.email, "10.4.0.3");
     setClockOffset(61 * 60_000);
     try {
-      expect(await resetPassword(token, "nueva frase larga")).toBe(false);
+      expect(await resetPassword(linkToken(user.email, "reset-password"), "nueva frase larga", "10.4.0.3")).toEqual({
+        outcome: "invalid",
+      });
     } finally {
       setClockOffset(0);
     }
+  });
+
+  it("looks a link up before hashing: made-up links cost no password work, and real ones are bounded", async () => {
+    const user = await createUser();
+    const made = Array.from({ length: 250 }, (_, index) =>
+      resetPassword(`made-up-${index}`, "una frase larga cualquiera", "10.4.2.1"),
+    );
+    expect((await Promise.all(made)).every((result) => result.outcome === "invalid")).toBe(true);
+    // None of them was counted as password work: the address may still use a real link.
+    expect(await db().throttle.count({ where: { key: passwordCheckIpKey("10.4.2.1") } })).toBe(0);
+    await requestResetAndSettle(user.email, "10.4.2.1");
+    const token = linkToken(user.email, "reset-password");
+    await db().throttle.create({ data: { key: passwordCheckIpKey("10.4.2.2"), count: 200, windowStart: new Date() } });
+    expect(await resetPassword(token, "una frase nueva y larga", "10.4.2.2")).toEqual({ outcome: "throttled", minutes: 15 });
+    expect(await resetPassword(token, "una frase nueva y larga", "10.4.2.1")).toEqual({ outcome: "done" });
   });
 });
 

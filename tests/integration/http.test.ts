@@ -142,6 +142,7 @@ describe("languages and errors", () => {
 describe("people page", () => {
   it("shows a city admin whose address is unconfirmed, and offers reset links only where allowed", async () => {
     const { signUp } = await import("~/auth/accounts.server.ts");
+    const { backgroundWorkDone } = await import("~/http/after-response.server.ts");
     const { db } = await import("~/db.server.ts");
     const admin = await createUser({ roles: ["CITY_ADMIN"] });
     const otherAdmin = await createUser({ roles: ["CITY_ADMIN"], name: "Otra Administradora" });
@@ -152,7 +153,6 @@ describe("people page", () => {
       {
         name: "Nueva Sin Confirmar",
         email,
-        password: "una frase larga y segura",
         city: "madrid",
         department: department.id,
         locale: "es",
@@ -161,6 +161,7 @@ describe("people page", () => {
       "10.7.0.1",
     );
     expect(ok).toBe(true);
+    await backgroundWorkDone();
     const html = await (await server.request("/admin/people", { cookie: await sessionCookie(admin.id) })).text();
     const rowOf = (name: string) => html.slice(html.indexOf(name), html.indexOf("</tr>", html.indexOf(name)));
     expect(rowOf("Nueva Sin Confirmar")).toContain("Correo aún sin confirmar");

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { resetDb } from "~/db.server.ts";
+import { backgroundWorkDone } from "~/http/after-response.server.ts";
 
 const scratchDir = inject("scratchDir");
 const unique = `t${Date.now()}_${Math.floor(Math.random() * 1e9)}`;
@@ -23,5 +24,6 @@ process.env.OUTBOX_DIR = mkdtempSync(path.join(scratchDir, "outbox-"));
 process.env.APP_URL = "http://localhost:3000";
 
 afterAll(async () => {
+  await backgroundWorkDone();
   await resetDb();
 });

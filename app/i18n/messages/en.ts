@@ -104,12 +104,12 @@ export const en: Messages = {
   "reset.invalid": "This link is not valid, has already been used or has expired. Ask for a new one.",
   "confirm.sentTitle": "Check your email",
   "confirm.sentText":
-    "We have sent you a link to confirm your address. Open it within 48 hours to activate your account. If you cannot find it, look in your spam folder; if you log in before confirming, we will send you a new one.",
+    "We have sent an email to that address. If it is a new account, open the link within 48 hours to choose your password and activate it. If you cannot find it, look in your spam folder, or sign up again with the same address and we will send another.",
   "confirm.title": "Confirm your email address",
-  "confirm.intro": "Press the button to confirm that this address is yours. You will then be taken straight to your account.",
+  "confirm.intro": "Choose your password to confirm that this address is yours. You will then be taken straight to your account.",
   "confirm.submit": "Confirm my email address",
   "confirm.invalid":
-    "This link is not valid, has already been used or has expired. Log in with your email and password and we will send you a new one.",
+    "This link is not valid, has already been used or has expired. Sign up again with the same address and we will send you a new one.",
   "reset.requestNew": "Ask for a new link",
   "profile.title": "My profile",
   "profile.details": "Your details",
@@ -166,6 +166,7 @@ export const en: Messages = {
   "validation.required": "This field is required.",
   "validation.email": "Enter a valid email, for example name@city.gov.",
   "validation.nameLength": "The name must be between 2 and 120 characters.",
+  "validation.nameCharacters": "Write the name with letters, spaces, apostrophes, hyphens and dots only (no links or symbols).",
   "validation.passwordTooShort": "The password must be at least 10 characters long.",
   "validation.passwordTooLong": "The password can be at most 200 characters long.",
   "validation.passwordHasEmail": "The password cannot contain your email.",
@@ -176,15 +177,12 @@ export const en: Messages = {
   "validation.language": "Choose a language from the list.",
   "validation.role": "Choose a role from the list.",
   "validation.emailDomain": "This email is not on a domain of {city}. Use your work email or ask for an invitation.",
-  "validation.emailTaken": "An account with this email already exists. Log in or recover your password.",
   "validation.invitationEmail": "This invitation is for a different email address.",
   "validation.currentPassword": "The current password is not correct.",
   "auth.invalidCredentials": "The email or password is not correct.",
-  "auth.emailNotConfirmed":
-    "You have not confirmed your email address yet. We have sent you a new link: open it to activate your account.",
-  "auth.emailNotConfirmedWait":
-    "You have not confirmed your email address yet. We have already sent you several links: open the most recent one (check your spam folder too).",
   "auth.throttled": "Too many attempts. Wait {minutes} minutes and try again.",
+  "auth.loginThrottled":
+    "Too many failed attempts. Wait {minutes} minutes, or choose a new password through “Forgot your password?”.",
   "invitation.invalid":
     "This invitation is not valid, has already been used or has expired. Ask your city's administration for a new one.",
   "email.reset.subject": "Aula IA: choose a new password",
@@ -192,7 +190,10 @@ export const en: Messages = {
     "Hello {name},\n\nTo choose a new password for Aula IA, open this link (it expires in 1 hour and works only once):\n\n{link}\n\nIf you did not ask for it, ignore this message: your password does not change.\n",
   "email.confirm.subject": "Aula IA: confirm your email address",
   "email.confirm.body":
-    "Hello {name},\n\nTo activate your Aula IA account, open this link and press “Confirm my email address” (it expires in 48 hours and works only once):\n\n{link}\n\nIf you did not sign up, ignore this message: without confirmation the account is not activated.\n",
+    "Hello {name},\n\nTo activate your Aula IA account, open this link and choose your password (it expires in 48 hours and works only once):\n\n{link}\n\nIf you did not sign up, ignore this message: without confirmation the account is not activated.\n",
+  "email.signupExisting.subject": "Aula IA: someone tried to sign up with your email address",
+  "email.signupExisting.body":
+    "Hello {name},\n\nSomeone (perhaps you) tried to create an Aula IA account with this address, which already has one. Nothing in your account has changed.\n\nTo log in: {login}\nIf you forgot your password: {reset}\n\nIf it was not you, you can ignore this message.\n",
   "certificate.pdf.title": "Certificate",
   "certificate.pdf.certifies": "{city} certifies that",
   "certificate.pdf.completed": "has completed the course",
@@ -283,6 +284,7 @@ export const en: Messages = {
   "certificates.revoked": "Revoked on {date}",
   "certificates.revokedNoDownload":
     "This certificate has been revoked, so it can no longer be downloaded. Its public verification page says so.",
+  "certificates.downloadThrottled": "You have downloaded too many certificates in a row. Wait {minutes} minutes and try again.",
   "certificates.expires": "Valid until {date}",
   "verify.title": "Verify a certificate",
   "verify.intro": "Enter the code printed on the certificate.",

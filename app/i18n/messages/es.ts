@@ -113,12 +113,12 @@ export const es = {
   "reset.invalid": "Este enlace no es válido, ya se usó o caducó. Pide uno nuevo.",
   "confirm.sentTitle": "Revisa tu correo",
   "confirm.sentText":
-    "Te hemos enviado un enlace para confirmar tu dirección. Ábrelo en las próximas 48 horas para activar tu cuenta. Si no lo ves, mira en la carpeta de correo no deseado; si inicias sesión sin haber confirmado, te enviaremos uno nuevo.",
+    "Te hemos enviado un correo a esa dirección. Si es una cuenta nueva, abre el enlace en las próximas 48 horas para elegir tu contraseña y activarla. Si no lo ves, mira en la carpeta de correo no deseado o vuelve a registrarte con el mismo correo y te enviaremos otro.",
   "confirm.title": "Confirmar tu correo",
-  "confirm.intro": "Pulsa el botón para confirmar que esta dirección es tuya. Después entrarás directamente en tu cuenta.",
+  "confirm.intro": "Elige tu contraseña para confirmar que esta dirección es tuya. Después entrarás directamente en tu cuenta.",
   "confirm.submit": "Confirmar mi correo",
   "confirm.invalid":
-    "Este enlace no es válido, ya se usó o caducó. Inicia sesión con tu correo y contraseña y te enviaremos uno nuevo.",
+    "Este enlace no es válido, ya se usó o caducó. Vuelve a registrarte con el mismo correo y te enviaremos uno nuevo.",
   "reset.requestNew": "Pedir un enlace nuevo",
 
   "profile.title": "Mi perfil",
@@ -181,6 +181,8 @@ export const es = {
   "validation.required": "Este campo es obligatorio.",
   "validation.email": "Escribe un correo válido, por ejemplo nombre@ciudad.gob.",
   "validation.nameLength": "El nombre debe tener entre 2 y 120 caracteres.",
+  "validation.nameCharacters":
+    "Escribe el nombre solo con letras, espacios, apóstrofos, guiones y puntos (sin enlaces ni símbolos).",
   "validation.passwordTooShort": "La contraseña debe tener al menos 10 caracteres.",
   "validation.passwordTooLong": "La contraseña puede tener como máximo 200 caracteres.",
   "validation.passwordHasEmail": "La contraseña no puede contener tu correo.",
@@ -191,14 +193,12 @@ export const es = {
   "validation.language": "Elige un idioma de la lista.",
   "validation.role": "Elige una función de la lista.",
   "validation.emailDomain": "Este correo no pertenece a un dominio de {city}. Usa tu correo institucional o pide una invitación.",
-  "validation.emailTaken": "Ya existe una cuenta con este correo. Inicia sesión o recupera tu contraseña.",
   "validation.invitationEmail": "Esta invitación es para otra dirección de correo.",
   "validation.currentPassword": "La contraseña actual no es correcta.",
   "auth.invalidCredentials": "El correo o la contraseña no son correctos.",
-  "auth.emailNotConfirmed": "Aún no has confirmado tu correo. Te hemos enviado un enlace nuevo: ábrelo para activar tu cuenta.",
-  "auth.emailNotConfirmedWait":
-    "Aún no has confirmado tu correo. Ya te enviamos varios enlaces: abre el más reciente (mira también en el correo no deseado).",
   "auth.throttled": "Demasiados intentos. Espera {minutes} minutos y vuelve a intentarlo.",
+  "auth.loginThrottled":
+    "Demasiados intentos fallidos. Espera {minutes} minutos o elige una nueva contraseña desde «¿Olvidaste tu contraseña?».",
   "invitation.invalid": "Esta invitación no es válida, ya se usó o caducó. Pide una nueva a la administración de tu ciudad.",
 
   "email.reset.subject": "Aula IA: elige una nueva contraseña",
@@ -206,7 +206,10 @@ export const es = {
     "Hola, {name}:\n\nPara elegir una nueva contraseña en Aula IA, abre este enlace (caduca en 1 hora y solo sirve una vez):\n\n{link}\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n",
   "email.confirm.subject": "Aula IA: confirma tu correo",
   "email.confirm.body":
-    "Hola, {name}:\n\nPara activar tu cuenta de Aula IA, abre este enlace y pulsa «Confirmar mi correo» (caduca en 48 horas y solo sirve una vez):\n\n{link}\n\nSi no te registraste tú, ignora este mensaje: sin confirmación, la cuenta no se activa.\n",
+    "Hola, {name}:\n\nPara activar tu cuenta de Aula IA, abre este enlace y elige tu contraseña (caduca en 48 horas y solo sirve una vez):\n\n{link}\n\nSi no te registraste tú, ignora este mensaje: sin confirmación, la cuenta no se activa.\n",
+  "email.signupExisting.subject": "Aula IA: alguien intentó registrarse con tu correo",
+  "email.signupExisting.body":
+    "Hola, {name}:\n\nAlguien (quizá tú) intentó crear una cuenta de Aula IA con esta dirección, que ya tiene una. No se ha cambiado nada en tu cuenta.\n\nPara entrar: {login}\nSi olvidaste tu contraseña: {reset}\n\nSi no fuiste tú, puedes ignorar este mensaje.\n",
 
   "certificate.pdf.title": "Certificado",
   "certificate.pdf.certifies": "{city} certifica que",
@@ -299,6 +302,8 @@ export const es = {
   "certificates.revoked": "Revocado el {date}",
   "certificates.revokedNoDownload":
     "Este certificado fue revocado, así que ya no se puede descargar. Su página pública de verificación lo indica.",
+  "certificates.downloadThrottled":
+    "Has descargado demasiados certificados seguidos. Espera {minutes} minutos y vuelve a intentarlo.",
   "certificates.expires": "Válido hasta el {date}",
   "verify.title": "Verificar un certificado",
   "verify.intro": "Escribe el código que aparece en el certificado.",

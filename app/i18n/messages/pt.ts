@@ -104,11 +104,12 @@ export const pt: Messages = {
   "reset.invalid": "Este link não é válido, já foi usado ou expirou. Peça um novo.",
   "confirm.sentTitle": "Confira seu e-mail",
   "confirm.sentText":
-    "Enviamos um link para confirmar seu endereço. Abra-o nas próximas 48 horas para ativar sua conta. Se não o encontrar, veja a pasta de spam; se você entrar sem ter confirmado, enviaremos um novo link.",
+    "Enviamos um e-mail para esse endereço. Se for uma conta nova, abra o link nas próximas 48 horas para escolher sua senha e ativá-la. Se não o encontrar, veja a pasta de spam ou cadastre-se de novo com o mesmo e-mail e enviaremos outro.",
   "confirm.title": "Confirmar seu e-mail",
-  "confirm.intro": "Clique no botão para confirmar que este endereço é seu. Depois você entrará direto na sua conta.",
+  "confirm.intro": "Escolha sua senha para confirmar que este endereço é seu. Depois você entrará direto na sua conta.",
   "confirm.submit": "Confirmar meu e-mail",
-  "confirm.invalid": "Este link não é válido, já foi usado ou expirou. Entre com seu e-mail e sua senha e enviaremos um novo.",
+  "confirm.invalid":
+    "Este link não é válido, já foi usado ou expirou. Cadastre-se de novo com o mesmo e-mail e enviaremos um novo.",
   "reset.requestNew": "Pedir um novo link",
   "profile.title": "Meu perfil",
   "profile.details": "Seus dados",
@@ -165,6 +166,7 @@ export const pt: Messages = {
   "validation.required": "Este campo é obrigatório.",
   "validation.email": "Digite um e-mail válido, por exemplo nome@cidade.gov.br.",
   "validation.nameLength": "O nome deve ter entre 2 e 120 caracteres.",
+  "validation.nameCharacters": "Escreva o nome só com letras, espaços, apóstrofos, hífens e pontos (sem links nem símbolos).",
   "validation.passwordTooShort": "A senha deve ter pelo menos 10 caracteres.",
   "validation.passwordTooLong": "A senha pode ter no máximo 200 caracteres.",
   "validation.passwordHasEmail": "A senha não pode conter seu e-mail.",
@@ -175,21 +177,22 @@ export const pt: Messages = {
   "validation.language": "Escolha um idioma da lista.",
   "validation.role": "Escolha uma função da lista.",
   "validation.emailDomain": "Este e-mail não pertence a um domínio de {city}. Use seu e-mail institucional ou peça um convite.",
-  "validation.emailTaken": "Já existe uma conta com este e-mail. Entre ou recupere sua senha.",
   "validation.invitationEmail": "Este convite é para outro endereço de e-mail.",
   "validation.currentPassword": "A senha atual não está correta.",
   "auth.invalidCredentials": "O e-mail ou a senha não estão corretos.",
-  "auth.emailNotConfirmed": "Você ainda não confirmou seu e-mail. Enviamos um novo link: abra-o para ativar sua conta.",
-  "auth.emailNotConfirmedWait":
-    "Você ainda não confirmou seu e-mail. Já enviamos vários links: abra o mais recente (veja também a pasta de spam).",
   "auth.throttled": "Tentativas demais. Aguarde {minutes} minutos e tente de novo.",
+  "auth.loginThrottled":
+    "Tentativas com erro demais. Aguarde {minutes} minutos ou escolha uma nova senha em “Esqueceu sua senha?”.",
   "invitation.invalid": "Este convite não é válido, já foi usado ou expirou. Peça um novo à administração da sua cidade.",
   "email.reset.subject": "Aula IA: escolha uma nova senha",
   "email.reset.body":
     "Olá, {name}!\n\nPara escolher uma nova senha no Aula IA, abra este link (ele expira em 1 hora e só funciona uma vez):\n\n{link}\n\nSe você não pediu, ignore esta mensagem: sua senha não muda.\n",
   "email.confirm.subject": "Aula IA: confirme seu e-mail",
   "email.confirm.body":
-    "Olá, {name}!\n\nPara ativar sua conta no Aula IA, abra este link e clique em “Confirmar meu e-mail” (ele expira em 48 horas e só funciona uma vez):\n\n{link}\n\nSe não foi você quem se cadastrou, ignore esta mensagem: sem confirmação, a conta não é ativada.\n",
+    "Olá, {name}!\n\nPara ativar sua conta no Aula IA, abra este link e escolha sua senha (ele expira em 48 horas e só funciona uma vez):\n\n{link}\n\nSe não foi você quem se cadastrou, ignore esta mensagem: sem confirmação, a conta não é ativada.\n",
+  "email.signupExisting.subject": "Aula IA: alguém tentou se cadastrar com seu e-mail",
+  "email.signupExisting.body":
+    "Olá, {name}!\n\nAlguém (talvez você) tentou criar uma conta no Aula IA com este endereço, que já tem uma. Nada foi alterado na sua conta.\n\nPara entrar: {login}\nSe esqueceu sua senha: {reset}\n\nSe não foi você, pode ignorar esta mensagem.\n",
   "certificate.pdf.title": "Certificado",
   "certificate.pdf.certifies": "{city} certifica que",
   "certificate.pdf.completed": "concluiu o curso",
@@ -282,6 +285,7 @@ export const pt: Messages = {
   "certificates.revoked": "Revogado em {date}",
   "certificates.revokedNoDownload":
     "Este certificado foi revogado, por isso não pode mais ser baixado. A página pública de verificação informa isso.",
+  "certificates.downloadThrottled": "Você baixou certificados demais em seguida. Aguarde {minutes} minutos e tente de novo.",
   "certificates.expires": "Válido até {date}",
   "verify.title": "Verificar um certificado",
   "verify.intro": "Digite o código que aparece no certificado.",
