@@ -1,6 +1,6 @@
 /**
  * The programme "Alfabetización en IA para la gestión pública" as shipped in courses/:
- * at least seven complete courses in es, pt and en, with real lessons and quiz pools.
+ * at least nine complete courses in es, pt and en, with real lessons and quiz pools.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,8 +20,8 @@ const folders = listCourseFolders(coursesDir);
 const loaded = folders.map((dir) => ({ dir, ...loadCourse(dir, coursesDir) }));
 
 describe("the programme", () => {
-  it("has at least seven courses", () => {
-    expect(folders.length).toBeGreaterThanOrEqual(7);
+  it("has at least nine courses", () => {
+    expect(folders.length).toBeGreaterThanOrEqual(9);
   });
 
   it("asks no question in two courses", () => {
