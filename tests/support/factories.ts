@@ -16,13 +16,21 @@ export interface TestUser {
   citySlug: string;
 }
 
+/** 1 → "a", 26 → "z", 27 → "aa": a distinct, digit-free tag per user. */
+function lettersFor(count: number): string {
+  let letters = "";
+  for (let rest = count; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
 export async function createUser(
   options: { city?: string; roles?: GrantableRole[]; email?: string; name?: string; locale?: string } = {},
 ): Promise<TestUser> {
   const citySlug = options.city ?? "madrid";
   counter += 1;
   const email = options.email ?? `person${counter}.${Date.now()}@${citySlug}.example`;
-  const name = options.name ?? `Persona ${counter} ${citySlug}`;
+  // Names hold letters only (the name rule refuses digits): the counter is spelt in letters.
+  const name = options.name ?? `Persona ${lettersFor(counter)} ${citySlug}`;
   hashed ??= hashPassword(TEST_PASSWORD);
   const city = await db().city.findUniqueOrThrow({
     where: { slug: citySlug },
