@@ -37,6 +37,18 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     next();
   });
 
+  // A body nobody read (an action that ignores its form, a refusal) is drained once the answer is
+  // sent: left paused, it would stall the keep-alive connection, and the next request on it
+  // would wait until the socket timed out.
+  app.use((req, res, next) => {
+    res.on("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
+    next();
+  });
+
   // State-changing requests from another site are refused (defence against CSRF).
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
@@ -44,9 +56,12 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     const fetchSite = req.get("sec-fetch-site");
     const ownOrigin = `${req.protocol}://${req.get("host")}`;
     /** @param {number} status @param {import("../app/http/refusals.ts").Refusal} refusal */
+    // The body is not read, so the connection cannot carry another request: closing it keeps a
+    // keep-alive client from sending its next request into the unread bytes (a reset).
     const refuse = (status, refusal) =>
       res
         .status(status)
+        .set("Connection", "close")
         .type("text/plain; charset=utf-8")
         .send(refusalText(refusal, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }));
     if ((origin && origin !== "null" && origin !== ownOrigin) || origin === "null" || fetchSite === "cross-site") {

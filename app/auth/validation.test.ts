@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginSchema, newPasswordSchema, passwordContainsEmail, safeRedirect, signupSchema } from "./validation.ts";
+import { invitationSchema, loginSchema, newPasswordSchema, passwordContainsEmail, safeRedirect, signupSchema } from "./validation.ts";
 
 const validSignup = {
   name: "Ana Gómez",
@@ -45,6 +45,16 @@ describe("signup validation", () => {
       "validation.required",
       "validation.required",
     ]);
+  });
+});
+
+describe("invitation validation", () => {
+  it("refuses an address that is neither empty nor valid with the catalog's message", () => {
+    for (const email of ["a".repeat(300), "not an address", "x@"]) {
+      const result = invitationSchema.safeParse({ role: "LEARNER", email });
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual(["validation.email"]);
+    }
+    expect(invitationSchema.safeParse({ role: "LEARNER", email: "" }).success).toBe(true);
   });
 });
 
