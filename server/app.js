@@ -38,6 +38,18 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     next();
   });
 
+  // A body nobody read (an action that ignores its form, a refusal) is drained once the answer is
+  // sent: left paused, it would stall the keep-alive connection, and the next request on it
+  // would wait until the socket timed out.
+  app.use((req, res, next) => {
+    res.on("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
+    next();
+  });
+
   /**
    * @param {import("express").Request} req @param {import("express").Response} res
    * @param {number} status @param {import("../app/http/refusals.ts").Refusal} refusal
@@ -45,6 +57,9 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   const sendRefusal = (req, res, status, refusal) =>
     res
       .status(status)
+      // The body is not read, so the connection cannot carry another request: closing it keeps a
+      // keep-alive client from sending its next request into the unread bytes (a reset).
+      .set("Connection", "close")
       .type("text/plain; charset=utf-8")
       .send(refusalText(refusal, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }));
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  invitationSchema,
   isPlainName,
   loginSchema,
   newPasswordSchema,
@@ -99,6 +100,16 @@ describe("name rule", () => {
     );
     const profile = profileSchema.safeParse({ name: "Ana\nGómez", locale: "es" });
     expect(profile.success ? undefined : profile.error.issues[0]?.message).toBe("validation.nameCharacters");
+  });
+});
+
+describe("invitation validation", () => {
+  it("refuses an address that is neither empty nor valid with the catalog's message", () => {
+    for (const email of ["a".repeat(300), "not an address", "x@"]) {
+      const result = invitationSchema.safeParse({ role: "LEARNER", email });
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual(["validation.email"]);
+    }
+    expect(invitationSchema.safeParse({ role: "LEARNER", email: "" }).success).toBe(true);
   });
 });
 

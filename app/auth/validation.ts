@@ -91,7 +91,8 @@ export const assignableRoles = ["LEARNER", "TRAINER", "HR", "CITY_ADMIN"] as con
 export const invitationSchema = z.object({
   role: z.enum(assignableRoles, "validation.role"),
   department: z.string().optional(),
-  email: z.union([z.literal(""), emailField]).optional(),
+  // The union's own message: without it, an address too long for both options showed zod's English "Invalid input".
+  email: z.union([z.literal(""), emailField], "validation.email").optional(),
 });
 
 /** Only same-site paths are accepted after login, never another origin. */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, LineCounter, parseDocument, visit as visitYaml, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
 import {
@@ -78,7 +78,15 @@ function parseYaml(file: string, source: string, problems: Problem[]): ParsedYam
     }
     return 1;
   };
-  return { value: document.toJS(), line };
+  try {
+    return { value: document.toJS(), line };
+  } catch (error) {
+    // An alias to no anchor, or so many aliases that expanding them would exhaust memory.
+    let at = 1;
+    visitYaml(document, { Alias: (_, node) => ((at = node.range ? lineCounter.linePos(node.range[0]).line : 1), visitYaml.BREAK) });
+    problems.push({ file, line: at, message: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
 }
 
 function zodProblems(file: string, yaml: ParsedYaml, error: z.ZodError): Problem[] {

@@ -56,6 +56,11 @@ describe("course checker", () => {
     expect(problemsOf(duplicateQuestion)).toEqual(['sample-course/quiz.yaml:18: duplicate question key "colour-of-sky"']);
   });
 
+  it("reports a YAML alias to no anchor with its line, instead of failing", () => {
+    const dir = brokenCopy({ "course.yaml": (source) => source.replace("minutes: 30", "minutes: *undefined") });
+    expect(problemsOf(dir)).toEqual(["sample-course/course.yaml:5: Unresolved alias (the anchor must be set before the alias): undefined"]);
+  });
+
   it("reports a correct option that does not exist", () => {
     const dir = brokenCopy({ "quiz.yaml": (source) => source.replace("correct: [apple, pear]", "correct: [apple, banana]") });
     expect(problemsOf(dir)).toEqual(['sample-course/quiz.yaml:28: correct option "banana" does not exist in question "pick-fruits"']);

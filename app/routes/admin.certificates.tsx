@@ -7,7 +7,7 @@ import { parseForm, readFormData } from "~/forms/parse-form.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert } from "~/ui/form.tsx";
 
 const revokeSchema = z.object({
   code: z.string("validation.required").min(1, "validation.required").max(40),
@@ -40,6 +40,7 @@ export default function AdminCertificatesPage() {
       {actionData?.revoked ? (
         <FormAlert tone="success">{t("adminCertificates.revokedDone", { code: actionData.revoked })}</FormAlert>
       ) : null}
+      <ErrorSummary errors={actionData?.fieldErrors} />
       {certificates.length === 0 ? <p className="mt-4">{t("adminCertificates.none")}</p> : null}
       <ul className="mt-4 space-y-3">
         {certificates.map((certificate) => {
@@ -92,3 +93,5 @@ export default function AdminCertificatesPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.adminCertificates");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

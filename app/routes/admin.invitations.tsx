@@ -115,3 +115,5 @@ export default function InvitationsPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitations.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -114,3 +114,5 @@ export default function PeoplePage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.people");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

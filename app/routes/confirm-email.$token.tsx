@@ -72,3 +72,5 @@ export default function ConfirmEmailPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "confirm.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

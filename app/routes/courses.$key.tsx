@@ -137,3 +137,5 @@ export default function CoursePage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Aula IA` : "Aula IA" }];
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

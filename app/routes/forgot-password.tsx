@@ -43,3 +43,5 @@ export default function ForgotPasswordPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -95,3 +95,5 @@ export default function LessonPage() {
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.lesson.title} · ${loaded.courseTitle} · Aula IA` : "Aula IA" },
 ];
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

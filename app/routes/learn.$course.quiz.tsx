@@ -114,3 +114,5 @@ export default function QuizStartPage() {
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.courseTitle} · Aula IA` : "Aula IA" },
 ];
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

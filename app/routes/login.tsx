@@ -75,3 +75,5 @@ export default function LoginPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

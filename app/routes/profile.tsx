@@ -118,3 +118,5 @@ export default function ProfilePage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -314,3 +314,5 @@ export default function AttemptPage() {
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
   { title: loaded ? `${metaMessage(matches, "quiz.attempts")} ${loaded.view.number} · Aula IA` : "Aula IA" },
 ];
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

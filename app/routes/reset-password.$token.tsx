@@ -66,3 +66,5 @@ export default function ResetPasswordPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -149,3 +149,5 @@ export default function SignupPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -15,6 +15,12 @@ export function errorStatus(error: unknown): number {
   return isRouteErrorResponse(error) ? error.status : 500;
 }
 
+/**
+ * Every route with an action also exports this as its own `ErrorBoundary`: a refusal the action
+ * throws (400, 403, 404) is then shown inside the page shell, in the person's language. Caught at
+ * the root instead, the root loader would not run after the action, so the page would lose the
+ * language and the signed-in user.
+ */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { createUser, sessionCookie, TEST_PASSWORD } from "../support/factories.ts";
@@ -69,6 +70,35 @@ describe("security headers", () => {
   it("refuses an oversized body", async () => {
     const response = await server.request("/login", { form: { email: "a@madrid.example", password: "x".repeat(1_100_000) } });
     expect(response.status).toBe(413);
+  });
+
+  it("keeps a kept-alive connection usable after a post whose body was not read (an ignored form, a refusal)", async () => {
+    // One socket, reused: a browser sends its next request on the same connection.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, pathname: string, body = "") =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(`${server.origin}${pathname}`, {
+          agent,
+          method,
+          timeout: 3_000,
+          headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+        });
+        request.on("response", (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        });
+        request.on("timeout", () => request.destroy(new Error(`${method} ${pathname} hung`)));
+        request.on("error", reject);
+        request.end(body);
+      });
+    try {
+      for (const [pathname, size] of [["/logout", 64_000], ["/no/such/page", 200_000], ["/login", 1_100_000]] as const) {
+        expect(await send("POST", pathname, `a=${"x".repeat(size)}`)).toBeLessThan(500);
+        expect(await send("GET", "/privacy")).toBe(200);
+      }
+    } finally {
+      agent.destroy();
+    }
   });
 });
 
