@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendConfirmationLink } from "~/auth/email-confirmation.server.ts";
+import { sendSignupMail } from "~/auth/email-confirmation.server.ts";
 import { requestPasswordReset } from "~/auth/password-reset.server.ts";
 import { renderCertificatePdf } from "~/certificates/pdf.server.ts";
 import { renderLessonHtml } from "~/courses/markdown.server.ts";
@@ -113,7 +113,7 @@ describe("a name made of a payload", () => {
   it("is written verbatim in plain-text confirmation and reset emails, never as HTML or into a header", async () => {
     for (const [index, { user }] of named.entries()) {
       await db().user.update({ where: { id: user.id }, data: { emailConfirmedAt: null } });
-      expect(await sendConfirmationLink(user.id)).toBe(true);
+      expect(await sendSignupMail(user.id)).toBe(true);
       await db().user.update({ where: { id: user.id }, data: { emailConfirmedAt: new Date() } });
       await requestPasswordReset(user.email, `10.77.${index}.1`);
     }
