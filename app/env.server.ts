@@ -22,6 +22,8 @@ const schema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   // End-to-end tests only: lets /test-clock move the server's clock forward.
   TEST_CLOCK: flag.default(false),
+  // Tests only: /test-form shows what the one form path read from a post (fields and files).
+  TEST_FORMS: flag.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

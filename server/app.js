@@ -6,10 +6,13 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { refusalText } from "../app/http/refusals.ts";
-import { requestScope } from "../app/http/request-scope.ts";
+import { requestScope, runAfterRequest } from "../app/http/request-scope.ts";
 import { staticSecurityHeaders } from "../app/http/security-headers.ts";
 
+// The outer bounds, for any route: each action declares its own, smaller limits
+// (app/forms/limits.ts), which the form reader enforces. Only multipart bodies carry files.
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,8 +30,18 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   // A 64 KB window, larger than any page, compresses them as small at half that cost.
   app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 16 } } }));
 
-  // Per-request memo (the session is loaded once, whichever loaders ask for it).
-  app.use((_req, _res, next) => requestScope.run(new Map(), next));
+  // Per-request memo (the session is loaded once, whichever loaders ask for it), and what to do
+  // once the response is sent or the request aborted (uploaded files are removed).
+  app.use((req, res, next) => {
+    const scope = new Map();
+    res.once("close", () => void runAfterRequest(scope));
+    // A body refused before it was all received (too large, too many fields) is not read to
+    // its end: the connection closes once the answer is sent.
+    res.once("finish", () => {
+      if (!req.complete) req.socket.destroySoon();
+    });
+    requestScope.run(scope, next);
+  });
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -43,10 +56,12 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     const ownOrigin = `${req.protocol}://${req.get("host")}`;
+    // The body is never read: the connection closes once the answer is sent.
     /** @param {number} status @param {import("../app/http/refusals.ts").Refusal} refusal */
     const refuse = (status, refusal) =>
       res
         .status(status)
+        .set("Connection", "close")
         .type("text/plain; charset=utf-8")
         .send(refusalText(refusal, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }));
     if ((origin && origin !== "null" && origin !== ownOrigin) || origin === "null" || fetchSite === "cross-site") {
@@ -54,7 +69,8 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
       return;
     }
     const length = req.get("content-length");
-    if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
+    const multipart = /^multipart\/form-data\b/i.test(req.get("content-type") ?? "");
+    if (length !== undefined && Number(length) > (multipart ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES)) {
       refuse(413, "tooLarge");
       return;
     }

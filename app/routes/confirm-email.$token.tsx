@@ -5,6 +5,8 @@ import { startSession } from "~/auth/session.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SubmitButton } from "~/ui/form.tsx";
+import { buttonOnlyLimits } from "~/forms/limits.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 
 /** Opening the link only shows a button: mail scanners that fetch links must not use it up. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -12,6 +14,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await readForm(request, buttonOnlyLimits);
   const userId = await confirmEmail(params.token ?? "");
   if (!userId) return data({ invalid: true }, { status: 400 });
   const cookie = await startSession(userId, request);

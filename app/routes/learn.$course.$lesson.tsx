@@ -7,6 +7,8 @@ import { htmlLang } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage } from "~/learning/lesson-body.ts";
+import { buttonOnlyLimits } from "~/forms/limits.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,6 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** "Mark as complete": a plain form post, saved on the server, idempotent. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await readForm(request, buttonOnlyLimits);
   const courseKey = params.course ?? "";
   const lessonKey = params.lesson ?? "";
   const outcome = await markLessonComplete(user, courseKey, lessonKey);

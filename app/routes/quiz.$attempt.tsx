@@ -3,14 +3,14 @@ import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@rem
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { createActor, type Snapshot, type SnapshotFrom } from "xstate";
 import { requireUser } from "~/auth/guards.server.ts";
-import { readFormData } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { badRequest, notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { metaMessage } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "~/quiz/attempts.server.ts";
-import { readQuizPost } from "~/quiz/form-events.ts";
+import { quizFormLimits, readQuizPost } from "~/quiz/form-events.ts";
 import { quizMachine } from "~/quiz/machine.ts";
 import { FormAlert } from "~/ui/form.tsx";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const attemptId = params.attempt ?? "";
-  const read = readQuizPost(await readFormData(request));
+  const read = readQuizPost(await readForm(request, quizFormLimits));
   if (!read) throw badRequest();
   const status = await sendAttemptEvents(user, attemptId, read.post.step, read.events);
   if (status === "not-found") throw notFound();

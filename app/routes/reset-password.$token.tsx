@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isResetTokenUsable, resetPassword } from "~/auth/password-reset.server.ts";
 import { newPasswordSchema } from "~/auth/validation.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
@@ -11,8 +13,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
 }
 
+const formLimits: FormLimits = { maxFields: 4, maxBytes: 8 * 1024 };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(newPasswordSchema, await readFormData(request));
+  const parsed = parseForm(newPasswordSchema, await readForm(request, formLimits));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false }, { status: 400 });
   const done = await resetPassword(params.token ?? "", parsed.data.password);
   if (!done) return data({ fieldErrors: {}, invalid: true }, { status: 400 });

@@ -172,11 +172,16 @@ export const es = {
   "error.crossSite.text":
     "Hemos rechazado este envío porque no viene de una página de Aula IA. Vuelve al sitio y repite la acción desde allí.",
   "error.lengthRequired.text": "El envío no indica su tamaño. Vuelve a intentarlo desde el formulario.",
+  "error.tooManyFields.text":
+    "El formulario envió más campos de los que esta página acepta. Vuelve a intentarlo desde el formulario.",
+  "error.fileNotAccepted.text": "Esta página no acepta archivos en ese campo. Vuelve a intentarlo desde el formulario.",
   "error.server.title": "Algo salió mal",
   "error.server.text": "Hubo un error de nuestro lado. Inténtalo de nuevo en unos minutos.",
   "error.backHome": "Volver al inicio",
 
   "form.errorSummary": "Revisa los campos marcados.",
+  "form.fileHint": "{types}, hasta {size}.",
+  "form.fileHintMany": "{types}, hasta {size} cada archivo, como máximo {count} archivos.",
   "validation.required": "Este campo es obligatorio.",
   "validation.email": "Escribe un correo válido, por ejemplo nombre@ciudad.gob.",
   "validation.nameLength": "El nombre debe tener entre 2 y 120 caracteres.",
@@ -193,6 +198,12 @@ export const es = {
   "validation.emailTaken": "Ya existe una cuenta con este correo. Inicia sesión o recupera tu contraseña.",
   "validation.invitationEmail": "Esta invitación es para otra dirección de correo.",
   "validation.currentPassword": "La contraseña actual no es correcta.",
+  "validation.fileRequired": "Elige un archivo.",
+  "validation.fileTooLarge": "El archivo es más grande de lo permitido. Elige uno más pequeño.",
+  "validation.fileType": "El archivo no es de un tipo aceptado aquí. Elige uno de los tipos indicados.",
+  "validation.fileCount": "Enviaste más archivos de los permitidos en este campo.",
+  "validation.choiceRequired": "Elige al menos una opción.",
+  "validation.choice": "Elige opciones de la lista.",
   "auth.invalidCredentials": "El correo o la contraseña no son correctos.",
   "auth.emailNotConfirmed": "Aún no has confirmado tu correo. Te hemos enviado un enlace nuevo: ábrelo para activar tu cuenta.",
   "auth.emailNotConfirmedWait":

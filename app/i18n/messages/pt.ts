@@ -157,10 +157,15 @@ export const pt: Messages = {
   "error.crossSite.text":
     "Recusamos este envio porque ele não vem de uma página do Aula IA. Volte ao site e repita a ação por lá.",
   "error.lengthRequired.text": "O envio não indica seu tamanho. Tente novamente a partir do formulário.",
+  "error.tooManyFields.text":
+    "O formulário enviou mais campos do que esta página aceita. Tente novamente a partir do formulário.",
+  "error.fileNotAccepted.text": "Esta página não aceita arquivos nesse campo. Tente novamente a partir do formulário.",
   "error.server.title": "Algo deu errado",
   "error.server.text": "Houve um erro do nosso lado. Tente de novo em alguns minutos.",
   "error.backHome": "Voltar ao início",
   "form.errorSummary": "Revise os campos marcados.",
+  "form.fileHint": "{types}, até {size}.",
+  "form.fileHintMany": "{types}, até {size} cada arquivo, no máximo {count} arquivos.",
   "validation.required": "Este campo é obrigatório.",
   "validation.email": "Digite um e-mail válido, por exemplo nome@cidade.gov.br.",
   "validation.nameLength": "O nome deve ter entre 2 e 120 caracteres.",
@@ -177,6 +182,12 @@ export const pt: Messages = {
   "validation.emailTaken": "Já existe uma conta com este e-mail. Entre ou recupere sua senha.",
   "validation.invitationEmail": "Este convite é para outro endereço de e-mail.",
   "validation.currentPassword": "A senha atual não está correta.",
+  "validation.fileRequired": "Escolha um arquivo.",
+  "validation.fileTooLarge": "O arquivo é maior do que o permitido. Escolha um menor.",
+  "validation.fileType": "O arquivo não é de um tipo aceito aqui. Escolha um dos tipos indicados.",
+  "validation.fileCount": "Você enviou mais arquivos do que o permitido neste campo.",
+  "validation.choiceRequired": "Escolha pelo menos uma opção.",
+  "validation.choice": "Escolha opções da lista.",
   "auth.invalidCredentials": "O e-mail ou a senha não estão corretos.",
   "auth.emailNotConfirmed": "Você ainda não confirmou seu e-mail. Enviamos um novo link: abra-o para ativar sua conta.",
   "auth.emailNotConfirmedWait":
