@@ -14,7 +14,13 @@ export const fileKinds = {
     canonicalType: "text/csv",
     content: "text",
   },
-  png: { label: "PNG", extensions: [".png"], mimeTypes: ["image/png"], canonicalType: "image/png", content: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
+  png: {
+    label: "PNG",
+    extensions: [".png"],
+    mimeTypes: ["image/png"],
+    canonicalType: "image/png",
+    content: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  },
   jpeg: {
     label: "JPEG",
     extensions: [".jpg", ".jpeg"],

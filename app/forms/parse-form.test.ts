@@ -7,7 +7,14 @@ function form(fields: Array<[string, string | UploadedFileInfo]>, fileErrors = {
   return { entries: () => fields[Symbol.iterator](), fileErrors };
 }
 
-const staffList: UploadedFileInfo = { field: "staff", filename: "staff.csv", kind: "csv", type: "text/csv", size: 12, path: "/tmp/x/1" };
+const staffList: UploadedFileInfo = {
+  field: "staff",
+  filename: "staff.csv",
+  kind: "csv",
+  type: "text/csv",
+  size: 12,
+  path: "/tmp/x/1",
+};
 
 describe("parseForm", () => {
   const schema = z.object({

@@ -156,7 +156,10 @@ async function readCapped(body: ReadableStream<Uint8Array>, limits: FormLimits):
 }
 
 /** The body passed through, refused once it grows past the limit; `start` keeps its first bytes. */
-function counted(body: ReadableStream<Uint8Array>, maxBytes: number): { stream: ReadableStream<Uint8Array>; start: () => string } {
+function counted(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): { stream: ReadableStream<Uint8Array>; start: () => string } {
   const reader = body.getReader();
   let total = 0;
   let start = new Uint8Array(0);
@@ -213,7 +216,8 @@ async function readMultipart(
     if (!rule) throw new Refused("fileNotAccepted");
     const count = (filesPerField.get(part.name) ?? 0) + 1;
     filesPerField.set(part.name, count);
-    const received = count > (rule.maxFiles ?? 1) ? await refuseFile(part, "validation.fileCount") : await uploads.receive(part, rule);
+    const received =
+      count > (rule.maxFiles ?? 1) ? await refuseFile(part, "validation.fileCount") : await uploads.receive(part, rule);
     if (received instanceof UploadedFile) entries.push([part.name, received]);
     else fileErrors[part.name] ??= received;
     return undefined;

@@ -33,7 +33,8 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   if (!env().TEST_FORMS) throw new Response(null, { status: 404 });
   const parsed = parseForm(schema, await readForm(request, formLimits));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, lists: parsed.lists, received: null }, 400);
+  if (!parsed.ok)
+    return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, lists: parsed.lists, received: null }, 400);
   const { title, topics: chosen, staff, logo } = parsed.data;
   const describe = (file: typeof staff) => `${file.filename} ${file.kind} ${file.size} ${file.path}`;
   const firstLine = (await uploadedText(staff)).split(/\r?\n/)[0] ?? "";
