@@ -27,6 +27,8 @@ const schema = z.object({
   TEST_CLOCK: flag.default(false),
   // Crash tests only: the process exits at the named write boundary (app/faults.server.ts).
   FAULT_AT: z.string().optional(),
+  // Tests only: /test-form shows what the one form path read from a post (fields and files).
+  TEST_FORMS: flag.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { getSessionState } from "~/auth/guards.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
-import { htmlLang } from "~/i18n/locales.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
 import { Shell } from "~/ui/shell.tsx";
@@ -39,10 +39,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const { lang } = useTranslation();
   const nonce = useNonce();
   const theme = rootData?.theme;
   return (
-    <html lang={htmlLang[rootData?.locale ?? "es"]}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

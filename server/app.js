@@ -7,10 +7,13 @@ import compression from "compression";
 import express from "express";
 import { cacheHeaders } from "../app/http/cache-policy.ts";
 import { refusalText } from "../app/http/refusals.ts";
-import { requestScope, sessionWasRead } from "../app/http/request-scope.ts";
+import { requestScope, runAfterRequest, sessionWasRead } from "../app/http/request-scope.ts";
 import { staticSecurityHeaders } from "../app/http/security-headers.ts";
 
+// The outer bounds, for any route: each action declares its own, smaller limits
+// (app/forms/limits.ts), which the form reader enforces. Only multipart bodies carry files.
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -28,25 +31,23 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   // A 64 KB window, larger than any page, compresses them as small at half that cost.
   app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 16 } } }));
 
-  // Per-request memo (the session is loaded once, whichever loaders ask for it).
-  app.use((_req, _res, next) => requestScope.run(new Map(), next));
+  // Per-request memo (the session is loaded once, whichever loaders ask for it), and what to do
+  // once the response is sent or the request aborted (uploaded files are removed).
+  app.use((req, res, next) => {
+    const scope = new Map();
+    res.once("close", () => void runAfterRequest(scope));
+    // A body refused before it was all received (too large, too many fields) is not read to
+    // its end: the connection closes once the answer is sent.
+    res.once("finish", () => {
+      if (!req.complete) req.socket.destroySoon();
+    });
+    requestScope.run(scope, next);
+  });
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     for (const [name, value] of Object.entries(staticSecurityHeaders)) res.setHeader(name, value);
     if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-    next();
-  });
-
-  // A body nobody read (an action that ignores its form, a refusal) is drained once the answer is
-  // sent: left paused, it would stall the keep-alive connection, and the next request on it
-  // would wait until the socket timed out.
-  app.use((req, res, next) => {
-    res.on("finish", () => {
-      if (req.complete) return;
-      req.removeAllListeners("data");
-      req.resume();
-    });
     next();
   });
 
@@ -81,7 +82,8 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
       return;
     }
     const length = req.get("content-length");
-    if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
+    const multipart = /^multipart\/form-data\b/i.test(req.get("content-type") ?? "");
+    if (length !== undefined && Number(length) > (multipart ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES)) {
       sendRefusal(req, res, 413, "tooLarge");
       return;
     }

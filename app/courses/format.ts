@@ -31,13 +31,15 @@ export const courseFileSchema = z.strictObject({
 });
 export type CourseFile = z.infer<typeof courseFileSchema>;
 
+/** Most options a choice question has (the quiz form reads at most this many answers). */
+export const MAX_OPTIONS = 8;
 const optionSchema = z.strictObject({ key, text: localizedText });
 
 const choiceQuestion = z.strictObject({
   key,
   type: z.enum(["single", "multiple"]),
   text: localizedText,
-  options: z.array(optionSchema).min(2).max(8),
+  options: z.array(optionSchema).min(2).max(MAX_OPTIONS),
   correct: z.array(key).min(1),
   explanation: localizedText,
 });

@@ -33,3 +33,28 @@ export function oncePerRequest<T>(name: string, load: () => Promise<T>): Promise
   store.set(name, loading);
   return loading;
 }
+
+type Task = () => Promise<void>;
+const tasksSlot = Symbol.for("aula-ia.after-request");
+const tasksHolder = globalThis as typeof globalThis & { [tasksSlot]?: WeakMap<object, Task[]> };
+const tasksByScope: WeakMap<object, Task[]> = (tasksHolder[tasksSlot] ??= new WeakMap());
+
+/**
+ * Work to do once the response is sent or the request aborted (removing uploaded files).
+ * Outside a request scope nothing is kept (returns false) and the caller cleans up itself.
+ */
+export function afterRequest(task: Task): boolean {
+  const store = requestScope.getStore();
+  if (!store) return false;
+  const tasks = tasksByScope.get(store) ?? [];
+  tasks.push(task);
+  tasksByScope.set(store, tasks);
+  return true;
+}
+
+/** Runs what `afterRequest` collected for one request scope; the server calls it when the response closes. */
+export async function runAfterRequest(store: object): Promise<void> {
+  const tasks = tasksByScope.get(store) ?? [];
+  tasksByScope.delete(store);
+  await Promise.allSettled(tasks.map((task) => task()));
+}

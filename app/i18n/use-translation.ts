@@ -1,5 +1,6 @@
 /** In components: the messages of the request's language (the root loader says which). */
-import { useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRefusalData } from "~/http/refusals.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 import { htmlLang, type Locale } from "./locales.ts";
 import { catalogs, translator, type Translate } from "./translate.ts";
@@ -13,6 +14,9 @@ const translators: Record<Locale, Translate> = {
 
 export function useTranslation(): { t: Translate; locale: Locale; lang: string } {
   const data = useRouteLoaderData<typeof rootLoader>("root");
-  const locale = data?.locale ?? "es";
+  // A form refused while it was read says in which language (the root loader did not run).
+  const error = useRouteError();
+  const refused = isRouteErrorResponse(error) && isRefusalData(error.data) ? error.data.locale : undefined;
+  const locale = data?.locale ?? refused ?? "es";
   return { t: translators[locale], locale, lang: htmlLang[locale] };
 }

@@ -3,6 +3,9 @@
  * the answer chosen on the page, if any, then what the button asked for.
  */
 import { z } from "zod";
+import { MAX_OPTIONS } from "~/courses/format.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm, type FormEntries } from "~/forms/parse-form.ts";
 import type { QuizEvent } from "./machine.ts";
 
 export const quizIntents = ["next", "previous", "goto", "lock", "review", "edit", "submit"] as const;
@@ -36,17 +39,26 @@ export function eventsForPost(post: QuizPost, options: string[]): QuizEvent[] | 
   }
 }
 
-/** Reads a quiz post from form data: the fields, and every checked option. */
-export function readQuizPost(formData: FormData): { post: QuizPost; events: QuizEvent[] } | null {
-  const raw: Record<string, string> = Object.fromEntries(
-    [...formData.entries()].filter((entry): entry is [string, string] => entry[0] !== "option" && typeof entry[1] === "string"),
-  );
-  // A button that targets one question carries its index in its value ("edit:3").
-  const targeted = raw.intent?.match(/^(edit|goto):(\d+)$/);
-  if (targeted) Object.assign(raw, { intent: targeted[1], index: targeted[2] });
-  const parsed = quizPostSchema.safeParse(raw);
+/**
+ * The form as posted: every checked option, and the button's intent, which carries the index
+ * of the question it targets in its value ("edit:3").
+ */
+const quizFormSchema = quizPostSchema.extend({
+  intent: z.string().max(20),
+  option: z.array(z.string().max(100)).max(MAX_OPTIONS),
+});
+
+/** step, intent, questionKey and the options of one question, sent as a page form or by the script. */
+export const quizFormLimits: FormLimits = { maxFields: 4 + MAX_OPTIONS, maxBytes: 8 * 1024 };
+
+/** Reads a quiz post from a posted form (on the server) or the page's FormData (in the browser). */
+export function readQuizPost(form: FormEntries): { post: QuizPost; events: QuizEvent[] } | null {
+  const read = parseForm(quizFormSchema, form);
+  if (!read.ok) return null;
+  const { option: options, ...fields } = read.data;
+  const targeted = fields.intent.match(/^(edit|goto):(\d+)$/);
+  const parsed = quizPostSchema.safeParse(targeted ? { ...fields, intent: targeted[1], index: targeted[2] } : fields);
   if (!parsed.success) return null;
-  const options = formData.getAll("option").filter((value): value is string => typeof value === "string");
   const events = eventsForPost(parsed.data, options);
   return events ? { post: parsed.data, events } : null;
 }

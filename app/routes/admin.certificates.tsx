@@ -3,7 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server.ts";
 import { listCityCertificates, revokeCertificate } from "~/certificates/certificates.server.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -13,6 +15,7 @@ const revokeSchema = z.object({
   code: z.string("validation.required").min(1, "validation.required").max(40),
   reason: z.string("validation.reason").trim().min(3, "validation.reason").max(500, "validation.reason"),
 });
+const formLimits: FormLimits = { maxFields: 4, maxBytes: 8 * 1024 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
@@ -21,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
-  const parsed = parseForm(revokeSchema, await readFormData(request));
+  const parsed = parseForm(revokeSchema, await readForm(request, formLimits));
   if (!parsed.ok)
     return data({ revoked: null, fieldErrors: parsed.fieldErrors, code: parsed.values.code ?? null }, { status: 400 });
   // Another city's certificate is "not found", never revocable.

@@ -4,7 +4,9 @@ import { requireRole } from "~/auth/guards.server.ts";
 import { createInvitation, listInvitations } from "~/auth/invitations.server.ts";
 import { assignableRoles, invitationSchema } from "~/auth/validation.ts";
 import { listDepartments } from "~/cities/cities.server.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SelectField, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
@@ -15,9 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { city: admin.city.name, timeZone: admin.city.timeZone, invitations, departments };
 }
 
+const formLimits: FormLimits = { maxFields: 5, maxBytes: 4 * 1024 };
+
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
-  const parsed = parseForm(invitationSchema, await readFormData(request));
+  const parsed = parseForm(invitationSchema, await readForm(request, formLimits));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, link: null }, { status: 400 });
   const result = await createInvitation(admin, parsed.data);
   if (!result.ok) return data({ fieldErrors: { department: "validation.department" }, link: null }, { status: 400 });

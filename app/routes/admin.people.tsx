@@ -5,12 +5,15 @@ import { requireRole } from "~/auth/guards.server.ts";
 import { createResetLinkForPerson } from "~/auth/password-reset.server.ts";
 import { mayTakeOverAccountOf } from "~/auth/roles.ts";
 import { listPeople } from "~/cities/people.server.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert } from "~/ui/form.tsx";
 
 const resetSchema = z.object({ userId: z.string().min(1) });
+const formLimits: FormLimits = { maxFields: 3, maxBytes: 1024 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
@@ -27,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "CITY_ADMIN");
-  const parsed = parseForm(resetSchema, await readFormData(request));
+  const parsed = parseForm(resetSchema, await readForm(request, formLimits));
   if (!parsed.ok) throw new Response(null, { status: 400 });
   // Only people of the admin's own city: anyone else is "not found".
   const reset = await createResetLinkForPerson(admin, parsed.data.userId);

@@ -10,6 +10,8 @@ import { notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang, localeNames } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { buttonOnlyLimits } from "~/forms/limits.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -22,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Enrol (idempotent) and go to where the learner should continue. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await readForm(request, buttonOnlyLimits);
   const key = params.key ?? "";
   if (!(await enroll(user, key))) throw notFound();
   const state = await learnerCourseState(user, key);

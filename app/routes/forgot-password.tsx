@@ -2,14 +2,18 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData } from "@remix-run/react";
 import { requestPasswordReset } from "~/auth/password-reset.server.ts";
 import { forgotPasswordSchema } from "~/auth/validation.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
 
+const formLimits: FormLimits = { maxFields: 3, maxBytes: 4 * 1024 };
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(forgotPasswordSchema, await readFormData(request));
+  const parsed = parseForm(forgotPasswordSchema, await readForm(request, formLimits));
   if (!parsed.ok)
     return data({ fieldErrors: parsed.fieldErrors, sent: false, throttledMinutes: null, values: parsed.values }, { status: 400 });
   const { throttledMinutes } = await requestPasswordReset(parsed.data.email, clientIp(context));

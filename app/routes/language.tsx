@@ -3,11 +3,14 @@ import { z } from "zod";
 import { setLocale } from "~/auth/accounts.server.ts";
 import { getCurrentUser } from "~/auth/guards.server.ts";
 import { safeRedirect } from "~/auth/validation.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { localeCookie } from "~/i18n/locale.server.ts";
 import { locales } from "~/i18n/locales.ts";
 
 const schema = z.object({ locale: z.enum(locales), redirectTo: z.string().optional() });
+const formLimits: FormLimits = { maxFields: 4, maxBytes: 4 * 1024 };
 
 export async function loader() {
   throw redirect("/");
@@ -15,7 +18,7 @@ export async function loader() {
 
 /** The language switcher: a cookie for everyone, and the setting of a signed-in user. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await readFormData(request));
+  const parsed = parseForm(schema, await readForm(request, formLimits));
   if (!parsed.ok) throw new Response(null, { status: 400 });
   const user = await getCurrentUser(request);
   if (user) await setLocale(user.id, parsed.data.locale);

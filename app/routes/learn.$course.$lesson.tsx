@@ -8,6 +8,8 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import { lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { positionHref } from "~/learning/progress.ts";
 import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage } from "~/learning/lesson-body.ts";
+import { buttonOnlyLimits } from "~/forms/limits.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** "Mark as complete": a plain form post, saved on the server, idempotent; then on to what comes next. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await readForm(request, buttonOnlyLimits);
   const courseKey = params.course ?? "";
   const outcome = await markLessonComplete(user, courseKey, params.lesson ?? "");
   if (outcome.status === "unknown-lesson") throw notFound();

@@ -9,6 +9,8 @@ import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { quizOverview, startAttempt } from "~/quiz/attempts.server.ts";
 import type { AttemptDecision } from "~/quiz/policy.ts";
 import { FormAlert } from "~/ui/form.tsx";
+import { buttonOnlyLimits } from "~/forms/limits.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await readForm(request, buttonOnlyLimits);
   const started = await startAttempt(user, params.course ?? "");
   if (started.ok) throw redirect(`/quiz/${started.attemptId}`);
   if (!started.decision) throw notFound();

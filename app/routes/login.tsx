@@ -4,7 +4,9 @@ import { logIn } from "~/auth/accounts.server.ts";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { loginSchema, safeRedirect } from "~/auth/validation.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -15,8 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+const formLimits: FormLimits = { maxFields: 6, maxBytes: 8 * 1024 };
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(loginSchema, await readFormData(request));
+  const parsed = parseForm(loginSchema, await readForm(request, formLimits));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });
   const result = await logIn(parsed.data, clientIp(context));
   if (!result.ok)

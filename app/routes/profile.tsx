@@ -4,7 +4,9 @@ import { changePassword, updateProfile } from "~/auth/accounts.server.ts";
 import { requireUser } from "~/auth/guards.server.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { changePasswordSchema, profileSchema } from "~/auth/validation.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -21,9 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const formLimits: FormLimits = { maxFields: 8, maxBytes: 16 * 1024 };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readFormData(request);
+  const formData = await readForm(request, formLimits);
   if (formData.get("intent") === "password") {
     const parsed = parseForm(changePasswordSchema, formData);
     if (!parsed.ok) return data({ form: "password" as const, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });

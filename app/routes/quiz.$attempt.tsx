@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { requireUser } from "~/auth/guards.server.ts";
-import { readFormData } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { badRequest, notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
@@ -11,7 +11,7 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import { positionHref } from "~/learning/progress.ts";
 import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "~/quiz/attempts.server.ts";
-import { readQuizPost } from "~/quiz/form-events.ts";
+import { quizFormLimits, readQuizPost } from "~/quiz/form-events.ts";
 import { applyLocally, createPostQueue, storedSnapshot } from "~/quiz/live-attempt.ts";
 import { FormAlert } from "~/ui/form.tsx";
 
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const attemptId = params.attempt ?? "";
-  const read = readQuizPost(await readFormData(request));
+  const read = readQuizPost(await readForm(request, quizFormLimits));
   if (!read) throw badRequest();
   const { status } = await sendAttemptEvents(user, attemptId, read.post.step, read.events);
   if (status === "not-found") throw notFound();

@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isResetTokenUsable, resetPassword } from "~/auth/password-reset.server.ts";
 import { newPasswordSchema } from "~/auth/validation.ts";
-import { parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -12,8 +14,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
 }
 
+const formLimits: FormLimits = { maxFields: 4, maxBytes: 8 * 1024 };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(newPasswordSchema, await readFormData(request));
+  const parsed = parseForm(newPasswordSchema, await readForm(request, formLimits));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false, throttledMinutes: null }, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password, clientIp(context));
   if (result.outcome === "invalid") return data({ fieldErrors: {}, invalid: true, throttledMinutes: null }, { status: 400 });

@@ -6,7 +6,9 @@ import { findUsableInvitation } from "~/auth/invitations.server.ts";
 import { roleLabelKey } from "~/auth/roles.ts";
 import { invitedSignupSchema, signupSchema } from "~/auth/validation.ts";
 import { listCitiesWithDepartments, listDepartments } from "~/cities/cities.server.ts";
-import { formValues, parseForm, readFormData } from "~/forms/parse-form.ts";
+import type { FormLimits } from "~/forms/limits.ts";
+import { formValues, parseForm } from "~/forms/parse-form.ts";
+import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
@@ -40,8 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cities, invitation, locale };
 }
 
+const formLimits: FormLimits = { maxFields: 12, maxBytes: 16 * 1024 };
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
+  const formData = await readForm(request, formLimits);
   const invited = typeof formData.get("invitation") === "string" && formData.get("invitation") !== "";
   const parsed = invited ? parseForm(invitedSignupSchema, formData) : parseForm(signupSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });

@@ -1,5 +1,6 @@
 /** The one error boundary: a friendly page per status, in the user's language, never a stack trace. */
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRefusalData, refusalKey } from "~/http/refusals.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
 
@@ -24,7 +25,9 @@ export function errorStatus(error: unknown): number {
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const [title, text] = pages[errorStatus(error)] ?? ["error.server.title", "error.server.text"];
+  const [title, pageText] = pages[errorStatus(error)] ?? ["error.server.title", "error.server.text"];
+  // A form refused while it was read says why (too large, too many fields, a file not accepted).
+  const text = isRouteErrorResponse(error) && isRefusalData(error.data) ? refusalKey(error.data.refusal) : pageText;
   return (
     <section aria-labelledby="error-title" className="mx-auto max-w-xl py-8">
       <h1 id="error-title" className="text-2xl font-bold">

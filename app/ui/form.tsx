@@ -1,5 +1,6 @@
 /** Form fields that show their error next to them, linked for screen readers. */
 import type { ReactNode } from "react";
+import { acceptAttribute, formatSize, kindLabels, type FileRule } from "~/forms/limits.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import { htmlLang, localeNames, locales } from "~/i18n/locales.ts";
 import { translateMaybe } from "~/i18n/translate.ts";
@@ -123,6 +124,68 @@ export function CheckboxField({ name, label, errors }: FieldProps) {
       </div>
       <FieldMessages name={name} error={error} />
     </div>
+  );
+}
+
+/**
+ * A file input, with a hint saying which kinds and sizes the route accepts (from the same rule
+ * the server enforces). Its form needs `encType="multipart/form-data"`.
+ */
+export function FileField({ name, label, errors, rule, required = true }: FieldProps & { rule: FileRule; required?: boolean }) {
+  const { t } = useTranslation();
+  const error = useFieldError(name, errors);
+  const maxFiles = rule.maxFiles ?? 1;
+  const params = { types: kindLabels(rule), size: formatSize(rule.maxBytes), count: maxFiles };
+  const hint = maxFiles > 1 ? t("form.fileHintMany", params) : t("form.fileHint", params);
+  return (
+    <div className="mb-4">
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type="file"
+        accept={acceptAttribute(rule)}
+        multiple={maxFiles > 1}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className="mt-1 block w-full text-base"
+      />
+      <FieldMessages name={name} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A repeated field as checkboxes (roles, departments, correct options): every ticked value is sent. */
+export function CheckboxGroup({
+  name,
+  label,
+  errors,
+  hint,
+  options,
+  defaultValues = [],
+}: FieldProps & { options: readonly { value: string; label: string }[]; defaultValues?: readonly string[] }) {
+  const error = useFieldError(name, errors);
+  return (
+    <fieldset className="mb-4" aria-describedby={describedBy(name, hint, error)}>
+      <legend className="font-medium">{label}</legend>
+      {options.map((option) => (
+        <div key={option.value} className="mt-1 flex items-start gap-2">
+          <input
+            id={`${name}-${option.value}`}
+            name={name}
+            type="checkbox"
+            value={option.value}
+            defaultChecked={defaultValues.includes(option.value)}
+            className="mt-1 h-5 w-5"
+          />
+          <label htmlFor={`${name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+      <FieldMessages name={name} hint={hint} error={error} />
+    </fieldset>
   );
 }
 

@@ -54,6 +54,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/admin.certificates": { path: "/admin/certificates", get: cityAdminOnly(200), post: cityAdminOnly(400) },
   "routes/themes.$city": { path: "/themes/madrid", get: all(200) },
   "routes/test-clock": { path: "/test-clock", get: all(404), post: all(404) },
+  "routes/test-form": { path: "/test-form", get: all(404), post: all(404) },
   "routes/course-assets.$file": { path: `/course-assets/${"0".repeat(64)}.png`, get: all(404) },
   "routes/$": { path: "/no/such/page", get: all(404), post: all(404) },
 };
