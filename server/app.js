@@ -36,10 +36,19 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   app.use((req, res, next) => {
     const scope = new Map();
     res.once("close", () => void runAfterRequest(scope));
-    // A body refused before it was all received (too large, too many fields) is not read to
-    // its end: the connection closes once the answer is sent.
+    // A body nobody read to its end (an action that ignores its form, a refusal) is drained once
+    // the answer is sent, up to the largest body any route accepts: left paused, it stalls a
+    // kept-alive connection, and a client still sending it would see the connection reset before
+    // it reads the answer. Past that bound the connection is dropped.
     res.once("finish", () => {
-      if (!req.complete) req.socket.destroySoon();
+      if (req.complete) return;
+      let drained = 0;
+      req.removeAllListeners("data");
+      req.on("data", (/** @type {Buffer} */ chunk) => {
+        drained += chunk.length;
+        if (drained > MAX_UPLOAD_BYTES) req.socket.destroy();
+      });
+      req.resume();
     });
     requestScope.run(scope, next);
   });

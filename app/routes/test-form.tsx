@@ -79,3 +79,4 @@ export default function TestFormPage() {
     </section>
   );
 }
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";
