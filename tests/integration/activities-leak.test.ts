@@ -38,14 +38,22 @@ async function enrolledLearner(locale: Locale): Promise<string> {
 
 /** Everything that would give an answer away, in one language. */
 function secrets(activity: ActivityFile, locale: Locale): string[] {
-  const texts = [activity.explanation[locale] ?? "", ...activityParts(activity).flatMap((part) => (part.feedback ? [part.feedback[locale] ?? ""] : []))];
+  const texts = [
+    activity.explanation[locale] ?? "",
+    ...activityParts(activity).flatMap((part) => (part.feedback ? [part.feedback[locale] ?? ""] : [])),
+  ];
   return [...texts, JSON.stringify(activityDefinition(activity)).slice(1, 40)];
 }
 
 const ANSWER_FIELDS = /"(correct|problem|category|expected|feedback|explanation|definition)"/;
 
 const decode = (html: string) =>
-  html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The steps of an order activity appear in their correct order. */
 function inCorrectOrder(body: string, activity: ActivityFile, locale: Locale): boolean {
@@ -101,7 +109,8 @@ describe("activity answers before a check", () => {
     for (const locale of locales) {
       for (const lesson of lessons) {
         for (const activity of lesson.activities) {
-          for (const secret of secrets(activity, locale)) expect(bundles.includes(secret), `${activity.key}: ${secret}`).toBe(false);
+          for (const secret of secrets(activity, locale))
+            expect(bundles.includes(secret), `${activity.key}: ${secret}`).toBe(false);
         }
       }
     }
@@ -124,7 +133,14 @@ describe("the response to a check", () => {
   it("with JavaScript (a fetcher's .data post): the feedback, without a page", async () => {
     const response = await server.request(`/learn/${SAMPLE_COURSE}/next-steps.data`, {
       cookie: cookies.es,
-      form: { activity: "order-the-steps", revision: "0", "position.stop-the-tool": "1", "position.record-what-happened": "2", "position.tell-the-officer": "3", "position.fix-and-review": "4" },
+      form: {
+        activity: "order-the-steps",
+        revision: "0",
+        "position.stop-the-tool": "1",
+        "position.record-what-happened": "2",
+        "position.tell-the-officer": "3",
+        "position.fix-and-review": "4",
+      },
     });
     expect(response.status).toBe(200);
     const body = await response.text();
