@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivityFields, ActivityPost } from "~/activities/answer-form.ts";
 import { importCourseFolder } from "~/courses/importer.server.ts";
 import { db } from "~/db.server.ts";
+import type { Locale } from "~/i18n/locales.ts";
 import { checkLessonActivity, enroll, learnerCourseState, lessonForReading } from "~/learning/enrollments.server.ts";
 import { currentUserFor, importSampleCourse, SAMPLE_COURSE } from "../support/learning.ts";
 
@@ -15,6 +16,9 @@ const post = (activityKey: string, revision: number, fields: Partial<ActivityFie
   revision,
   fields: { ...noFields, ...fields },
 });
+
+const checkSample = (user: Awaited<ReturnType<typeof currentUserFor>>, lessonKey: string, locale: Locale, answer: ActivityPost) =>
+  checkLessonActivity(user, SAMPLE_COURSE, lessonKey, locale, answer);
 
 async function learner() {
   const user = await currentUserFor();
@@ -36,13 +40,7 @@ describe("practice activities", () => {
   it("checks an answer on the server, saves it, and gives it back on the learner's next visit", async () => {
     const user = await learner();
     expect(await learnerCourseState(user, SAMPLE_COURSE)).toMatchObject({ activities: { practised: 0, total: 4 } });
-    const wrong = await checkLessonActivity(
-      user,
-      SAMPLE_COURSE,
-      "first-steps",
-      "en",
-      post("check-a-reply", 0, { option: ["send-as-is"] }),
-    );
+    const wrong = await checkSample(user, "first-steps", "en", post("check-a-reply", 0, { option: ["send-as-is"] }));
     expect(wrong).toMatchObject({
       status: "checked",
       saved: true,
@@ -73,13 +71,7 @@ describe("practice activities", () => {
       },
     ]);
     // A retry replaces the saved answer.
-    const right = await checkLessonActivity(
-      user,
-      SAMPLE_COURSE,
-      "first-steps",
-      "en",
-      post("check-a-reply", 1, { option: ["check-source"] }),
-    );
+    const right = await checkSample(user, "first-steps", "en", post("check-a-reply", 1, { option: ["check-source"] }));
     expect(right).toMatchObject({ status: "checked", saved: true, revision: 2, feedback: { correct: true } });
     // Another device: a new page for the same learner shows the answer, not the feedback.
     expect(await savedOn(user, "first-steps")).toEqual({
@@ -92,9 +84,8 @@ describe("practice activities", () => {
 
   it("checks each kind: spot, sort and order, with the verdict per part", async () => {
     const user = await learner();
-    const spot = await checkLessonActivity(
+    const spot = await checkSample(
       user,
-      SAMPLE_COURSE,
       "first-steps",
       "es",
       post("spot-the-problems", 0, { sentence: ["greeting", "invented-article"] }),
@@ -105,9 +96,8 @@ describe("practice activities", () => {
       ["personal-data", "missed"],
       ["office-hours", "neutral"],
     ]);
-    const sort = await checkLessonActivity(
+    const sort = await checkSample(
       user,
-      SAMPLE_COURSE,
       "next-steps",
       "pt",
       post("sort-the-uses", 0, {
@@ -119,9 +109,8 @@ describe("practice activities", () => {
       ["spam-filter", "wrong", "Risco mínimo"],
       ["hiring-ranking", "right", "Alto risco"],
     ]);
-    const order = await checkLessonActivity(
+    const order = await checkSample(
       user,
-      SAMPLE_COURSE,
       "next-steps",
       "en",
       post("order-the-steps", 0, {
@@ -139,39 +128,26 @@ describe("practice activities", () => {
 
   it("saves nothing for an answer that cannot be checked, and says what is missing", async () => {
     const user = await learner();
-    expect(await checkLessonActivity(user, SAMPLE_COURSE, "first-steps", "es", post("check-a-reply", 0, {}))).toMatchObject({
+    expect(await checkSample(user, "first-steps", "es", post("check-a-reply", 0, {}))).toMatchObject({
       status: "invalid",
       error: "activity.error.chooseOne",
     });
     expect(
-      await checkLessonActivity(
-        user,
-        SAMPLE_COURSE,
-        "first-steps",
-        "es",
-        post("check-a-reply", 0, { option: ["check-source", "ask-again"] }),
-      ),
+      await checkSample(user, "first-steps", "es", post("check-a-reply", 0, { option: ["check-source", "ask-again"] })),
     ).toMatchObject({
       status: "invalid",
       error: "activity.error.invalid",
     });
     expect(
-      await checkLessonActivity(
-        user,
-        SAMPLE_COURSE,
-        "next-steps",
-        "es",
-        post("sort-the-uses", 0, { category: { "benefit-eligibility": "high-risk" } }),
-      ),
+      await checkSample(user, "next-steps", "es", post("sort-the-uses", 0, { category: { "benefit-eligibility": "high-risk" } })),
     ).toMatchObject({
       status: "invalid",
       error: "activity.error.sortAll",
       fields: { category: { "benefit-eligibility": "high-risk" } },
     });
     expect(
-      await checkLessonActivity(
+      await checkSample(
         user,
-        SAMPLE_COURSE,
         "next-steps",
         "es",
         post("order-the-steps", 0, {
@@ -179,7 +155,7 @@ describe("practice activities", () => {
         }),
       ),
     ).toMatchObject({ status: "invalid", error: "activity.error.orderEach" });
-    expect(await checkLessonActivity(user, SAMPLE_COURSE, "first-steps", "es", post("sort-the-uses", 0, {}))).toEqual({
+    expect(await checkSample(user, "first-steps", "es", post("sort-the-uses", 0, {}))).toEqual({
       status: "unknown-activity",
     });
     expect(await db().activityAnswer.count({ where: { enrollment: { userId: user.id } } })).toBe(0);
@@ -187,23 +163,17 @@ describe("practice activities", () => {
 
   it("refuses a learner who is not enrolled", async () => {
     const stranger = await currentUserFor();
-    expect(
-      await checkLessonActivity(
-        stranger,
-        SAMPLE_COURSE,
-        "first-steps",
-        "es",
-        post("check-a-reply", 0, { option: ["check-source"] }),
-      ),
-    ).toEqual({ status: "not-enrolled" });
+    expect(await checkSample(stranger, "first-steps", "es", post("check-a-reply", 0, { option: ["check-source"] }))).toEqual({
+      status: "not-enrolled",
+    });
   });
 
   it("treats a doubled post as one save, and keeps a newer answer from another tab", async () => {
     const user = await learner();
     const first = post("spot-the-problems", 0, { sentence: ["invented-article"] });
     const [a, b] = await Promise.all([
-      checkLessonActivity(user, SAMPLE_COURSE, "first-steps", "es", first),
-      checkLessonActivity(user, SAMPLE_COURSE, "first-steps", "es", first),
+      checkSample(user, "first-steps", "es", first),
+      checkSample(user, "first-steps", "es", first),
     ]);
     expect([a, b]).toMatchObject([
       { saved: true, revision: 1 },
@@ -211,9 +181,8 @@ describe("practice activities", () => {
     ]);
     // Tab A saves on revision 1; tab B, still showing revision 1, checks another answer: it is checked, not saved.
     expect(
-      await checkLessonActivity(
+      await checkSample(
         user,
-        SAMPLE_COURSE,
         "first-steps",
         "es",
         post("spot-the-problems", 1, { sentence: ["invented-article", "personal-data"] }),
@@ -222,28 +191,17 @@ describe("practice activities", () => {
       saved: true,
       revision: 2,
     });
-    const stale = await checkLessonActivity(
-      user,
-      SAMPLE_COURSE,
-      "first-steps",
-      "es",
-      post("spot-the-problems", 1, { sentence: ["greeting"] }),
-    );
+    const stale = await checkSample(user, "first-steps", "es", post("spot-the-problems", 1, { sentence: ["greeting"] }));
     expect(stale).toMatchObject({ status: "checked", saved: false, revision: 2, feedback: { correct: false } });
     expect((await savedOn(user, "first-steps"))["spot-the-problems"]).toEqual({
       fields: { ...noFields, sentence: ["invented-article", "personal-data"] },
       revision: 2,
     });
     // Checking again from tab B, now on the current revision, saves it.
-    expect(
-      await checkLessonActivity(
-        user,
-        SAMPLE_COURSE,
-        "first-steps",
-        "es",
-        post("spot-the-problems", 2, { sentence: ["greeting"] }),
-      ),
-    ).toMatchObject({ saved: true, revision: 3 });
+    expect(await checkSample(user, "first-steps", "es", post("spot-the-problems", 2, { sentence: ["greeting"] }))).toMatchObject({
+      saved: true,
+      revision: 3,
+    });
     expect(await db().activityAnswer.count({ where: { enrollment: { userId: user.id } } })).toBe(1);
   });
 });
