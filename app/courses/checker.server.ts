@@ -18,8 +18,9 @@ import {
   type LessonFrontMatter,
   type QuizFile,
 } from "./format.ts";
+import { activitiesFileSchema, activityParts, type ActivitiesFile, type ActivityFile } from "~/activities/format.ts";
 import { itemWritingFindings, repeatedQuestions } from "./item-writing.ts";
-import { containsRawHtml, isExternalUrl, markdownHeadings, markdownReferences, splitFrontMatter } from "./markdown.server.ts";
+import { activityMarkers, containsRawHtml, isExternalUrl, markdownHeadings, markdownReferences, splitFrontMatter } from "./markdown.server.ts";
 
 export interface Problem {
   file: string;
@@ -30,7 +31,9 @@ export interface Problem {
 export interface LessonSource {
   key: string;
   folder: string;
-  translations: Partial<Record<Locale, { frontMatter: LessonFrontMatter; body: string }>>;
+  translations: Partial<Record<Locale, { frontMatter: LessonFrontMatter; body: string; bodyLine: number }>>;
+  /** The lesson's practice activities (activities.yaml), in file order. */
+  activities: ActivityFile[];
 }
 
 export interface CourseSource {
@@ -168,7 +171,92 @@ function checkQuiz(quiz: QuizFile, languages: readonly Locale[], file: string, y
   }
 }
 
-function checkLessonFile(file: string, lessonDir: string, source: string, root: string, problems: Problem[]): { frontMatter: LessonFrontMatter; body: string } | null {
+function duplicateKeys(keys: readonly string[]): string[] {
+  return [...new Set(keys.filter((key, index) => keys.indexOf(key) !== index))];
+}
+
+/** The rules of activities.yaml on its own; `courseKeys` collects activity keys across the course's lessons. */
+function checkActivities(activities: ActivitiesFile, languages: readonly Locale[], file: string, yaml: ParsedYaml, courseKeys: Set<string>, problems: Problem[]): void {
+  const report = (at: readonly PathKey[], message: string) => problems.push({ file, line: yaml.line(at), message });
+  activities.activities.forEach((activity, index) => {
+    const at = ["activities", index];
+    if (courseKeys.has(activity.key)) report([...at, "key"], `duplicate activity key "${activity.key}" (keys are unique within the course)`);
+    courseKeys.add(activity.key);
+    missingLanguages(activity.prompt, languages, [...at, "prompt"], file, yaml, problems);
+    missingLanguages(activity.explanation, languages, [...at, "explanation"], file, yaml, problems);
+    const list = { choice: "options", spot: "sentences", sort: "items", order: "steps" }[activity.kind];
+    activityParts(activity).forEach((part, partIndex) => {
+      missingLanguages(part.text, languages, [...at, list, partIndex, "text"], file, yaml, problems);
+      if (part.feedback) missingLanguages(part.feedback, languages, [...at, list, partIndex, "feedback"], file, yaml, problems);
+    });
+    for (const key of duplicateKeys(activityParts(activity).map((part) => part.key))) report([...at, list], `duplicate key "${key}" in activity "${activity.key}"`);
+    if (activity.kind === "choice") {
+      const correct = activity.options.filter((option) => option.correct).length;
+      if (correct === 0) report([...at, "options"], `choice "${activity.key}" has no correct option`);
+      if (!activity.multiple && correct > 1) report([...at, "options"], `single choice "${activity.key}" has ${correct} correct options (set multiple: true, or keep one)`);
+    }
+    if (activity.kind === "spot" && !activity.sentences.some((sentence) => sentence.problem)) {
+      report([...at, "sentences"], `spot "${activity.key}" has no problem sentence`);
+    }
+    if (activity.kind === "sort") {
+      const categories = activity.categories.map((category) => category.key);
+      for (const key of duplicateKeys(categories)) report([...at, "categories"], `duplicate category "${key}" in activity "${activity.key}"`);
+      activity.categories.forEach((category, categoryIndex) => missingLanguages(category.text, languages, [...at, "categories", categoryIndex, "text"], file, yaml, problems));
+      activity.items.forEach((item, itemIndex) => {
+        if (!categories.includes(item.category)) report([...at, "items", itemIndex, "category"], `item "${item.key}" is in an unknown category "${item.category}"`);
+      });
+      for (const category of activity.categories) {
+        if (!activity.items.some((item) => item.category === category.key)) report([...at, "categories"], `category "${category.key}" of activity "${activity.key}" has no item`);
+      }
+    }
+    if (activity.kind === "order") {
+      for (const locale of languages) {
+        const texts = activity.steps.flatMap((step) => step.text[locale] ?? []);
+        for (const text of duplicateKeys(texts)) report([...at, "steps"], `duplicate step "${text}" (${locale}) in activity "${activity.key}"`);
+      }
+    }
+  });
+}
+
+/** Every activity placed exactly once in every language, at the same place relative to the headings; every marker names one. */
+function checkPlacement(lesson: LessonSource, languages: readonly Locale[], lessonDir: string, root: string, activitiesLine: (index: number) => number, problems: Problem[]): void {
+  const activitiesFile = relative(root, path.join(lessonDir, "activities.yaml"));
+  const keys = lesson.activities.map((activity) => activity.key);
+  const placedIn = new Map<string, Map<Locale, number>>(keys.map((key) => [key, new Map()]));
+  for (const locale of languages) {
+    const translation = lesson.translations[locale];
+    if (!translation) continue;
+    const file = relative(root, path.join(lessonDir, `${locale}.md`));
+    const line = (bodyLine: number) => translation.bodyLine + bodyLine - 1;
+    const { markers, misplaced } = activityMarkers(translation.body);
+    for (const at of misplaced) problems.push({ file, line: line(at), message: "an activity marker {{activity: <key>}} must be a paragraph of its own" });
+    for (const marker of markers) {
+      const seen = placedIn.get(marker.key);
+      if (!seen) problems.push({ file, line: line(marker.line), message: `marker names an activity "${marker.key}" that does not exist in this lesson's activities.yaml` });
+      else if (seen.has(locale)) problems.push({ file, line: line(marker.line), message: `activity "${marker.key}" is placed twice` });
+      else seen.set(locale, marker.headingsBefore);
+    }
+  }
+  lesson.activities.forEach((activity, index) => {
+    const seen = placedIn.get(activity.key)!;
+    if (seen.size === 0) {
+      problems.push({ file: activitiesFile, line: activitiesLine(index), message: `activity "${activity.key}" is never placed: add {{activity: ${activity.key}}} to every language` });
+      return;
+    }
+    const [firstLocale, firstPlace] = [...seen.entries()][0]!;
+    for (const locale of languages) {
+      if (!lesson.translations[locale]) continue;
+      const file = relative(root, path.join(lessonDir, `${locale}.md`));
+      const place = seen.get(locale);
+      if (place === undefined) problems.push({ file, line: 1, message: `activity "${activity.key}" is placed in ${firstLocale}.md but not here` });
+      else if (place !== firstPlace) {
+        problems.push({ file, line: 1, message: `activity "${activity.key}" comes after ${place} headings here but after ${firstPlace} in ${firstLocale}.md` });
+      }
+    }
+  });
+}
+
+function checkLessonFile(file: string, lessonDir: string, source: string, root: string, problems: Problem[]): { frontMatter: LessonFrontMatter; body: string; bodyLine: number } | null {
   const shown = relative(root, file);
   const split = splitFrontMatter(source);
   if (split.frontMatter === null) {
@@ -207,7 +295,7 @@ function checkLessonFile(file: string, lessonDir: string, source: string, root: 
       problems.push({ file: shown, line, message: `image "${reference.url}" must be PNG, SVG, JPEG or WebP` });
     }
   }
-  return { frontMatter: parsed.data, body: split.body };
+  return { frontMatter: parsed.data, body: split.body, bodyLine: split.bodyLine };
 }
 
 export function loadCourse(dir: string, root = path.dirname(dir)): { source: CourseSource | null; problems: Problem[] } {
@@ -247,6 +335,7 @@ export function loadCourse(dir: string, root = path.dirname(dir)): { source: Cou
 
   const lessons: LessonSource[] = [];
   const assets: CourseSource["assets"] = [];
+  const activityKeys = new Set<string>();
   const folders = readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory()).sort();
   if (courseData) {
     const expectedFolders = courseData.lessons.map((key, index) => `${String(index + 1).padStart(2, "0")}-${key}`);
@@ -262,7 +351,7 @@ export function loadCourse(dir: string, root = path.dirname(dir)): { source: Cou
         problems.push({ file: shownCourse, line: courseYaml?.line(["lessons", index]) ?? 1, message: `lesson "${key}" has no folder "${folder}"` });
         return;
       }
-      const lesson: LessonSource = { key, folder, translations: {} };
+      const lesson: LessonSource = { key, folder, translations: {}, activities: [] };
       for (const locale of courseData.languages) {
         const file = path.join(lessonDir, `${locale}.md`);
         if (!existsSync(file)) {
@@ -277,6 +366,24 @@ export function loadCourse(dir: string, root = path.dirname(dir)): { source: Cou
         if (IMAGE_TYPES.has(extension)) assets.push({ relativePath: `${folder}/${name}`, bytes: readFileSync(path.join(lessonDir, name)) });
         else if (extension === ".md" && !isLocale(path.basename(name, ".md"))) problems.push({ file: relative(root, path.join(lessonDir, name)), line: 1, message: "lesson files are named es.md, pt.md or en.md" });
       }
+      const activitiesFile = path.join(lessonDir, "activities.yaml");
+      let activitiesLine = (_index: number) => 1;
+      let activitiesRead = true;
+      if (existsSync(activitiesFile)) {
+        activitiesRead = false;
+        const shown = relative(root, activitiesFile);
+        const yaml = parseYaml(shown, readFileSync(activitiesFile, "utf8"), problems);
+        const parsed = yaml ? activitiesFileSchema.safeParse(yaml.value) : null;
+        if (yaml && parsed && !parsed.success) problems.push(...zodProblems(shown, yaml, parsed.error));
+        if (yaml && parsed?.success) {
+          lesson.activities = parsed.data.activities;
+          activitiesLine = (index) => yaml.line(["activities", index, "key"]);
+          checkActivities(parsed.data, courseData.languages, shown, yaml, activityKeys, problems);
+          activitiesRead = true;
+        }
+      }
+      // A broken activities.yaml is reported on its own; its markers are checked once it reads.
+      if (activitiesRead) checkPlacement(lesson, courseData.languages, lessonDir, root, activitiesLine, problems);
       lessons.push(lesson);
     });
   }

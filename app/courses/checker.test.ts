@@ -142,4 +142,105 @@ describe("course checker", () => {
       'other-course/quiz.yaml:32: question "water-is-wet" (es) repeats a question of the course "sample-course"',
     ]);
   });
+
+  describe("practice activities", () => {
+    const first = "01-first-steps/activities.yaml";
+    const second = "02-next-steps/activities.yaml";
+
+    it("reads each lesson's activities in file order", () => {
+      const { source } = loadCourse(fixture);
+      expect(source?.lessons.map((lesson) => lesson.activities.map((activity) => `${activity.kind}:${activity.key}`))).toEqual([
+        ["choice:check-a-reply", "spot:spot-the-problems"],
+        ["sort:sort-the-uses", "order:order-the-steps"],
+      ]);
+    });
+
+    it("reports an unknown kind", () => {
+      const dir = brokenCopy({ [second]: (source) => source.replace("kind: order", "kind: ranking") });
+      expect(problemsOf(dir)).toEqual(["sample-course/02-next-steps/activities.yaml:32: activities.1.kind: unknown kind: use one of choice, spot, sort, order"]);
+    });
+
+    it("reports an unknown field", () => {
+      const dir = brokenCopy({ [first]: (source) => source.replace("    multiple: false", "    multiple: false\n    shuffle: true") });
+      expect(problemsOf(dir)).toEqual(["sample-course/01-first-steps/activities.yaml:9: unknown field: shuffle"]);
+    });
+
+    it("reports a language of the course missing from a text", () => {
+      const dir = brokenCopy({ [first]: (source) => source.replace(" pt: Não (pt). Pode conter erros.,", "") });
+      expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/activities.yaml:17: activities.0.options.1.feedback: missing language "pt"']);
+    });
+
+    it("reports an activity key used twice in the course, and a duplicate key inside an activity", () => {
+      const twice = brokenCopy({ [second]: (source) => source.replace("key: order-the-steps", "key: check-a-reply") });
+      expect(problemsOf(twice)).toContain('sample-course/02-next-steps/activities.yaml:31: duplicate activity key "check-a-reply" (keys are unique within the course)');
+      const inside = brokenCopy({ [first]: (source) => source.replace("key: office-hours", "key: greeting") });
+      expect(problemsOf(inside)).toEqual(['sample-course/01-first-steps/activities.yaml:33: duplicate key "greeting" in activity "spot-the-problems"']);
+    });
+
+    it("reports a choice with no correct option", () => {
+      const dir = brokenCopy({ [first]: (source) => source.replace("correct: true", "correct: false") });
+      expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/activities.yaml:9: choice "check-a-reply" has no correct option']);
+    });
+
+    it("reports a single choice with more than one correct option", () => {
+      const dir = brokenCopy({ [first]: (source) => source.replace("key: ask-again\n        correct: false", "key: ask-again\n        correct: true") });
+      expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/activities.yaml:9: single choice "check-a-reply" has 2 correct options (set multiple: true, or keep one)']);
+    });
+
+    it("reports a spot the problem with no problem sentence", () => {
+      const dir = brokenCopy({ [first]: (source) => source.replaceAll("problem: true", "problem: false") });
+      expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/activities.yaml:33: spot "spot-the-problems" has no problem sentence']);
+    });
+
+    it("reports a sort item in an unknown category", () => {
+      const dir = brokenCopy({ [second]: (source) => source.replace("category: minimal-risk", "category: limited-risk") });
+      expect(problemsOf(dir)).toEqual([
+        'sample-course/02-next-steps/activities.yaml:19: item "spam-filter" is in an unknown category "limited-risk"',
+        'sample-course/02-next-steps/activities.yaml:8: category "minimal-risk" of activity "sort-the-uses" has no item',
+      ]);
+    });
+
+    it("reports a sort category with no item", () => {
+      const dir = brokenCopy({
+        [second]: (source) => source.replace("    items:", "      - key: unused\n        text: { es: Sin uso, pt: Sem uso, en: Unused }\n    items:"),
+      });
+      expect(problemsOf(dir)).toEqual(['sample-course/02-next-steps/activities.yaml:8: category "unused" of activity "sort-the-uses" has no item']);
+    });
+
+    it("reports an order with duplicate steps", () => {
+      const dir = brokenCopy({ [second]: (source) => source.replace("en: Fix and review", "en: Stop the tool") });
+      expect(problemsOf(dir)).toEqual(['sample-course/02-next-steps/activities.yaml:37: duplicate step "Stop the tool" (en) in activity "order-the-steps"']);
+    });
+
+    it("reports an activity placed in one language but not another", () => {
+      const dir = brokenCopy({ "02-next-steps/pt.md": (source) => source.replace("{{activity: order-the-steps}}\n", "") });
+      expect(problemsOf(dir)).toEqual(['sample-course/02-next-steps/pt.md:1: activity "order-the-steps" is placed in es.md but not here']);
+    });
+
+    it("reports an activity placed twice", () => {
+      const dir = brokenCopy({ "02-next-steps/en.md": (source) => `${source.trimEnd()}\n\n{{activity: sort-the-uses}}\n` });
+      expect(problemsOf(dir)).toEqual(['sample-course/02-next-steps/en.md:20: activity "sort-the-uses" is placed twice']);
+    });
+
+    it("reports an activity never placed", () => {
+      const unplace = (source: string) => source.replace("{{activity: check-a-reply}}\n", "");
+      const dir = brokenCopy({ "01-first-steps/es.md": unplace, "01-first-steps/pt.md": unplace, "01-first-steps/en.md": unplace });
+      expect(problemsOf(dir)).toEqual(['sample-course/01-first-steps/activities.yaml:2: activity "check-a-reply" is never placed: add {{activity: check-a-reply}} to every language']);
+    });
+
+    it("reports a marker naming an activity that does not exist, or not on a line of its own", () => {
+      const unknown = brokenCopy({ "02-next-steps/es.md": (source) => source.replace("{{activity: sort-the-uses}}", "{{activity: sort-the-use}}") });
+      expect(problemsOf(unknown)).toEqual([
+        'sample-course/02-next-steps/es.md:8: marker names an activity "sort-the-use" that does not exist in this lesson\'s activities.yaml',
+        'sample-course/02-next-steps/es.md:1: activity "sort-the-uses" is placed in pt.md but not here',
+      ]);
+      const inline = brokenCopy({ "02-next-steps/en.md": (source) => source.replace("Texto (en).", "Texto (en). {{activity: x}}") });
+      expect(problemsOf(inline)).toEqual(["sample-course/02-next-steps/en.md:6: an activity marker {{activity: <key>}} must be a paragraph of its own"]);
+    });
+
+    it("reports an activity placed at another position relative to the headings", () => {
+      const dir = brokenCopy({ "02-next-steps/en.md": (source) => source.replace("\n{{activity: order-the-steps}}\n", "").replace("- Punto.", "- Punto.\n\n{{activity: order-the-steps}}") });
+      expect(problemsOf(dir)).toEqual(['sample-course/02-next-steps/en.md:1: activity "order-the-steps" comes after 1 headings here but after 0 in es.md']);
+    });
+  });
 });

@@ -8,8 +8,10 @@ import path from "node:path";
 import { db, Prisma } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
 import { listCourseFolders, loadCourse, type CourseSource, type Problem } from "./checker.server.ts";
+import { activityRows } from "~/activities/stored.ts";
 import { correctKeys, type QuestionFile } from "./format.ts";
-import { renderLessonHtml } from "./markdown.server.ts";
+import { joinLessonParts } from "./lesson-parts.ts";
+import { renderLessonBody } from "./markdown.server.ts";
 import { foldForSearch } from "./search-text.ts";
 
 export type ImportOutcome =
@@ -88,11 +90,16 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
                   locale,
                   title: translation.frontMatter.title,
                   minutes: translation.frontMatter.minutes,
-                  html: renderLessonHtml(translation.body, (relativePath) => assetUrls.get(`${lesson.folder}/${path.posix.normalize(relativePath)}`) ?? null),
+                  ...joinLessonParts(
+                    renderLessonBody(translation.body, (relativePath) => assetUrls.get(`${lesson.folder}/${path.posix.normalize(relativePath)}`) ?? null),
+                  ),
                 })),
               },
             },
           });
+        }
+        for (const activity of activityRows(source.lessons, course.languages)) {
+          await tx.activity.create({ data: { versionId: version.id, ...activity } });
         }
         await tx.quiz.create({
           data: {

@@ -3,7 +3,7 @@
  * rendering to sanitised HTML once, at import. Raw HTML in the Markdown is dropped, and
  * rehype-sanitize removes scripts, event handlers and `javascript:`/`data:` URLs.
  */
-import type { Element, Root as HastRoot } from "hast";
+import type { Element, ElementContent, Root as HastRoot, RootContent } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -73,8 +73,41 @@ export function containsRawHtml(body: string): number | null {
   return line;
 }
 
+/** A paragraph of its own holding only `{{activity: <key>}}` places a practice activity. */
+const MARKER = /^\{\{\s*activity:\s*(\S*?)\s*\}\}$/;
+const MARKER_LINE = /^[ \t]*\{\{\s*activity:[^}\n]*\}\}[ \t]*$/gm;
+
+export interface ActivityMarker {
+  key: string;
+  line: number;
+  /** How many headings come before it: its position relative to the headings. */
+  headingsBefore: number;
+}
+
+/** The activity markers of a lesson body, and the lines that mention one without being a marker. */
+export function activityMarkers(body: string): { markers: ActivityMarker[]; misplaced: number[] } {
+  const markers: ActivityMarker[] = [];
+  const tree = parse(body);
+  let headingsBefore = 0;
+  for (const node of tree.children) {
+    if (node.type === "heading") headingsBefore += 1;
+    const only = node.type === "paragraph" && node.children.length === 1 ? node.children[0] : undefined;
+    const match = only?.type === "text" ? only.value.trim().match(MARKER) : null;
+    if (match) markers.push({ key: match[1] ?? "", line: node.position?.start.line ?? 1, headingsBefore });
+  }
+  const placed = new Set(markers.map((marker) => marker.line));
+  const misplaced = body
+    .split("\n")
+    .flatMap((line, index) => (line.includes("{{activity") && !placed.has(index + 1) ? [index + 1] : []));
+  return { markers, misplaced };
+}
+
+/** Words of the lesson's prose: activity markers are not counted. */
 export function countWords(body: string): number {
-  return body.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return body
+    .replace(MARKER_LINE, "")
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 export const isExternalUrl = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
@@ -94,7 +127,40 @@ function rewriteImages(resolveAsset: (relativePath: string) => string | null) {
 
 const schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] } };
 
-export function renderLessonHtml(body: string, resolveAsset: (relativePath: string) => string | null = () => null): string {
+/**
+ * After sanitising: each marker paragraph at the top level becomes a comment naming its
+ * activity (sanitising removed every other comment), where the body is split.
+ */
+function markActivitySlots() {
+  return (tree: HastRoot) => {
+    tree.children = tree.children.map((node): RootContent => {
+      if (node.type !== "element" || node.tagName !== "p" || node.children.length !== 1) return node;
+      const only: ElementContent | undefined = node.children[0];
+      const match = only?.type === "text" ? only.value.trim().match(MARKER) : null;
+      return match ? { type: "comment", value: `${SLOT_PREFIX}${match[1] ?? ""}` } : node;
+    });
+  };
+}
+
+const SLOT_PREFIX = "aula-activity:";
+const SLOT_COMMENT = new RegExp(`<!--${SLOT_PREFIX}([a-z0-9-]*)-->\\n?`);
+
+export interface RenderedLesson {
+  /** The HTML between the activities: one more part than there are slots. */
+  parts: string[];
+  /** The activity keys, in order; slot i sits between part i and part i + 1. */
+  slots: string[];
+}
+
+export function renderLessonBody(body: string, resolveAsset: (relativePath: string) => string | null = () => null): RenderedLesson {
+  const pieces = renderLessonHtml(body, resolveAsset, true).split(SLOT_COMMENT);
+  return {
+    parts: pieces.filter((_, index) => index % 2 === 0),
+    slots: pieces.filter((_, index) => index % 2 === 1),
+  };
+}
+
+export function renderLessonHtml(body: string, resolveAsset: (relativePath: string) => string | null = () => null, withSlots = false): string {
   const file = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -102,6 +168,7 @@ export function renderLessonHtml(body: string, resolveAsset: (relativePath: stri
     .use(rewriteImages(resolveAsset))
     .use(rehypeSanitize, schema)
     .use(rehypeExternalLinks, { rel: ["external", "noopener", "noreferrer"], properties: { className: ["external-link"] } })
+    .use(withSlots ? markActivitySlots : () => undefined)
     .use(rehypeStringify)
     .processSync(body);
   return String(file);

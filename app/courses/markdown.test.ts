@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, markdownHeadings, markdownReferences, renderLessonHtml, splitFrontMatter } from "./markdown.server.ts";
+import { activityMarkers, countWords, markdownHeadings, markdownReferences, renderLessonBody, renderLessonHtml, splitFrontMatter } from "./markdown.server.ts";
 
 describe("renderLessonHtml with hostile Markdown", () => {
   it("drops script tags and any raw HTML", () => {
@@ -61,5 +61,34 @@ describe("lesson source helpers", () => {
 
   it("counts words, not punctuation", () => {
     expect(countWords("Hola, mundo — ¿qué tal?  - 3")).toBe(5);
+  });
+});
+
+describe("activity markers", () => {
+  const body = "Intro.\n\n{{activity: first-check}}\n\n## Uno\n\nTexto {{activity: inline}} aquí.\n\n{{activity: second-check}}\n\n## Dos\n";
+
+  it("finds markers in paragraphs of their own, with their position relative to the headings", () => {
+    expect(activityMarkers(body)).toEqual({
+      markers: [
+        { key: "first-check", line: 3, headingsBefore: 0 },
+        { key: "second-check", line: 9, headingsBefore: 1 },
+      ],
+      misplaced: [7],
+    });
+  });
+
+  it("leaves marker lines out of the word count", () => {
+    expect(countWords("Una dos.\n\n{{activity: first-check}}\n\nTres.")).toBe(3);
+  });
+
+  it("splits the rendered body at the markers into parts with activity slots between them", () => {
+    const rendered = renderLessonBody("Intro.\n\n{{activity: first-check}}\n\n## Uno\n\nTexto.\n\n{{activity: second-check}}");
+    expect(rendered.slots).toEqual(["first-check", "second-check"]);
+    expect(rendered.parts).toEqual(["<p>Intro.</p>\n", "<h2>Uno</h2>\n<p>Texto.</p>\n", ""]);
+    expect(renderLessonBody("Solo texto.")).toEqual({ parts: ["<p>Solo texto.</p>"], slots: [] });
+  });
+
+  it("cannot be forged with an HTML comment in the Markdown", () => {
+    expect(renderLessonBody("Hola <!--aula-activity:fake-->\n\n<!--aula-activity:fake-->").slots).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
  */
 import { db } from "~/db.server.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
+import { activityDefinitionSchema, activityTextsSchema, type ActivityDefinition, type ActivityTexts } from "~/activities/format.ts";
+import { splitLessonParts, type LessonParts } from "./lesson-parts.ts";
 import { parseLocales } from "./localized.ts";
 
 export interface VersionOutline {
@@ -17,7 +19,15 @@ export interface VersionOutline {
 
 const LIMIT = 500;
 const outlines = new Map<string, Promise<VersionOutline>>();
-const lessons = new Map<string, Promise<{ title: string; minutes: number; html: string } | null>>();
+const lessons = new Map<string, Promise<({ title: string; minutes: number } & LessonParts) | null>>();
+const activities = new Map<string, Promise<LessonActivity[]>>();
+
+/** A lesson's activity with its answers and its texts in one language: for the server only. */
+export interface LessonActivity {
+  key: string;
+  definition: ActivityDefinition;
+  texts: ActivityTexts;
+}
 
 function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   const cached = cache.get(key);
@@ -54,8 +64,32 @@ export function versionOutline(versionId: string): Promise<VersionOutline> {
   });
 }
 
+/** A lesson in one language: its title, and its HTML parts with the activity slots between them. */
 export function lessonContent(versionId: string, lessonKey: string, locale: Locale) {
-  return remember(lessons, `${versionId}/${lessonKey}/${locale}`, () =>
-    db().lessonContent.findFirst({ where: { locale, lesson: { key: lessonKey, versionId } }, select: { title: true, minutes: true, html: true } }),
-  );
+  return remember(lessons, `${versionId}/${lessonKey}/${locale}`, async () => {
+    const content = await db().lessonContent.findFirst({
+      where: { locale, lesson: { key: lessonKey, versionId } },
+      select: { title: true, minutes: true, html: true, slots: true },
+    });
+    return content ? { title: content.title, minutes: content.minutes, ...splitLessonParts(content.html, content.slots) } : null;
+  });
+}
+
+/** The activities of a lesson (in one language, or the source language), in order. */
+export function lessonActivities(versionId: string, lessonKey: string, locale: Locale, fallback: Locale) {
+  return remember(activities, `${versionId}/${lessonKey}/${locale}`, async () => {
+    const rows = await db().activity.findMany({
+      where: { versionId, lessonKey },
+      orderBy: { position: "asc" },
+      select: { key: true, definition: true, texts: { where: { locale: { in: [locale, fallback] } }, select: { locale: true, texts: true } } },
+    });
+    return rows.map((row) => {
+      const texts = row.texts.find((text) => text.locale === locale) ?? row.texts[0];
+      return {
+        key: row.key,
+        definition: activityDefinitionSchema.parse(JSON.parse(row.definition)),
+        texts: activityTextsSchema.parse(JSON.parse(texts?.texts ?? '{"prompt":"","explanation":"","parts":{}}')),
+      };
+    });
+  });
 }

@@ -11,7 +11,9 @@ import {
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { visibleCoursesWhere } from "~/courses/visibility.ts";
-import { lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
+import { lessonActivities, lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
+import { activitiesOnPage, checkAndSave, practisedActivities, type CheckOutcome } from "~/activities/answers.server.ts";
+import type { ActivityPost } from "~/activities/answer-form.ts";
 import { db, Prisma } from "~/db.server.ts";
 import { faultPoint } from "~/faults.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
@@ -48,11 +50,15 @@ export async function findEnrollment(userId: string, courseId: string) {
 
 /** A published course the person may see (network-wide, or their own city's). */
 export async function findCourseId(user: CurrentUser, courseKey: string): Promise<string | null> {
+  return (await findCourse(user, courseKey))?.id ?? null;
+}
+
+async function findCourse(user: CurrentUser, courseKey: string): Promise<{ id: string; versionId: string; sourceLocale: string } | null> {
   const course = await db().course.findFirst({
     where: { key: courseKey, ...visibleCoursesWhere(user.city.id) },
-    select: { id: true, currentVersionId: true },
+    select: { id: true, currentVersionId: true, sourceLocale: true },
   });
-  return course?.currentVersionId ? course.id : null;
+  return course?.currentVersionId ? { id: course.id, versionId: course.currentVersionId, sourceLocale: course.sourceLocale } : null;
 }
 
 /** Enrols the learner (idempotent: an existing enrolment is returned as it is). */
@@ -197,8 +203,9 @@ const title = z.string();
 
 /** The course page for a learner: overview plus their enrolment and progress. */
 export async function learnerCourseState(user: CurrentUser, courseKey: string) {
-  const courseId = await findCourseId(user, courseKey);
-  if (!courseId) return null;
+  const course = await findCourse(user, courseKey);
+  if (!course) return null;
+  const courseId = course.id;
   const enrollment = await findEnrollment(user.id, courseId);
   const structure = await currentStructure(courseId);
   if (!enrollment) return { enrolled: false as const, lessonCount: structure.lessonKeys.length };
@@ -216,6 +223,7 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
     continueAt: continuePosition({ ...input, lastPosition: enrollment.lastPosition }),
     completedAt: enrollment.completedAt,
     certificateCode: certificate?.code ?? null,
+    activities: await practisedActivities(enrollment.id, course.versionId),
   };
 }
 
@@ -252,6 +260,8 @@ export async function lessonForReading(user: CurrentUser, courseKey: string, les
   const shownLocale = pickLocale(outline.languages, state.course.sourceLocale, locale);
   const content = await lessonContent(versionId, lessonKey, shownLocale);
   if (!content) return null;
+  // Outside the cached body: the activities, with this learner's saved answers.
+  const activities = await activitiesOnPage(enrollment.id, await lessonActivities(versionId, lessonKey, shownLocale, pickLocale([], state.course.sourceLocale, shownLocale)));
   const titleOf = (position: number) => {
     const lesson = outline.lessons[position];
     return lesson ? { key: lesson.key, title: lesson.titles[shownLocale]?.title ?? lesson.key } : null;
@@ -272,7 +282,28 @@ export async function lessonForReading(user: CurrentUser, courseKey: string, les
     previous: index > 0 ? titleOf(index - 1) : null,
     next: titleOf(index + 1),
     hasQuiz: outline.hasQuiz,
+    activities,
   };
+}
+
+/** Checks a learner's answer to one of a lesson's activities and saves it (app/activities/answers.server.ts). */
+export async function checkLessonActivity(
+  user: CurrentUser,
+  courseKey: string,
+  lessonKey: string,
+  locale: Locale,
+  post: ActivityPost,
+): Promise<CheckOutcome | { status: "not-enrolled" } | { status: "unknown-activity" }> {
+  const course = await findCourse(user, courseKey);
+  if (!course) return { status: "unknown-activity" };
+  const enrollment = await findEnrollment(user.id, course.id);
+  if (!enrollment) return { status: "not-enrolled" };
+  const outline = await versionOutline(course.versionId);
+  const shownLocale = pickLocale(outline.languages, course.sourceLocale, locale);
+  const activities = await lessonActivities(course.versionId, lessonKey, shownLocale, pickLocale([], course.sourceLocale, shownLocale));
+  const activity = activities.find((candidate) => candidate.key === post.activityKey);
+  if (!activity) return { status: "unknown-activity" };
+  return checkAndSave(enrollment.id, activity, post);
 }
 
 /** The dashboard: assigned courses with due dates, courses in progress, completed ones. */

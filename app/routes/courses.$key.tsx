@@ -66,6 +66,11 @@ export default function CoursePage() {
               value={learner.percent}
               aria-label={t("course.progress", { percent: learner.percent })}
             />
+            {learner.activities.total > 0 ? (
+              <p className="mt-2 text-sm text-slate-700">
+                {t("course.activitiesPractised", { practised: learner.activities.practised, total: learner.activities.total })}
+              </p>
+            ) : null}
             {learner.completedAt ? (
               <p className="mt-3 font-semibold text-green-800">
                 {t("course.completed")}{" "}

@@ -1,14 +1,16 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Fragment } from "react";
+import { activityFormLimits, isActivityPost, readActivityPost } from "~/activities/answer-form.ts";
+import { PracticeActivity } from "~/activities/practice-activity.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { checkLessonActivity, lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { positionHref } from "~/learning/progress.ts";
-import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage } from "~/learning/lesson-body.ts";
-import { buttonOnlyLimits } from "~/forms/limits.ts";
+import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage, lessonPartId } from "~/learning/lesson-body.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -18,28 +20,45 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!reading) throw notFound();
   if (!reading.enrolled) throw redirect(`/courses/${courseKey}`);
   // A full page load renders the body from here and hydrates from the page (see lesson-body.ts).
-  const { html, ...lesson } = reading.lesson;
-  if (context.documentRequest) keepLessonBody(lesson.bodyKey, html);
-  return { courseKey, ...reading, lesson: { ...lesson, html: context.documentRequest ? null : html } };
+  const { parts, ...lesson } = reading.lesson;
+  if (context.documentRequest) keepLessonBody(lesson.bodyKey, parts);
+  return { courseKey, ...reading, lesson: { ...lesson, parts: context.documentRequest ? null : parts } };
 }
 
-/** "Mark as complete": a plain form post, saved on the server, idempotent; then on to what comes next. */
+/**
+ * A practice activity's "check" (the form names an activity): checked and saved on the server,
+ * the feedback in the response. Otherwise "mark as complete": saved, idempotent; then on to what comes next.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await readForm(request, buttonOnlyLimits);
   const courseKey = params.course ?? "";
+  const form = await readForm(request, activityFormLimits);
+  if (isActivityPost(form)) {
+    const post = readActivityPost(form);
+    if (!post) return data({ checked: null }, { status: 400 });
+    const checked = await checkLessonActivity(user, courseKey, params.lesson ?? "", await getLocale(request), post);
+    if (checked.status === "unknown-activity") throw notFound();
+    if (checked.status === "not-enrolled") throw redirect(`/courses/${courseKey}`);
+    return data({ checked }, { status: checked.status === "invalid" ? 400 : 200 });
+  }
   const outcome = await markLessonComplete(user, courseKey, params.lesson ?? "");
   if (outcome.status === "unknown-lesson") throw notFound();
   if (outcome.status === "not-enrolled") throw redirect(`/courses/${courseKey}`);
   throw redirect(positionHref(courseKey, outcome.next));
 }
 
+/** A check through a fetcher changes only that activity, which shows the response itself. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.has("activity") ? false : defaultShouldRevalidate;
+
 export default function LessonPage() {
   const { t } = useTranslation();
   const reading = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>()?.checked ?? null;
   const lang = htmlLang[reading.shownLocale];
   const percent = Math.round((reading.completedCount * 100) / reading.lessonCount);
-  const body = reading.lesson.html ?? keptLessonBody(reading.lesson.bodyKey) ?? lessonBodyInPage();
+  const { slots } = reading.lesson;
+  const parts = reading.lesson.parts ?? keptLessonBody(reading.lesson.bodyKey) ?? lessonBodyInPage(slots.length + 1);
   return (
     <article className="mx-auto max-w-[68ch]" lang={lang}>
       <p className="text-sm">
@@ -58,8 +77,18 @@ export default function LessonPage() {
       />
       <h1 className="mt-4 text-2xl font-bold leading-tight sm:text-3xl">{reading.lesson.title}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("lesson.minutes", { minutes: reading.lesson.minutes })}</p>
-      {/* Rendered from Markdown and sanitised once, at import (app/courses/markdown.server.ts). */}
-      <div id={LESSON_BODY_ID} className="prose-lesson mt-6" dangerouslySetInnerHTML={{ __html: body }} />
+      <div id={LESSON_BODY_ID} className="mt-6">
+        {parts.map((html, index) => {
+          const activity = reading.activities.find((candidate) => candidate.view.key === slots[index]);
+          return (
+            <Fragment key={index}>
+              {/* Rendered from Markdown and sanitised once, at import (app/courses/markdown.server.ts). */}
+              <div id={lessonPartId(index)} className="prose-lesson" dangerouslySetInnerHTML={{ __html: html }} />
+              {activity ? <PracticeActivity activity={activity} posted={posted?.activityKey === activity.view.key ? posted : null} lang={lang} /> : null}
+            </Fragment>
+          );
+        })}
+      </div>
       <div className="mt-8 rounded border border-slate-300 bg-white p-4">
         {reading.lesson.complete ? (
           <p role="status" className="font-semibold text-green-800">

@@ -43,6 +43,20 @@ export async function confirmEmail(
   await page.getByRole("button", { name: /Confirmar mi correo|Confirmar meu e-mail|Confirm my email address/ }).click();
 }
 
+/** Signs up a new learner in Madrid (the page in Spanish) and confirms the address, which signs them in. */
+export async function signUp(page: Page, name: string): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Nombre y apellidos").fill(name);
+  const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Ciudad").selectOption({ label: "Madrid" });
+  await page.getByLabel("Área o dependencia").selectOption({ label: "Movilidad y Transportes" });
+  await page.getByLabel(/He leído el aviso de privacidad/).check();
+  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  await confirmEmail(page, email);
+  await expect(page.getByRole("heading", { name: `Hola, ${name}` })).toBeVisible();
+}
+
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel(/correo|e-mail|email/i).fill(email);

@@ -1,0 +1,122 @@
+/**
+ * Learners' answers to practice activities: the last checked answer per enrolment and activity
+ * key (so it survives new course versions), saved in the same action that checks it.
+ */
+import type { LessonActivity } from "~/courses/version-cache.server.ts";
+import { now } from "~/clock.server.ts";
+import { db, Prisma } from "~/db.server.ts";
+import { answerFromFields, fieldsOfAnswer, type ActivityFields, type ActivityPost } from "./answer-form.ts";
+import { activityAnswerSchema, checkAnswer, fitAnswer, type ActivityAnswer } from "./checking.ts";
+import type { MessageKey } from "~/i18n/translate.ts";
+import { activityFeedback, activityView, type ActivityFeedback, type ActivityView } from "./views.ts";
+
+export interface ActivityOnPage {
+  view: ActivityView;
+  /** The learner's last answer (null when none, or when it no longer fits a changed activity) and its revision. */
+  saved: { fields: ActivityFields | null; revision: number };
+}
+
+export type CheckOutcome =
+  | { status: "invalid"; activityKey: string; error: MessageKey; fields: ActivityFields; revision: number }
+  | {
+      status: "checked";
+      activityKey: string;
+      feedback: ActivityFeedback;
+      fields: ActivityFields;
+      revision: number;
+      saved: boolean;
+    };
+
+function storedAnswer(json: string): ActivityAnswer | null {
+  try {
+    const parsed = activityAnswerSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The lesson's activities as the page shows them, with the learner's saved answers. */
+export async function activitiesOnPage(enrollmentId: string, activities: readonly LessonActivity[]): Promise<ActivityOnPage[]> {
+  if (activities.length === 0) return [];
+  const rows = await db().activityAnswer.findMany({
+    where: { enrollmentId, activityKey: { in: activities.map((activity) => activity.key) } },
+    select: { activityKey: true, answer: true, revision: true },
+  });
+  return activities.map((activity) => {
+    const row = rows.find((candidate) => candidate.activityKey === activity.key);
+    const answer = row ? storedAnswer(row.answer) : null;
+    const fits = answer ? fitAnswer(activity.definition, answer) : null;
+    return {
+      view: activityView(activity.key, activity.definition, activity.texts),
+      saved: { fields: fits ? fieldsOfAnswer(fits) : null, revision: row?.revision ?? 0 },
+    };
+  });
+}
+
+/**
+ * Saves an answer if the saved one is still the revision the learner's page showed: a second
+ * tab's older page writes nothing. A doubled post of the same answer counts as saved.
+ */
+async function saveAnswer(enrollmentId: string, activityKey: string, answer: ActivityAnswer, correct: boolean, revision: number) {
+  const json = JSON.stringify(answer);
+  const checkedAt = now();
+  if (revision === 0) {
+    try {
+      await db().activityAnswer.create({ data: { enrollmentId, activityKey, answer: json, correct, revision: 1, checkedAt } });
+      return { saved: true, revision: 1 };
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  } else {
+    const updated = await db().activityAnswer.updateMany({
+      where: { enrollmentId, activityKey, revision },
+      data: { answer: json, correct, revision: revision + 1, checkedAt },
+    });
+    if (updated.count === 1) return { saved: true, revision: revision + 1 };
+  }
+  const current = await db().activityAnswer.findUnique({
+    where: { enrollmentId_activityKey: { enrollmentId, activityKey } },
+    select: { answer: true, revision: true },
+  });
+  if (!current) return saveAnswer(enrollmentId, activityKey, answer, correct, 0);
+  return { saved: current.answer === json, revision: current.revision };
+}
+
+/** Checks an answer on the server and saves it as the learner's last one, in one step. */
+export async function checkAndSave(enrollmentId: string, activity: LessonActivity, post: ActivityPost): Promise<CheckOutcome> {
+  const reading = answerFromFields(activity.definition, post.fields);
+  if (!reading.ok)
+    return { status: "invalid", activityKey: activity.key, error: reading.error, fields: post.fields, revision: post.revision };
+  const verdict = checkAnswer(activity.definition, reading.answer);
+  if (!verdict)
+    return {
+      status: "invalid",
+      activityKey: activity.key,
+      error: "activity.error.invalid",
+      fields: post.fields,
+      revision: post.revision,
+    };
+  const { saved, revision } = await saveAnswer(enrollmentId, activity.key, reading.answer, verdict.correct, post.revision);
+  return {
+    status: "checked",
+    activityKey: activity.key,
+    feedback: activityFeedback(activity.key, verdict, activity.texts),
+    fields: post.fields,
+    revision,
+    saved,
+  };
+}
+
+/** "N of M activities practised": the current version's activities the learner has an answer to. */
+export async function practisedActivities(
+  enrollmentId: string,
+  versionId: string,
+): Promise<{ practised: number; total: number }> {
+  const activities = await db().activity.findMany({ where: { versionId }, select: { key: true } });
+  if (activities.length === 0) return { practised: 0, total: 0 };
+  const practised = await db().activityAnswer.count({
+    where: { enrollmentId, activityKey: { in: activities.map((activity) => activity.key) } },
+  });
+  return { practised, total: activities.length };
+}
