@@ -44,6 +44,13 @@ describe("the programme", () => {
         expect(source?.quiz.settings.draw).toBe(8);
       });
 
+      it("has at least four practice activities of at least two kinds, and one in every lesson", () => {
+        const activities = source?.lessons.flatMap((lesson) => lesson.activities) ?? [];
+        expect(activities.length).toBeGreaterThanOrEqual(4);
+        expect(new Set(activities.map((activity) => activity.kind)).size).toBeGreaterThanOrEqual(2);
+        for (const lesson of source?.lessons ?? []) expect(lesson.activities.length, `${lesson.key}: activities`).toBeGreaterThan(0);
+      });
+
       for (const lesson of source?.lessons ?? []) {
         it(`lesson ${lesson.key}: 600–1200 words, closing sections and the same headings in every language`, () => {
           const shapes: string[] = [];
