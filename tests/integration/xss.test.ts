@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { sendSignupMail } from "~/auth/email-confirmation.server.ts";
 import { requestPasswordReset } from "~/auth/password-reset.server.ts";
 import { renderCertificatePdf } from "~/certificates/pdf.server.ts";
@@ -173,8 +174,23 @@ describe("a payload in lesson Markdown", () => {
       ...Object.keys(svgPayloads).map((file) => `![Imagen ${file}](${file})`),
     ].join("\n\n");
     for (const [file, svg] of Object.entries(svgPayloads)) writeFileSync(path.join(dir, "01-first-steps", file), svg);
+    // The lesson's practice activities carry payloads in their prompts and option texts too.
+    const activitiesFile = path.join(dir, "01-first-steps", "activities.yaml");
+    const activities = parseYaml(readFileSync(activitiesFile, "utf8")) as {
+      activities: Array<{ key: string; prompt: Record<string, string>; options?: Array<{ text: Record<string, string> }> }>;
+    };
+    activities.activities.forEach((activity, index) => {
+      const payload = xssPayloads[index % xssPayloads.length]!;
+      activity.prompt = { es: payload, pt: payload, en: payload };
+      for (const option of activity.options ?? []) option.text = { es: `${payload} ·`, pt: `${payload} ·`, en: `${payload} ·` };
+    });
+    writeFileSync(activitiesFile, stringifyYaml(activities));
+    const markers = activities.activities.map((activity) => `{{activity: ${activity.key}}}`).join("\n\n");
     for (const locale of ["es", "pt", "en"]) {
-      writeFileSync(path.join(dir, "01-first-steps", `${locale}.md`), `---\ntitle: Lección hostil\nminutes: 10\n---\n\n${lessonBody}\n`);
+      writeFileSync(
+        path.join(dir, "01-first-steps", `${locale}.md`),
+        `---\ntitle: Lección hostil\nminutes: 10\n---\n\n${lessonBody}\n\n${markers}\n`,
+      );
     }
     const outcome = await importCourseFolder(dir);
     expect(outcome.status === "refused" ? outcome.problems : outcome.status).toBe("created");
