@@ -1,7 +1,7 @@
 /**
  * The ten cities that signed the UCCI Call to Action on generative AI, as loaded by the seed.
  * Email domains are the cities' institutional domains; a city admin can review them.
- * Header colours are dark enough for white text at WCAG AA.
+ * Header colours are dark enough for white text at WCAG AA: app/cities/contrast.test.ts checks every pair.
  */
 import type { Locale } from "~/i18n/locales.ts";
 
