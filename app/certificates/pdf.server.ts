@@ -2,12 +2,16 @@
  * The certificate PDF: A4 landscape, the city's colours and signatory from the snapshot taken
  * at issue, the learner's language, the code and a QR code to the public verification page.
  * DejaVu Sans is embedded (subset) so every name renders, whatever its script.
+ *
+ * It is a tagged PDF aiming at PDF/UA-1 (decision 017): the text and the two images are
+ * structure elements in reading order (a heading, paragraphs, figures with alternative text),
+ * every rule and background is an artifact, and the document declares its language, a title
+ * that viewers show, and the PDF/UA identifier in its XMP metadata.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import PDFDocument from "pdfkit";
 import { Resvg } from "@resvg/resvg-js";
 import QRCode from "qrcode";
 import { isLocale, htmlLang } from "~/i18n/locales.ts";
@@ -16,29 +20,34 @@ import { citySnapshotSchema } from "./certificates.server.ts";
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-let fonts: Promise<[Uint8Array, Uint8Array]> | undefined;
+let fonts: Promise<[Buffer, Buffer]> | undefined;
 
 function loadFonts() {
   fonts ??= Promise.all([readFile(path.join(fontDir, "DejaVuSans.ttf")), readFile(path.join(fontDir, "DejaVuSans-Bold.ttf"))]);
   return fonts;
 }
 
-const logoCache = new Map<string, Uint8Array>();
+interface Logo {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+const logoCache = new Map<string, Logo>();
 
 /** The city's SVG logo as a PNG for the PDF (rasterised once per distinct logo). */
-function logoPng(svg: string): Uint8Array | null {
+function logoPng(svg: string): Logo | null {
   const cached = logoCache.get(svg);
   if (cached) return cached;
   try {
-    const png = new Resvg(svg, {
+    const rendered = new Resvg(svg, {
       fitTo: { mode: "height", value: 240 },
       font: { fontDirs: [fontDir], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
-    })
-      .render()
-      .asPng();
+    }).render();
+    const logo = { png: rendered.asPng(), width: rendered.width, height: rendered.height };
     if (logoCache.size > 50) logoCache.clear();
-    logoCache.set(svg, png);
-    return png;
+    logoCache.set(svg, logo);
+    return logo;
   } catch {
     // A broken logo must not stop the certificate: it is printed without one.
     return null;
@@ -57,36 +66,80 @@ export interface CertificateForPdf {
   expiresAt: Date | null;
 }
 
+const WIDTH = 841.89;
+const HEIGHT = 595.28;
+const INK = "#1a1a26";
+
 function hexColour(hex: string) {
-  const value = /^#[0-9a-f]{6}$/i.test(hex) ? hex : "#1e3a5f";
-  return rgb(parseInt(value.slice(1, 3), 16) / 255, parseInt(value.slice(3, 5), 16) / 255, parseInt(value.slice(5, 7), 16) / 255);
+  return /^#[0-9a-f]{6}$/i.test(hex) ? hex : "#1e3a5f";
 }
 
-function centred(page: PDFPage, text: string, font: PDFFont, size: number, y: number, colour = rgb(0.1, 0.1, 0.15)) {
+/** pdfkit copies the Title and Author into the XMP metadata unescaped: markup there would break it. */
+function safeForXmp(text: string) {
+  return !/[<>&]/.test(text);
+}
+
+type Doc = PDFKit.PDFDocument;
+type Element = PDFKit.PDFStructureElement;
+
+/** Decoration (backgrounds, rules, frames): marked as an artifact, so assistive technology skips it. */
+function artifact(doc: Doc, draw: () => void) {
+  doc.markContent("Artifact", { type: "Layout" });
+  draw();
+  doc.endMarkedContent();
+}
+
+/** One line of text at a baseline, as a structure element of its own (P unless said). */
+function line(
+  doc: Doc,
+  parent: Element,
+  text: string,
+  at: { x: number; baseline: number; font: "regular" | "bold"; size: number; colour?: string; type?: string },
+) {
+  parent.add(
+    doc.struct(at.type ?? "P", {}, () => {
+      doc
+        .font(at.font)
+        .fontSize(at.size)
+        .fillColor(at.colour ?? INK)
+        .text(text, at.x, at.baseline, { lineBreak: false, baseline: "alphabetic" });
+    }),
+  );
+}
+
+function centred(
+  doc: Doc,
+  parent: Element,
+  text: string,
+  at: { baseline: number; font: "regular" | "bold"; size: number; colour?: string; type?: string },
+) {
   // Long titles shrink to fit the width.
-  let fitted = size;
-  const maxWidth = page.getWidth() - 120;
-  while (font.widthOfTextAtSize(text, fitted) > maxWidth && fitted > 8) fitted -= 1;
-  page.drawText(text, { x: (page.getWidth() - font.widthOfTextAtSize(text, fitted)) / 2, y, size: fitted, font, color: colour });
+  doc.font(at.font);
+  let size = at.size;
+  const maxWidth = WIDTH - 120;
+  while (doc.fontSize(size).widthOfString(text) > maxWidth && size > 8) size -= 1;
+  line(doc, parent, text, { ...at, size, x: (WIDTH - doc.widthOfString(text)) / 2 });
 }
 
-function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) {
+function drawQr(doc: Doc, url: string, x: number, top: number, size: number) {
   const qr = QRCode.create(url, { errorCorrectionLevel: "M" });
   const count = qr.modules.size;
   const cell = size / count;
-  page.drawRectangle({ x: x - 4, y: y - 4, width: size + 8, height: size + 8, color: rgb(1, 1, 1) });
+  doc.rect(x - 4, top - 4, size + 8, size + 8).fill("#ffffff");
+  // Each row's runs of dark modules as one rectangle, all filled at once.
   for (let row = 0; row < count; row += 1) {
-    for (let column = 0; column < count; column += 1) {
-      if (qr.modules.get(row, column))
-        page.drawRectangle({
-          x: x + column * cell,
-          y: y + size - (row + 1) * cell,
-          width: cell,
-          height: cell,
-          color: rgb(0, 0, 0),
-        });
+    let column = 0;
+    while (column < count) {
+      if (!qr.modules.get(row, column)) {
+        column += 1;
+        continue;
+      }
+      const start = column;
+      while (column < count && qr.modules.get(row, column)) column += 1;
+      doc.rect(x + start * cell, top + row * cell, (column - start) * cell, cell);
     }
   }
+  doc.fill("#000000");
 }
 
 export async function renderCertificatePdf(certificate: CertificateForPdf, verifyUrl: string): Promise<Uint8Array> {
@@ -94,73 +147,126 @@ export async function renderCertificatePdf(certificate: CertificateForPdf, verif
   const t = translatorFor(locale);
   const city = citySnapshotSchema.parse(JSON.parse(certificate.citySnapshot));
   const date = new Intl.DateTimeFormat(htmlLang[locale], { dateStyle: "long", timeZone: "UTC" });
-
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
   const [regularBytes, boldBytes] = await loadFonts();
-  const regular = await pdf.embedFont(regularBytes, { subset: true });
-  const bold = await pdf.embedFont(boldBytes, { subset: true });
-  pdf.setTitle(`${t("certificate.pdf.title")} ${certificate.code}`);
-  pdf.setAuthor(city.name);
-  pdf.setLanguage(htmlLang[locale]);
 
-  const page = pdf.addPage([841.89, 595.28]);
-  const { width, height } = page.getSize();
+  const doc = new PDFDocument({
+    pdfVersion: "1.7",
+    subset: "PDF/UA",
+    tagged: true,
+    lang: htmlLang[locale],
+    displayTitle: true,
+    font: null,
+    size: [WIDTH, HEIGHT],
+    margin: 0,
+    // The issue date, not the time of the download: the same certificate is always the same file.
+    info: {
+      Title: `${t("certificate.pdf.title")} ${certificate.code}`,
+      ...(safeForXmp(city.name) ? { Author: city.name } : {}),
+      Creator: "Aula IA",
+      CreationDate: certificate.issuedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const written = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.registerFont("regular", regularBytes).registerFont("bold", boldBytes);
+
   const primary = hexColour(city.primaryColor);
   const accent = hexColour(city.accentColor);
+  const root = doc.struct("Document");
+  doc.addStructure(root);
 
-  page.drawRectangle({ x: 0, y: height - 90, width, height: 90, color: primary });
-  page.drawRectangle({ x: 0, y: height - 96, width, height: 6, color: accent });
+  artifact(doc, () => {
+    doc.rect(0, 0, WIDTH, 90).fill(primary);
+    doc.rect(0, 90, WIDTH, 6).fill(accent);
+  });
   const logo = city.logoSvg ? logoPng(city.logoSvg) : null;
   let nameX = 40;
   if (logo) {
-    const image = await pdf.embedPng(logo);
     const logoHeight = 70;
-    const logoWidth = (image.width / image.height) * logoHeight;
-    page.drawImage(image, { x: 30, y: height - 80, width: logoWidth, height: logoHeight });
+    const logoWidth = (logo.width / logo.height) * logoHeight;
+    const box: PDFKit.Mixins.StructureElementOptions = {
+      alt: t("certificate.pdf.logoAlt", { city: city.name }),
+      bbox: [30, 10, 30 + logoWidth, 10 + logoHeight],
+      placement: "Block",
+    };
+    root.add(doc.struct("Figure", box, () => doc.image(logo.png, 30, 10, { width: logoWidth, height: logoHeight })));
     nameX = 40 + logoWidth;
   }
-  page.drawText(city.name, { x: nameX, y: height - 58, size: 26, font: bold, color: rgb(1, 1, 1) });
-  page.drawText("Aula IA", {
-    x: width - 40 - bold.widthOfTextAtSize("Aula IA", 16),
-    y: height - 54,
+  line(doc, root, city.name, { x: nameX, baseline: 58, font: "bold", size: 26, colour: "#ffffff" });
+  doc.font("bold").fontSize(16);
+  line(doc, root, "Aula IA", {
+    x: WIDTH - 40 - doc.widthOfString("Aula IA"),
+    baseline: 54,
+    font: "bold",
     size: 16,
-    font: bold,
-    color: rgb(1, 1, 1),
+    colour: "#ffffff",
   });
-  page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 140, borderColor: accent, borderWidth: 2 });
-
-  centred(page, t("certificate.pdf.title").toUpperCase(), bold, 30, height - 160, primary);
-  centred(page, t("certificate.pdf.certifies", { city: city.name }), regular, 14, height - 200);
-  centred(page, certificate.holderName, bold, 28, height - 245);
-  centred(page, t("certificate.pdf.completed"), regular, 14, height - 285);
-  centred(page, certificate.courseTitle, bold, 20, height - 320, primary);
-  centred(
-    page,
-    t("certificate.pdf.details", {
-      score: certificate.score,
-      version: certificate.courseVersion,
-      date: date.format(certificate.issuedAt),
-    }),
-    regular,
-    12,
-    height - 352,
+  artifact(doc, () =>
+    doc
+      .rect(24, 116, WIDTH - 48, HEIGHT - 140)
+      .lineWidth(2)
+      .stroke(accent),
   );
+
+  centred(doc, root, t("certificate.pdf.title").toUpperCase(), {
+    baseline: 160,
+    font: "bold",
+    size: 30,
+    colour: primary,
+    type: "H1",
+  });
+  centred(doc, root, t("certificate.pdf.certifies", { city: city.name }), { baseline: 200, font: "regular", size: 14 });
+  centred(doc, root, certificate.holderName, { baseline: 245, font: "bold", size: 28 });
+  centred(doc, root, t("certificate.pdf.completed"), { baseline: 285, font: "regular", size: 14 });
+  centred(doc, root, certificate.courseTitle, { baseline: 320, font: "bold", size: 20, colour: primary });
+  const details = t("certificate.pdf.details", {
+    score: certificate.score,
+    version: certificate.courseVersion,
+    date: date.format(certificate.issuedAt),
+  });
+  centred(doc, root, details, { baseline: 352, font: "regular", size: 12 });
   if (certificate.expiresAt)
-    centred(page, t("certificate.pdf.validUntil", { date: date.format(certificate.expiresAt) }), regular, 12, height - 372);
+    centred(doc, root, t("certificate.pdf.validUntil", { date: date.format(certificate.expiresAt) }), {
+      baseline: 372,
+      font: "regular",
+      size: 12,
+    });
 
   if (city.signatoryName) {
-    page.drawLine({ start: { x: 80, y: 120 }, end: { x: 330, y: 120 }, thickness: 1, color: rgb(0.3, 0.3, 0.3) });
-    page.drawText(city.signatoryName, { x: 80, y: 102, size: 12, font: bold });
-    page.drawText(city.signatoryTitle, { x: 80, y: 86, size: 10, font: regular });
+    artifact(doc, () =>
+      doc
+        .moveTo(80, HEIGHT - 120)
+        .lineTo(330, HEIGHT - 120)
+        .lineWidth(1)
+        .stroke("#4d4d4d"),
+    );
+    line(doc, root, city.signatoryName, { x: 80, baseline: HEIGHT - 102, font: "bold", size: 12 });
+    line(doc, root, city.signatoryTitle, { x: 80, baseline: HEIGHT - 86, font: "regular", size: 10 });
   } else {
-    page.drawText(city.signatoryTitle, { x: 80, y: 102, size: 11, font: regular });
+    line(doc, root, city.signatoryTitle, { x: 80, baseline: HEIGHT - 102, font: "regular", size: 11 });
   }
 
-  drawQr(page, verifyUrl, width - 170, 56, 110);
-  page.drawText(`${t("certificate.pdf.code")}: ${certificate.code}`, { x: width - 420, y: 92, size: 11, font: bold });
-  page.drawText(t("certificate.pdf.verifyAt"), { x: width - 420, y: 74, size: 9, font: regular });
-  page.drawText(verifyUrl, { x: width - 420, y: 60, size: 8, font: regular });
+  line(doc, root, `${t("certificate.pdf.code")}: ${certificate.code}`, {
+    x: WIDTH - 420,
+    baseline: HEIGHT - 92,
+    font: "bold",
+    size: 11,
+  });
+  line(doc, root, t("certificate.pdf.verifyAt"), { x: WIDTH - 420, baseline: HEIGHT - 74, font: "regular", size: 9 });
+  line(doc, root, verifyUrl, { x: WIDTH - 420, baseline: HEIGHT - 60, font: "regular", size: 8 });
+  const qrTop = HEIGHT - 56 - 110;
+  const qrBox: PDFKit.Mixins.StructureElementOptions = {
+    alt: t("certificate.pdf.qrAlt", { url: verifyUrl }),
+    bbox: [WIDTH - 174, qrTop - 4, WIDTH - 56, qrTop + 114],
+    placement: "Block",
+  };
+  root.add(doc.struct("Figure", qrBox, () => drawQr(doc, verifyUrl, WIDTH - 170, qrTop, 110)));
 
-  return pdf.save();
+  root.end();
+  doc.end();
+  return written;
 }

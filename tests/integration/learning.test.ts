@@ -17,6 +17,7 @@ import {
 import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { attemptView, quizOverview, sendAttemptEvents, startAttempt } from "~/quiz/attempts.server.ts";
 import { answerKeyOf, currentUserFor, importSampleCourse, SAMPLE_COURSE, takeAttempt } from "../support/learning.ts";
+import { catalogOf, figureAlternatives, pdfinfo, pdfOnDisk, structureOf, untaggedPainting } from "../support/pdf.ts";
 
 beforeAll(async () => {
   await importSampleCourse();
@@ -330,6 +331,78 @@ describe("certificates", () => {
     // The city's logo (its SVG rasterised) is printed in the header.
     const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" });
     expect(images.trim().split("\n").length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("renders a tagged PDF: heading, paragraphs and figures in reading order, alt text, language, shown title, PDF/UA identifier", async () => {
+    const user = await completedEnrollment("Łukasz Ñúñez-Gómez");
+    const certificate = await db().certificate.findFirstOrThrow({ where: { userId: user.id } });
+    const verifyUrl = `http://localhost:3000/verify/${certificate.code}`;
+    const pdf = await renderCertificatePdf(certificate, verifyUrl);
+    const file = pdfOnDisk(pdf);
+
+    const [root, ...elements] = structureOf(file);
+    expect(root).toMatchObject({ type: "Document", depth: 0 });
+    expect(elements.every((element) => element.depth === 1)).toBe(true);
+    expect(elements.map(({ type, text }) => [type, text])).toEqual([
+      ["Figure", ""],
+      ["P", "Madrid"],
+      ["P", "Aula IA"],
+      ["H1", "CERTIFICADO"],
+      ["P", "Madrid certifica que"],
+      ["P", "Łukasz Ñúñez-Gómez"],
+      ["P", "ha completado el curso"],
+      ["P", "Curso de prueba"],
+      ["P", expect.stringMatching(/^Puntuación: 100 % · Versión 1 · Emitido el \d+ de \p{L}+ de \d{4}$/u)],
+      ["P", "Dirección General de Función Pública"],
+      ["P", `Código: ${certificate.code}`],
+      ["P", "Compruebe su validez en:"],
+      ["P", verifyUrl],
+      ["Figure", ""],
+    ]);
+    expect(figureAlternatives(pdf)).toEqual([
+      "Logotipo de Madrid",
+      `Código QR que abre la página de verificación de este certificado: ${verifyUrl}`,
+    ]);
+    // Every rule, frame and background is an artifact; nothing is painted outside the tags.
+    expect(untaggedPainting(pdf)).toEqual([]);
+
+    expect(catalogOf(pdf)).toEqual({ lang: "es", displayDocTitle: true });
+    const info = pdfinfo(file);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(new RegExp(`^Title:\\s+Certificado ${certificate.code}$`, "m"));
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    const xmp = pdfinfo(file, "-meta");
+    expect(xmp).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">Certificado ${certificate.code}</rdf:li>`);
+    // Fonts are all embedded (PDF/UA 7.21.4): the two DejaVu faces, subset.
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(fonts).toHaveLength(2);
+    for (const font of fonts) expect(font).toMatch(/\+DejaVuSans.*\byes\s+yes\s+yes\b/);
+
+    // The same certificate is the same file, byte for byte, whenever it is downloaded.
+    expect(Buffer.from(await renderCertificatePdf(certificate, verifyUrl)).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it("tags the PDF in the learner's language, and keeps its metadata readable whatever the city's name", async () => {
+    const user = await completedEnrollment("Noémie Dubois");
+    const issued = await db().certificate.findFirstOrThrow({ where: { userId: user.id } });
+    const verifyUrl = `http://localhost:3000/verify/${issued.code}`;
+    const english = await renderCertificatePdf({ ...issued, locale: "en" }, verifyUrl);
+    expect(catalogOf(english)).toEqual({ lang: "en", displayDocTitle: true });
+    expect(figureAlternatives(english)).toEqual([
+      "Madrid logo",
+      `QR code that opens this certificate's verification page: ${verifyUrl}`,
+    ]);
+    expect(structureOf(pdfOnDisk(english)).find((element) => element.type === "H1")?.text).toBe("CERTIFICATE");
+    expect(pdfinfo(pdfOnDisk(english))).toMatch(new RegExp(`^Title:\\s+Certificate ${issued.code}$`, "m"));
+    expect(catalogOf(await renderCertificatePdf({ ...issued, locale: "pt" }, verifyUrl)).lang).toBe("pt-BR");
+
+    // pdfkit copies the author into the XMP unescaped: a name with markup is left out of it, not broken into it.
+    const snapshot = { ...JSON.parse(issued.citySnapshot), name: "Ayuntamiento <A&B>" };
+    const marked = pdfOnDisk(await renderCertificatePdf({ ...issued, citySnapshot: JSON.stringify(snapshot) }, verifyUrl));
+    expect(pdfinfo(marked, "-meta")).not.toContain("Ayuntamiento");
+    expect(pdfinfo(marked)).not.toMatch(/^Author:/m);
+    expect(structureOf(marked).find((element) => element.type === "P")?.text).toBe("Ayuntamiento <A&B>");
   });
 
   it("renders certificates one after another, each with every letter of its own name", async () => {

@@ -211,6 +211,8 @@ export const en: Messages = {
   "certificate.pdf.validUntil": "Valid until {date}",
   "certificate.pdf.code": "Code",
   "certificate.pdf.verifyAt": "Check that it is valid at:",
+  "certificate.pdf.logoAlt": "{city} logo",
+  "certificate.pdf.qrAlt": "QR code that opens this certificate's verification page: {url}",
   "nav.certificates": "My certificates",
   "nav.adminCertificates": "Issued certificates",
   "course.enroll": "Enroll in the course",

@@ -229,6 +229,8 @@ export const es = {
   "certificate.pdf.validUntil": "Válido hasta el {date}",
   "certificate.pdf.code": "Código",
   "certificate.pdf.verifyAt": "Compruebe su validez en:",
+  "certificate.pdf.logoAlt": "Logotipo de {city}",
+  "certificate.pdf.qrAlt": "Código QR que abre la página de verificación de este certificado: {url}",
   "nav.certificates": "Mis certificados",
   "nav.adminCertificates": "Certificados emitidos",
   "course.enroll": "Inscribirme en el curso",

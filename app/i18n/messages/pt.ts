@@ -211,6 +211,8 @@ export const pt: Messages = {
   "certificate.pdf.validUntil": "Válido até {date}",
   "certificate.pdf.code": "Código",
   "certificate.pdf.verifyAt": "Verifique a validade em:",
+  "certificate.pdf.logoAlt": "Logotipo de {city}",
+  "certificate.pdf.qrAlt": "Código QR que abre a página de verificação deste certificado: {url}",
   "nav.certificates": "Meus certificados",
   "nav.adminCertificates": "Certificados emitidos",
   "course.enroll": "Inscrever-me no curso",
