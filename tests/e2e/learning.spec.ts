@@ -1,25 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "./fixtures.ts";
-import { confirmEmail, expectAccessible, logIn, setServerClock, takeQuiz } from "./support.ts";
+import { expectAccessible, logIn, setServerClock, signUp, takeQuiz } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 
 test.afterEach(async ({ page }) => {
   await setServerClock(page, 0);
 });
-
-async function signUp(page: import("@playwright/test").Page, name: string) {
-  await page.goto("/signup");
-  await page.getByLabel("Nombre y apellidos").fill(name);
-  const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Ciudad").selectOption({ label: "Madrid" });
-  await page.getByLabel("Área o dependencia").selectOption({ label: "Movilidad y Transportes" });
-  await page.getByLabel(/He leído el aviso de privacidad/).check();
-  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
-  await confirmEmail(page, email);
-  await expect(page.getByRole("heading", { name: `Hola, ${name}` })).toBeVisible();
-}
 
 test("a new learner reads every lesson, fails, waits out the cool-down, passes and gets a verifiable certificate", async ({
   page,

@@ -43,6 +43,21 @@ export async function confirmEmail(
   await page.getByRole("button", { name: /Confirmar mi correo|Confirmar meu e-mail|Confirm my email address/ }).click();
 }
 
+/** A new Madrid learner signed up in Spanish, confirmed and signed in; returns the address. */
+export async function signUp(page: Page, name: string): Promise<string> {
+  await page.goto("/signup");
+  await page.getByLabel("Nombre y apellidos").fill(name);
+  const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Ciudad").selectOption({ label: "Madrid" });
+  await page.getByLabel("Área o dependencia").selectOption({ label: "Movilidad y Transportes" });
+  await page.getByLabel(/He leído el aviso de privacidad/).check();
+  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  await confirmEmail(page, email);
+  await expect(page.getByRole("heading", { name: `Hola, ${name}` })).toBeVisible();
+  return email;
+}
+
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel(/correo|e-mail|email/i).fill(email);
