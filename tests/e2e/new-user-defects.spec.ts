@@ -1,0 +1,106 @@
+/** The defects a new user found on a phone and a desktop, with and without JavaScript (issue 10). */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { expectAccessible, logIn, signUp } from "./support.ts";
+
+test.use({ locale: "es-ES" });
+
+const viewports = [
+  { name: "phone", size: { width: 320, height: 640 } },
+  { name: "desktop", size: { width: 1280, height: 800 } },
+];
+
+async function startQuiz(page: Page, courseKey: string) {
+  await page.goto(`/courses/${courseKey}`);
+  await page.getByRole("button", { name: "Inscribirme en el curso" }).click();
+  await expect(page.getByText("Lección 1 de 4")).toBeVisible();
+  await page.goto(`/learn/${courseKey}/quiz`);
+  await page.getByRole("button", { name: "Empezar el intento" }).click();
+}
+
+/** The step's heading is the page's h1, at the top of the screen; with JavaScript it also has the focus. */
+async function expectStepStart(page: Page, name: string | RegExp, focused: boolean) {
+  const heading = page.getByRole("heading", { level: 1, name });
+  await expect(heading).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(heading).toBeInViewport();
+  if (focused) await expect(heading).toBeFocused();
+}
+
+for (const { name, size } of viewports) {
+  test.describe(`on a ${name}`, () => {
+    test.use({ viewport: size });
+
+    test("each quiz step starts at its h1, which takes the focus, and the result is in sight", async ({ page }) => {
+      await signUp(page, "Paso Enfocado");
+      await startQuiz(page, "security-and-ai-threats");
+      await expectStepStart(page, "Pregunta 1 de 8", false);
+      await expectAccessible(page);
+
+      const next = page.getByRole("button", { name: "Siguiente pregunta" });
+      await next.scrollIntoViewIfNeeded();
+      await next.click();
+      await expectStepStart(page, "Pregunta 2 de 8", true);
+
+      const review = page.getByRole("button", { name: "Revisar mis respuestas" });
+      await review.scrollIntoViewIfNeeded();
+      await review.click();
+      await expectStepStart(page, "Revisa tus respuestas antes de enviarlas", true);
+      await expectAccessible(page);
+
+      const submit = page.getByRole("button", { name: "Enviar mis respuestas" });
+      await submit.scrollIntoViewIfNeeded();
+      await submit.click();
+      await expectStepStart(page, /^Intento 1: /, true);
+      await expect(page.getByRole("status").filter({ hasText: "No aprobado" })).toBeInViewport();
+      await expectAccessible(page);
+    });
+
+    test("sign-up names the page's language and the account's language differently", async ({ page }) => {
+      await page.goto("/signup");
+      await expect(page.getByRole("combobox", { name: "Idioma de la página", exact: true })).toHaveValue("es");
+      await expect(page.getByRole("combobox", { name: "Idioma de tu cuenta", exact: true })).toHaveValue("es");
+      const names = await page.getByRole("combobox").evaluateAll((boxes) =>
+        boxes.map((box) => (box as HTMLSelectElement).labels?.[0]?.textContent?.trim() ?? ""),
+      );
+      expect(new Set(names).size).toBe(names.length);
+      await expectAccessible(page);
+    });
+  });
+}
+
+test("after logging in to a Spanish account from an English browser, the switcher shows Spanish", async ({ page, browser }) => {
+  const email = await signUp(page, "Cuenta Española");
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+
+  const context = await browser.newContext({ locale: "en-GB" });
+  const english = await context.newPage();
+  await english.goto("/login");
+  await expect(english.getByRole("combobox", { name: "Page language" })).toHaveValue("en");
+  await logIn(english, email, "una frase de acceso larga");
+  await expect(english.getByRole("heading", { name: "Hola, Cuenta Española" })).toBeVisible();
+  await expect(english.locator("html")).toHaveAttribute("lang", "es");
+  await expect(english.getByRole("combobox", { name: "Idioma de la página" })).toHaveValue("es");
+  // Pressing "Change" now keeps the account in Spanish.
+  await english.getByRole("button", { name: "Cambiar" }).click();
+  await expect(english.locator("html")).toHaveAttribute("lang", "es");
+  await context.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+
+  test("each quiz step is a page that starts at its h1", async ({ page }) => {
+    await signUp(page, "Sin Script Paso");
+    await startQuiz(page, "personal-data-and-privacy");
+    await expectStepStart(page, "Pregunta 1 de 8", false);
+    const next = page.getByRole("button", { name: "Siguiente pregunta" });
+    await next.scrollIntoViewIfNeeded();
+    await next.click();
+    await expectStepStart(page, "Pregunta 2 de 8", false);
+    await page.getByRole("button", { name: "Revisar mis respuestas" }).click();
+    await expectStepStart(page, "Revisa tus respuestas antes de enviarlas", false);
+    await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
+    await expectStepStart(page, /^Intento 1: /, false);
+  });
+});
