@@ -11,6 +11,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { Resvg } from "@resvg/resvg-js";
 import QRCode from "qrcode";
 import { isLocale, htmlLang } from "~/i18n/locales.ts";
+import { formatsFor } from "~/i18n/formats.ts";
 import { translatorFor } from "~/i18n/translate.ts";
 import { citySnapshotSchema } from "./certificates.server.ts";
 
@@ -138,7 +139,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf, verif
   centred(
     page,
     t("certificate.pdf.details", {
-      score: certificate.score,
+      score: formatsFor(locale).percent(certificate.score),
       version: certificate.courseVersion,
       date: date.format(certificate.issuedAt),
     }),

@@ -107,7 +107,7 @@ function optionLabel(t: ReturnType<typeof useTranslation>["t"], option: { key: s
 }
 
 export default function AttemptPage() {
-  const { t, lang } = useTranslation();
+  const { t, formats } = useTranslation();
   const { view, timeZone, nextAttempt } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { snapshot, onSubmit, saveFailed } = useLiveAttempt(view);
@@ -115,8 +115,6 @@ export default function AttemptPage() {
   const { heading, top } = useStepHeading(step);
   const { context } = snapshot;
   const contentLang = htmlLang[view.shownLocale];
-  const timeFormat = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone });
-  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone });
 
   const header = (
     <>
@@ -128,7 +126,7 @@ export default function AttemptPage() {
       {searchParams.get("notice") === "stale" ? <FormAlert>{t("quiz.stale")}</FormAlert> : null}
       {saveFailed ? <FormAlert>{t("quiz.saveFailed")}</FormAlert> : null}
       {view.deadline && !view.result ? (
-        <p className="mt-2 font-medium">{t("quiz.deadline", { time: timeFormat.format(new Date(view.deadline)) })}</p>
+        <p className="mt-2 font-medium">{t("quiz.deadline", { time: formats.timeWithZone(view.deadline, timeZone) })}</p>
       ) : null}
     </>
   );
@@ -138,18 +136,18 @@ export default function AttemptPage() {
       <div className="max-w-3xl" ref={top}>
         {header}
         <h1 ref={heading} tabIndex={-1} className={headingClass}>
-          {t("quiz.attemptRow", { number: view.number, score: view.result.score })}
+          {t("quiz.attemptRow", { number: view.number, score: formats.percent(view.result.score) })}
         </h1>
         <div
           role="status"
           className={`mt-4 rounded border-l-4 p-3 ${view.result.passed ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
         >
           {view.result.passed
-            ? t("quiz.resultPassed", { score: view.result.score, passMark: view.result.passMark })
-            : t("quiz.resultFailed", { score: view.result.score, passMark: view.result.passMark })}
+            ? t("quiz.resultPassed", { score: formats.percent(view.result.score), passMark: formats.percent(view.result.passMark) })
+            : t("quiz.resultFailed", { score: formats.percent(view.result.score), passMark: formats.percent(view.result.passMark) })}
         </div>
         {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "cooldown" ? (
-          <p className="mt-3">{t("quiz.cooldown", { date: dateFormat.format(new Date(nextAttempt.retryAt)) })}</p>
+          <p className="mt-3">{t("quiz.cooldown", { date: formats.dateTimeWithZone(nextAttempt.retryAt, timeZone) })}</p>
         ) : null}
         {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "limit" ? (
           <p className="mt-3">{t("quiz.limitReached")}</p>

@@ -27,6 +27,20 @@ async function expectStepStart(page: Page, name: string | RegExp, focused: boole
   if (focused) await expect(heading).toBeFocused();
 }
 
+/** The text's characters all sit on one line of the element. */
+async function expectOnOneLine(element: import("@playwright/test").Locator, text: string) {
+  const lines = await element.evaluate((node, wanted) => {
+    const textNode = [...node.childNodes].find((child) => child.textContent?.includes(wanted));
+    if (!textNode) return -1;
+    const range = document.createRange();
+    const start = textNode.textContent!.indexOf(wanted);
+    range.setStart(textNode, start);
+    range.setEnd(textNode, start + wanted.length);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  }, text);
+  expect(lines).toBe(1);
+}
+
 for (const { name, size } of viewports) {
   test.describe(`on a ${name}`, () => {
     test.use({ viewport: size });
@@ -53,6 +67,11 @@ for (const { name, size } of viewports) {
       await submit.click();
       await expectStepStart(page, /^Intento 1: /, true);
       await expect(page.getByRole("status").filter({ hasText: "No aprobado" })).toBeInViewport();
+      // The percentage is Intl's, whose no-break space keeps "0 %" together at 320 px.
+      await expect(page.getByRole("heading", { level: 1 })).toHaveJSProperty("textContent", "Intento 1: 0\u00a0%");
+      await expectOnOneLine(page.getByRole("heading", { level: 1 }), "0\u00a0%");
+      // The cool-down names its time zone (Madrid's, in December).
+      await expect(page.getByText(/^Podrás volver a intentarlo a partir del .+ hora estándar de Europa central\.$/)).toBeVisible();
       await expectAccessible(page);
     });
 

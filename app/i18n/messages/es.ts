@@ -23,14 +23,18 @@ export const es = {
     "Cursos de alfabetización en IA para el servicio público. Cada uno tiene lecciones breves y un cuestionario final.",
   "catalog.empty": "Todavía no hay cursos publicados.",
   "catalog.minutes": "{minutes} min",
-  "catalog.lessons": "{count} lecciones",
+  "catalog.lessons": { one: "{count} lección", many: "{count} de lecciones", other: "{count} lecciones" },
   "catalog.level": "Nivel",
   "catalog.duration": "Duración",
   "catalog.competencies": "Competencias",
   "catalog.shownIn": "Este curso aún no está disponible en tu idioma; se muestra en {language}.",
   "course.objectives": "Lo que aprenderás",
   "course.syllabus": "Temario",
-  "course.quiz": "Cuestionario final: {draw} preguntas; se aprueba con un {passMark} %.",
+  "course.quiz": {
+    one: "Cuestionario final: {count} pregunta; se aprueba con un {passMark}.",
+    many: "Cuestionario final: {count} de preguntas; se aprueba con un {passMark}.",
+    other: "Cuestionario final: {count} preguntas; se aprueba con un {passMark}.",
+  },
   "course.version": "Versión {number}",
   "course.backToCatalog": "Volver al catálogo",
   "level.introductory": "Inicial",
@@ -147,7 +151,7 @@ export const es = {
   "invitations.anyone": "Cualquier persona con el enlace",
 
   "people.title": "Personas de {city}",
-  "people.count": "{count} personas",
+  "people.count": { one: "{count} persona", many: "{count} de personas", other: "{count} personas" },
   "people.col.name": "Nombre",
   "people.col.email": "Correo",
   "people.emailNotConfirmed": "Correo aún sin confirmar",
@@ -182,7 +186,11 @@ export const es = {
 
   "form.errorSummary": "Revisa los campos marcados.",
   "form.fileHint": "{types}, hasta {size}.",
-  "form.fileHintMany": "{types}, hasta {size} cada archivo, como máximo {count} archivos.",
+  "form.fileHintMany": {
+    one: "{types}, hasta {size} cada archivo, como máximo {count} archivo.",
+    many: "{types}, hasta {size} cada archivo, como máximo {count} de archivos.",
+    other: "{types}, hasta {size} cada archivo, como máximo {count} archivos.",
+  },
   "validation.required": "Este campo es obligatorio.",
   "validation.email": "Escribe un correo válido, por ejemplo nombre@ciudad.gob.",
   "validation.nameLength": "El nombre debe tener entre 2 y 120 caracteres.",
@@ -207,9 +215,16 @@ export const es = {
   "validation.choiceRequired": "Elige al menos una opción.",
   "validation.choice": "Elige opciones de la lista.",
   "auth.invalidCredentials": "El correo o la contraseña no son correctos.",
-  "auth.throttled": "Demasiados intentos. Espera {minutes} minutos y vuelve a intentarlo.",
-  "auth.loginThrottled":
-    "Demasiados intentos fallidos. Espera {minutes} minutos o elige una nueva contraseña desde «¿Olvidaste tu contraseña?».",
+  "auth.throttled": {
+    one: "Demasiados intentos. Espera {count} minuto y vuelve a intentarlo.",
+    many: "Demasiados intentos. Espera {count} de minutos y vuelve a intentarlo.",
+    other: "Demasiados intentos. Espera {count} minutos y vuelve a intentarlo.",
+  },
+  "auth.loginThrottled": {
+    one: "Demasiados intentos fallidos. Espera {count} minuto o elige una nueva contraseña desde «¿Olvidaste tu contraseña?».",
+    many: "Demasiados intentos fallidos. Espera {count} de minutos o elige una nueva contraseña desde «¿Olvidaste tu contraseña?».",
+    other: "Demasiados intentos fallidos. Espera {count} minutos o elige una nueva contraseña desde «¿Olvidaste tu contraseña?».",
+  },
   "invitation.invalid": "Esta invitación no es válida, ya se usó o caducó. Pide una nueva a la administración de tu ciudad.",
 
   "email.reset.subject": "Aula IA: elige una nueva contraseña",
@@ -225,7 +240,7 @@ export const es = {
   "certificate.pdf.title": "Certificado",
   "certificate.pdf.certifies": "{city} certifica que",
   "certificate.pdf.completed": "ha completado el curso",
-  "certificate.pdf.details": "Puntuación: {score} % · Versión {version} · Emitido el {date}",
+  "certificate.pdf.details": "Puntuación: {score} · Versión {version} · Emitido el {date}",
   "certificate.pdf.validUntil": "Válido hasta el {date}",
   "certificate.pdf.code": "Código",
   "certificate.pdf.verifyAt": "Compruebe su validez en:",
@@ -234,7 +249,7 @@ export const es = {
   "course.enroll": "Inscribirme en el curso",
   "course.start": "Empezar",
   "course.continue": "Continuar",
-  "course.progress": "Tu avance: {percent} %",
+  "course.progress": "Tu avance: {percent}",
   "course.completed": "Curso completado.",
   "course.viewCertificate": "Ver mi certificado",
   "course.loginToEnroll": "Inicia sesión para inscribirte",
@@ -250,16 +265,33 @@ export const es = {
   "lesson.minutes": "Lectura de {minutes} min",
   "lesson.notEnrolled": "Inscríbete en el curso para leer sus lecciones y guardar tu avance.",
   "quiz.title": "Cuestionario: {course}",
-  "quiz.rules": "Se sortean {draw} preguntas. Se aprueba con un {passMark} %.",
-  "quiz.rulesAttempts": "Tienes {limit} intentos. Tras un intento no aprobado, espera {minutes} minutos antes del siguiente.",
-  "quiz.rulesUnlimited": "Puedes intentarlo las veces que necesites. Tras un intento no aprobado, espera {minutes} minutos.",
-  "quiz.rulesTime": "Tiempo para cada intento: {minutes} minutos.",
+  "quiz.rules": {
+    one: "Se sortea {count} pregunta. Se aprueba con un {passMark}.",
+    many: "Se sortean {count} de preguntas. Se aprueba con un {passMark}.",
+    other: "Se sortean {count} preguntas. Se aprueba con un {passMark}.",
+  },
+  "quiz.rulesAttempts": {
+    one: "Tienes {count} intento.",
+    many: "Tienes {count} de intentos.",
+    other: "Tienes {count} intentos.",
+  },
+  "quiz.rulesCooldown": {
+    one: "Tras un intento no aprobado, espera {count} minuto antes del siguiente.",
+    many: "Tras un intento no aprobado, espera {count} de minutos antes del siguiente.",
+    other: "Tras un intento no aprobado, espera {count} minutos antes del siguiente.",
+  },
+  "quiz.rulesUnlimited": "Puedes intentarlo las veces que necesites.",
+  "quiz.rulesTime": {
+    one: "Tiempo para cada intento: {count} minuto.",
+    many: "Tiempo para cada intento: {count} de minutos.",
+    other: "Tiempo para cada intento: {count} minutos.",
+  },
   "quiz.modeExam": "Verás las respuestas correctas al enviar el cuestionario.",
   "quiz.modePractice": "Puedes comprobar cada respuesta al momento.",
   "quiz.start": "Empezar el intento",
   "quiz.resume": "Seguir con el intento abierto",
   "quiz.attempts": "Tus intentos",
-  "quiz.attemptRow": "Intento {number}: {score} %",
+  "quiz.attemptRow": "Intento {number}: {score}",
   "quiz.attemptOpen": "Intento {number}: en curso",
   "quiz.passedBadge": "aprobado",
   "quiz.failedBadge": "no aprobado",
@@ -279,16 +311,20 @@ export const es = {
   "quiz.unanswered": "Sin responder",
   "quiz.change": "Cambiar la respuesta {position}",
   "quiz.submit": "Enviar mis respuestas",
-  "quiz.submitWarning": "Tienes {count} preguntas sin responder; cuentan como incorrectas.",
+  "quiz.submitWarning": {
+    one: "Tienes {count} pregunta sin responder; cuenta como incorrecta.",
+    many: "Tienes {count} de preguntas sin responder; cuentan como incorrectas.",
+    other: "Tienes {count} preguntas sin responder; cuentan como incorrectas.",
+  },
   "quiz.deadline": "Tiempo límite: hasta las {time}.",
   "quiz.correct": "Correcto.",
   "quiz.incorrect": "Incorrecto.",
   "quiz.correctAnswer": "Respuesta correcta",
   "quiz.yourAnswer": "Tu respuesta",
   "quiz.explanation": "Explicación",
-  "quiz.resultPassed": "¡Aprobado! Has obtenido un {score} % (se necesitaba un {passMark} %).",
+  "quiz.resultPassed": "¡Aprobado! Has obtenido un {score} (se necesitaba un {passMark}).",
   "quiz.resultFailed":
-    "No aprobado: has obtenido un {score} % y se necesita un {passMark} %. Repasa las explicaciones y vuelve a intentarlo.",
+    "No aprobado: has obtenido un {score} y se necesita un {passMark}. Repasa las explicaciones y vuelve a intentarlo.",
   "quiz.backToQuiz": "Volver al cuestionario",
   "quiz.stale": "La página estaba desactualizada (quizá la abriste en otra pestaña). Te mostramos el estado actual.",
   "quiz.saveFailed":
@@ -313,8 +349,11 @@ export const es = {
   "certificates.revoked": "Revocado el {date}",
   "certificates.revokedNoDownload":
     "Este certificado fue revocado, así que ya no se puede descargar. Su página pública de verificación lo indica.",
-  "certificates.downloadThrottled":
-    "Has descargado demasiados certificados seguidos. Espera {minutes} minutos y vuelve a intentarlo.",
+  "certificates.downloadThrottled": {
+    one: "Has descargado demasiados certificados seguidos. Espera {count} minuto y vuelve a intentarlo.",
+    many: "Has descargado demasiados certificados seguidos. Espera {count} de minutos y vuelve a intentarlo.",
+    other: "Has descargado demasiados certificados seguidos. Espera {count} minutos y vuelve a intentarlo.",
+  },
   "certificates.expires": "Válido hasta el {date}",
   "verify.title": "Verificar un certificado",
   "verify.intro": "Escribe el código que aparece en el certificado.",
@@ -347,11 +386,14 @@ export const es = {
   "catalog.any": "Todas",
   "catalog.mandatoryOnly": "Solo los obligatorios para mí",
   "catalog.apply": "Filtrar",
-  "catalog.results": "{count} cursos",
+  "catalog.results": { one: "{count} curso", many: "{count} de cursos", other: "{count} cursos" },
   "catalog.mandatory": "Obligatorio para ti",
-  "catalog.yourProgress": "Tu avance: {percent} %",
+  "catalog.yourProgress": "Tu avance: {percent}",
   "meta.title": "{page} · Aula IA",
 } as const;
 
 export type MessageKey = keyof typeof es;
-export type Messages = Record<MessageKey, string>;
+/** A plural message: one text per plural category the language needs (`Intl.PluralRules`), selected by `{count}`. */
+export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+/** A key that is plural in Spanish is plural in every language (the forms each needs are checked by a test). */
+export type Messages = { [K in MessageKey]: (typeof es)[K] extends string ? string : PluralForms };
