@@ -12,7 +12,16 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
+import type { Locale } from "~/i18n/locales.ts";
+import { translatorFor } from "~/i18n/translate.ts";
+
+/**
+ * What the renderer writes is stored at import, so a change to it (or to the text it writes,
+ * such as a table's name) must bump this: the importer then makes a new version of every
+ * course, rendered anew, even where the files did not change.
+ */
+export const LESSON_RENDERING = 2;
 
 export interface SplitLesson {
   frontMatter: string | null;
@@ -92,15 +101,55 @@ function rewriteImages(resolveAsset: (relativePath: string) => string | null) {
   };
 }
 
+function cellText(node: Element): string {
+  let text = "";
+  visit(node, "text", (child) => {
+    text += child.value;
+  });
+  return text.trim();
+}
+
+/**
+ * A wide table scrolls sideways inside a region that the keyboard reaches (tabindex), that is
+ * named by its number and columns, and whose shaded edge shows there is more (styles.css, `.table-scroll`).
+ */
+function scrollableTables(locale: Locale) {
+  const t = translatorFor(locale);
+  return () => (tree: HastRoot) => {
+    let number = 0;
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "table" || !parent || index === undefined) return;
+      number += 1;
+      const headers: string[] = [];
+      visit(node, "element", (cell: Element) => {
+        if (cell.tagName === "th" && cellText(cell)) headers.push(cellText(cell));
+      });
+      const label = headers.length > 0 ? t("lesson.tableRegion", { number, columns: headers.join(", ") }) : t("lesson.table", { number });
+      parent.children[index] = {
+        type: "element",
+        tagName: "div",
+        properties: { className: ["table-scroll"], role: "region", tabIndex: 0, ariaLabel: label },
+        children: [node],
+      };
+      return [SKIP, index + 1];
+    });
+  };
+}
+
 const schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] } };
 
-export function renderLessonHtml(body: string, resolveAsset: (relativePath: string) => string | null = () => null): string {
+export function renderLessonHtml(
+  body: string,
+  resolveAsset: (relativePath: string) => string | null = () => null,
+  locale: Locale = "es",
+): string {
   const file = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype)
     .use(rewriteImages(resolveAsset))
     .use(rehypeSanitize, schema)
+    .use(scrollableTables(locale))
     .use(rehypeExternalLinks, { rel: ["external", "noopener", "noreferrer"], properties: { className: ["external-link"] } })
     .use(rehypeStringify)
     .processSync(body);

@@ -71,17 +71,45 @@ for (const { name, size } of viewports) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveJSProperty("textContent", "Intento 1: 0\u00a0%");
       await expectOnOneLine(page.getByRole("heading", { level: 1 }), "0\u00a0%");
       // The cool-down names its time zone (Madrid's, in December).
-      await expect(page.getByText(/^Podrás volver a intentarlo a partir del .+ hora estándar de Europa central\.$/)).toBeVisible();
+      await expect(
+        page.getByText(/^Podrás volver a intentarlo a partir del .+ hora estándar de Europa central\.$/),
+      ).toBeVisible();
       await expectAccessible(page);
+    });
+
+    test("a lesson table sits in a named region the keyboard reaches, shaded where it goes on", async ({ page }) => {
+      await signUp(page, "Tabla Ancha");
+      await page.goto("/courses/judging-ai-with-numbers");
+      await page.getByRole("button", { name: "Inscribirme en el curso" }).click();
+      await expect(page.getByText("Lección 1 de 5")).toBeVisible();
+      const region = page.getByRole("region", { name: /^Tabla 1: El sistema dice "urgente"/ });
+      await expect(region).toHaveAttribute("tabindex", "0");
+      await expect(region.getByRole("table")).toBeVisible();
+      await expect(region).toHaveCSS("background-image", /radial-gradient/);
+      await expectAccessible(page);
+      const { scrollWidth, clientWidth } = await region.evaluate((node) => ({
+        scrollWidth: node.scrollWidth,
+        clientWidth: node.clientWidth,
+      }));
+      if (size.width === 320) {
+        // Too wide for a phone: reached with Tab, it scrolls with the arrow keys.
+        expect(scrollWidth).toBeGreaterThan(clientWidth);
+        for (let stop = 0; stop < 40 && !(await region.evaluate((node) => node === document.activeElement)); stop += 1) {
+          await page.keyboard.press("Tab");
+        }
+        await expect(region).toBeFocused();
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(() => region.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
+      }
     });
 
     test("sign-up names the page's language and the account's language differently", async ({ page }) => {
       await page.goto("/signup");
       await expect(page.getByRole("combobox", { name: "Idioma de la página", exact: true })).toHaveValue("es");
       await expect(page.getByRole("combobox", { name: "Idioma de tu cuenta", exact: true })).toHaveValue("es");
-      const names = await page.getByRole("combobox").evaluateAll((boxes) =>
-        boxes.map((box) => (box as HTMLSelectElement).labels?.[0]?.textContent?.trim() ?? ""),
-      );
+      const names = await page
+        .getByRole("combobox")
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLSelectElement).labels?.[0]?.textContent?.trim() ?? ""));
       expect(new Set(names).size).toBe(names.length);
       await expectAccessible(page);
     });

@@ -20,7 +20,14 @@ export function lastMailTo(address: string): { subject: string; text: string } |
   if (!existsSync(dir)) return undefined;
   const mails = readdirSync(dir)
     .sort()
-    .map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string; subject: string; text: string });
+    .flatMap((file) => {
+      // A mail still being written is read on the next poll.
+      try {
+        return [JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string; subject: string; text: string }];
+      } catch {
+        return [];
+      }
+    });
   return mails.filter((mail) => mail.to === address).at(-1);
 }
 

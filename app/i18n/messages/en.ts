@@ -241,6 +241,8 @@ export const en: Messages = {
   "lesson.next": "Next: {title}",
   "lesson.navigation": "Lesson navigation",
   "lesson.minutes": "{minutes} min read",
+  "lesson.tableRegion": "Table {number}: {columns}",
+  "lesson.table": "Table {number}",
   "lesson.notEnrolled": "Enroll in the course to read its lessons and save your progress.",
   "quiz.title": "Quiz: {course}",
   "quiz.rules": {

@@ -263,6 +263,8 @@ export const es = {
   "lesson.next": "Siguiente: {title}",
   "lesson.navigation": "Navegación entre lecciones",
   "lesson.minutes": "Lectura de {minutes} min",
+  "lesson.tableRegion": "Tabla {number}: {columns}",
+  "lesson.table": "Tabla {number}",
   "lesson.notEnrolled": "Inscríbete en el curso para leer sus lecciones y guardar tu avance.",
   "quiz.title": "Cuestionario: {course}",
   "quiz.rules": {

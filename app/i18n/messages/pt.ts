@@ -245,6 +245,8 @@ export const pt: Messages = {
   "lesson.next": "Próxima: {title}",
   "lesson.navigation": "Navegação entre lições",
   "lesson.minutes": "Leitura de {minutes} min",
+  "lesson.tableRegion": "Tabela {number}: {columns}",
+  "lesson.table": "Tabela {number}",
   "lesson.notEnrolled": "Inscreva-se no curso para ler as lições e salvar seu progresso.",
   "quiz.title": "Questionário: {course}",
   "quiz.rules": {
