@@ -37,7 +37,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function throttled(state: { retryAfterMinutes: number }, key: MessageKey = "auth.throttled") {
-  return { ok: false as const, fieldErrors: {}, formError: { key, params: { minutes: state.retryAfterMinutes } } };
+  return { ok: false as const, fieldErrors: {}, formError: { key, params: { count: state.retryAfterMinutes } } };
 }
 
 type SignupInput = z.infer<typeof signupSchema> | z.infer<typeof invitedSignupSchema>;

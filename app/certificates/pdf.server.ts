@@ -15,6 +15,7 @@ import PDFDocument from "pdfkit";
 import { Resvg } from "@resvg/resvg-js";
 import QRCode from "qrcode";
 import { isLocale, htmlLang } from "~/i18n/locales.ts";
+import { formatsFor } from "~/i18n/formats.ts";
 import { translatorFor } from "~/i18n/translate.ts";
 import { citySnapshotSchema } from "./certificates.server.ts";
 
@@ -224,7 +225,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf, verif
   centred(doc, root, t("certificate.pdf.completed"), { baseline: 285, font: "regular", size: 14 });
   centred(doc, root, certificate.courseTitle, { baseline: 320, font: "bold", size: 20, colour: primary });
   const details = t("certificate.pdf.details", {
-    score: certificate.score,
+    score: formatsFor(locale).percent(certificate.score),
     version: certificate.courseVersion,
     date: date.format(certificate.issuedAt),
   });

@@ -11,8 +11,9 @@ import { listCourseFolders, loadCourse, type CourseSource, type Problem } from "
 import { activityRows } from "~/activities/stored.ts";
 import { correctKeys, type QuestionFile } from "./format.ts";
 import { joinLessonParts } from "./lesson-parts.ts";
-import { renderLessonBody } from "./markdown.server.ts";
+import { LESSON_RENDERING, renderLessonBody } from "./markdown.server.ts";
 import { foldForSearch } from "./search-text.ts";
+import { isLocale } from "~/i18n/locales.ts";
 
 export type ImportOutcome =
   | { key: string; status: "created" | "new-version" | "unchanged"; version: number }
@@ -34,8 +35,14 @@ function searchText(source: CourseSource): string {
   return foldForSearch(parts.join(" "));
 }
 
+/** What a stored version was made from: the files, and the renderer that turned its lessons into HTML. */
+export function versionHash(source: Pick<CourseSource, "contentHash">): string {
+  return createHash("sha256").update(`${source.contentHash}\nlesson rendering ${LESSON_RENDERING}`).digest("hex");
+}
+
 export async function importCourse(source: CourseSource): Promise<ImportOutcome> {
   const { course, quiz } = source;
+  const contentHash = versionHash(source);
   const existing = await db().course.findUnique({
     where: { key: course.key },
     select: { id: true, source: true, currentVersion: { select: { number: true, contentHash: true } } },
@@ -43,7 +50,7 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
   if (existing && existing.source !== "FILES") {
     return { key: course.key, status: "refused", problems: [{ file: path.join(source.dir, "course.yaml"), line: 1, message: `a city course already uses the key "${course.key}"` }] };
   }
-  if (existing?.currentVersion?.contentHash === source.contentHash) {
+  if (existing?.currentVersion?.contentHash === contentHash) {
     return { key: course.key, status: "unchanged", version: existing.currentVersion.number };
   }
 
@@ -65,7 +72,7 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
           data: {
             courseId: courseRow.id,
             number,
-            contentHash: source.contentHash,
+            contentHash,
             publishedAt: now(),
             level: course.level,
             minutes: course.minutes,
@@ -91,7 +98,11 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
                   title: translation.frontMatter.title,
                   minutes: translation.frontMatter.minutes,
                   ...joinLessonParts(
-                    renderLessonBody(translation.body, (relativePath) => assetUrls.get(`${lesson.folder}/${path.posix.normalize(relativePath)}`) ?? null),
+                    renderLessonBody(
+                      translation.body,
+                      (relativePath) => assetUrls.get(`${lesson.folder}/${path.posix.normalize(relativePath)}`) ?? null,
+                      isLocale(locale) ? locale : course.sourceLocale,
+                    ),
                   ),
                 })),
               },

@@ -12,7 +12,16 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
+import type { Locale } from "~/i18n/locales.ts";
+import { translatorFor } from "~/i18n/translate.ts";
+
+/**
+ * What the renderer writes is stored at import, so a change to it (or to the text it writes,
+ * such as a table's name) must bump this: the importer then makes a new version of every
+ * course, rendered anew, even where the files did not change.
+ */
+export const LESSON_RENDERING = 2;
 
 export interface SplitLesson {
   frontMatter: string | null;
@@ -125,6 +134,41 @@ function rewriteImages(resolveAsset: (relativePath: string) => string | null) {
   };
 }
 
+function cellText(node: Element): string {
+  let text = "";
+  visit(node, "text", (child) => {
+    text += child.value;
+  });
+  return text.trim();
+}
+
+/**
+ * A wide table scrolls sideways inside a region that the keyboard reaches (tabindex), that is
+ * named by its number and columns, and whose shaded edge shows there is more (styles.css, `.table-scroll`).
+ */
+function scrollableTables(locale: Locale) {
+  const t = translatorFor(locale);
+  return () => (tree: HastRoot) => {
+    let number = 0;
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "table" || !parent || index === undefined) return;
+      number += 1;
+      const headers: string[] = [];
+      visit(node, "element", (cell: Element) => {
+        if (cell.tagName === "th" && cellText(cell)) headers.push(cellText(cell));
+      });
+      const label = headers.length > 0 ? t("lesson.tableRegion", { number, columns: headers.join(", ") }) : t("lesson.table", { number });
+      parent.children[index] = {
+        type: "element",
+        tagName: "div",
+        properties: { className: ["table-scroll"], role: "region", tabIndex: 0, ariaLabel: label },
+        children: [node],
+      };
+      return [SKIP, index + 1];
+    });
+  };
+}
+
 const schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] } };
 
 /**
@@ -152,21 +196,31 @@ export interface RenderedLesson {
   slots: string[];
 }
 
-export function renderLessonBody(body: string, resolveAsset: (relativePath: string) => string | null = () => null): RenderedLesson {
-  const pieces = renderLessonHtml(body, resolveAsset, true).split(SLOT_COMMENT);
+export function renderLessonBody(
+  body: string,
+  resolveAsset: (relativePath: string) => string | null = () => null,
+  locale: Locale = "es",
+): RenderedLesson {
+  const pieces = renderLessonHtml(body, resolveAsset, locale, true).split(SLOT_COMMENT);
   return {
     parts: pieces.filter((_, index) => index % 2 === 0),
     slots: pieces.filter((_, index) => index % 2 === 1),
   };
 }
 
-export function renderLessonHtml(body: string, resolveAsset: (relativePath: string) => string | null = () => null, withSlots = false): string {
+export function renderLessonHtml(
+  body: string,
+  resolveAsset: (relativePath: string) => string | null = () => null,
+  locale: Locale = "es",
+  withSlots = false,
+): string {
   const file = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype)
     .use(rewriteImages(resolveAsset))
     .use(rehypeSanitize, schema)
+    .use(scrollableTables(locale))
     .use(rehypeExternalLinks, { rel: ["external", "noopener", "noreferrer"], properties: { className: ["external-link"] } })
     .use(withSlots ? markActivitySlots : () => undefined)
     .use(rehypeStringify)

@@ -37,6 +37,17 @@ describe("renderLessonHtml with hostile Markdown", () => {
     expect(html).toContain("<table>");
     expect(html).toContain("<li>uno</li>");
   });
+
+  it("puts each table in a region the keyboard reaches, named by number and columns in the lesson's language", () => {
+    const table = "| | Dice «urgente» | Total |\n| - | - | - |\n| Urgente | 40 | 50 |";
+    expect(renderLessonHtml(table)).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Tabla 1: Dice «urgente», Total"><table>');
+    expect(renderLessonHtml(table, undefined, "en")).toContain('aria-label="Table 1: Dice «urgente», Total"');
+    const both = renderLessonHtml(`${table}\n\ntexto\n\n${table}`, undefined, "pt");
+    expect(both.match(/<div class="table-scroll" role="region" tabindex="0" aria-label="Tabela \d: /g)).toHaveLength(2);
+    expect(both).toContain('aria-label="Tabela 2: Dice «urgente», Total"');
+    // A table written in raw HTML is dropped with all raw HTML; none escapes the region.
+    expect(renderLessonHtml("<table><tr><td>x</td></tr></table>")).not.toContain("<table");
+  });
 });
 
 describe("lesson source helpers", () => {

@@ -106,12 +106,6 @@ export function kindLabels(rule: FileRule): string {
   return rule.types.map((kind) => fileKinds[kind].label).join(", ");
 }
 
-/** A size for people: "512 KB", "2 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 /** The kinds of the rule that the file's name and declared type allow (an empty declared type is allowed). */
 export function kindsByName(rule: FileRule, filename: string, declaredType: string | undefined): FileKind[] {
   const name = filename.toLowerCase();

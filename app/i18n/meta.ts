@@ -2,7 +2,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { isLocale } from "./locales.ts";
 import type { MessageKey } from "./messages/es.ts";
-import { catalogs, format } from "./translate.ts";
+import { translatorFor } from "./translate.ts";
 
 interface Match {
   id: string;
@@ -20,11 +20,11 @@ export function pageTitle(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): MetaDescriptor[] {
-  const messages = catalogs[rootLocale(matches)];
-  return [{ title: format(messages["meta.title"], { page: format(messages[key], params) }) }];
+  const t = translatorFor(rootLocale(matches));
+  return [{ title: t("meta.title", { page: t(key, params) }) }];
 }
 
 /** The translation of one key in the page's language, for `meta` functions that build their own title. */
 export function metaMessage(matches: readonly Match[], key: MessageKey): string {
-  return catalogs[rootLocale(matches)][key];
+  return translatorFor(rootLocale(matches))(key);
 }

@@ -3,20 +3,14 @@ import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-
 import { isRefusalData } from "~/http/refusals.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 import { htmlLang, type Locale } from "./locales.ts";
-import { catalogs, translator, type Translate } from "./translate.ts";
+import { formatsFor, type Formats } from "./formats.ts";
+import { translatorFor, type Translate } from "./translate.ts";
 
-// The three catalogs ship in the client bundle (cached once) rather than in every page's data.
-const translators: Record<Locale, Translate> = {
-  es: translator(catalogs.es),
-  pt: translator(catalogs.pt),
-  en: translator(catalogs.en),
-};
-
-export function useTranslation(): { t: Translate; locale: Locale; lang: string } {
+export function useTranslation(): { t: Translate; locale: Locale; lang: string; formats: Formats } {
   const data = useRouteLoaderData<typeof rootLoader>("root");
   // A form refused while it was read says in which language (the root loader did not run).
   const error = useRouteError();
   const refused = isRouteErrorResponse(error) && isRefusalData(error.data) ? error.data.locale : undefined;
   const locale = data?.locale ?? refused ?? "es";
-  return { t: translators[locale], locale, lang: htmlLang[locale] };
+  return { t: translatorFor(locale), locale, lang: htmlLang[locale], formats: formatsFor(locale) };
 }

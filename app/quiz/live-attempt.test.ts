@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyLocally, createPostQueue, storedSnapshot, type LiveAttemptView, type PostOutcome } from "./live-attempt.ts";
+import {
+  applyLocally,
+  createPostQueue,
+  shownStep,
+  shownStepKey,
+  storedSnapshot,
+  type LiveAttemptView,
+  type PostOutcome,
+} from "./live-attempt.ts";
 import { quizMachine } from "./machine.ts";
 import { createActor } from "xstate";
 
@@ -55,6 +63,25 @@ describe("applyLocally", () => {
     expect(applyLocally(view, start, [{ type: "ANSWER", questionKey: "q2", options: ["c"] }])).toBeNull();
     // The stored snapshot is untouched.
     expect(storedSnapshot(view).context.current).toBe(0);
+  });
+});
+
+describe("shownStep", () => {
+  it("names each view: a question by its position, the review, the result; a new view gets a new key", () => {
+    const view = viewAfterStart();
+    const first = storedSnapshot(view);
+    const second = applyLocally(view, first, [{ type: "NEXT" }])!;
+    const review = applyLocally(view, second, [{ type: "REVIEW" }])!;
+    expect(shownStep({ result: null }, first)).toEqual({ kind: "question", index: 0 });
+    expect(shownStep({ result: null }, second)).toEqual({ kind: "question", index: 1 });
+    expect(shownStep({ result: null }, review)).toEqual({ kind: "review" });
+    // Once graded the result is shown, whatever the snapshot in the browser says.
+    expect(shownStep({ result: { score: 50 } }, review)).toEqual({ kind: "result" });
+    const keys = [first, second, review].map((snapshot) => shownStepKey(shownStep({ result: null }, snapshot)));
+    expect(new Set([...keys, shownStepKey({ kind: "result" })]).size).toBe(4);
+    // Answering a question keeps the view (and the focus where it is).
+    const answered = applyLocally(view, first, [{ type: "ANSWER", questionKey: "q1", options: ["a"] }])!;
+    expect(shownStepKey(shownStep({ result: null }, answered))).toBe(keys[0]);
   });
 });
 

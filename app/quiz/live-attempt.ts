@@ -48,6 +48,23 @@ export function applyLocally(view: LiveAttemptView, snapshot: QuizSnapshot, even
   return actor.getSnapshot();
 }
 
+/**
+ * The step the page shows: the result once graded, the review list, or one question. Each has
+ * its own heading; when the step changes without a page load, the page moves to that heading.
+ */
+export type ShownStep = { kind: "result" } | { kind: "review" } | { kind: "question"; index: number };
+
+export function shownStep(view: { result: unknown }, snapshot: QuizSnapshot): ShownStep {
+  if (view.result) return { kind: "result" };
+  if (snapshot.matches("reviewing")) return { kind: "review" };
+  return { kind: "question", index: snapshot.context.current };
+}
+
+/** The same step gives the same key; a new key means a new view whose heading takes the focus. */
+export function shownStepKey(step: ShownStep): string {
+  return step.kind === "question" ? `question:${step.index}` : step.kind;
+}
+
 /** How one post ended: whether the server saved it, and whether the page must reload the server's view. */
 export interface PostOutcome {
   saveFailed: boolean;

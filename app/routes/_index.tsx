@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type DashboardItem = Awaited<ReturnType<typeof learnerDashboard>>["assigned"][number];
 
 function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: string }) {
-  const { t, lang } = useTranslation();
+  const { t, lang, formats } = useTranslation();
   const date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone });
   if (items.length === 0) return <p className="mt-2 text-slate-700">{t("dashboard.none")}</p>;
   return (
@@ -68,7 +68,7 @@ function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: str
                 value={item.percent}
                 aria-label={t("dashboard.progressLabel", { course: item.title })}
               />
-              <p className="mt-1 text-sm text-slate-700">{t("course.progress", { percent: item.percent })}</p>
+              <p className="mt-1 text-sm text-slate-700">{t("course.progress", { percent: formats.percent(item.percent) })}</p>
               <p className="mt-2">
                 <Link
                   to={positionHref(item.courseKey, item.continueAt)}

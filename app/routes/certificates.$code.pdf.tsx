@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const throttle = await countPdfRendering(user.id, clientIp(context));
   if (throttle.blocked) {
     const minutes = throttle.retryAfterMinutes;
-    return refusal(429, (t) => t("certificates.downloadThrottled", { minutes }), { "Retry-After": String(minutes * 60) });
+    return refusal(429, (t) => t("certificates.downloadThrottled", { count: minutes }), { "Retry-After": String(minutes * 60) });
   }
   const pdf = await renderCertificatePdf(certificate, `${appUrl()}/verify/${certificate.code}`);
   return new Response(Buffer.from(pdf), {

@@ -50,7 +50,7 @@ export default function ConfirmEmailPage() {
         <Form method="post" noValidate>
           <p className="mb-4">{t("confirm.intro")}</p>
           {actionData?.throttledMinutes ? (
-            <FormAlert>{t("auth.throttled", { minutes: actionData.throttledMinutes })}</FormAlert>
+            <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
           ) : null}
           <ErrorSummary errors={actionData?.fieldErrors} />
           <TextField

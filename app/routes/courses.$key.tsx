@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { t, locale } = useTranslation();
+  const { t, locale, formats } = useTranslation();
   const { course, signedIn, learner } = useLoaderData<typeof loader>();
   const lang = htmlLang[course.shownLocale];
   return (
@@ -59,12 +59,12 @@ export default function CoursePage() {
       <div className="mt-5 rounded border border-slate-300 bg-white p-4">
         {learner?.enrolled ? (
           <>
-            <p>{t("course.progress", { percent: learner.percent })}</p>
+            <p>{t("course.progress", { percent: formats.percent(learner.percent) })}</p>
             <progress
               className="mt-2 h-3 w-full"
               max={100}
               value={learner.percent}
-              aria-label={t("course.progress", { percent: learner.percent })}
+              aria-label={t("course.progress", { percent: formats.percent(learner.percent) })}
             />
             {learner.activities.total > 0 ? (
               <p className="mt-2 text-sm text-slate-700">
@@ -132,7 +132,7 @@ export default function CoursePage() {
       </ol>
       {course.quiz ? (
         <p className="mt-4">
-          {t("course.quiz", { draw: course.quiz.draw, passMark: course.quiz.passMark })}{" "}
+          {t("course.quiz", { count: course.quiz.draw, passMark: formats.percent(course.quiz.passMark) })}{" "}
           {learner?.enrolled ? (
             <Link to={positionHref(course.key, "quiz")} className="text-blue-800 underline">
               {t("course.goToQuiz")}

@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CatalogPage() {
-  const { t, locale } = useTranslation();
+  const { t, locale, formats } = useTranslation();
   const { courses, filters, signedIn, percentByCourse } = useLoaderData<typeof loader>();
   return (
     <div>
@@ -130,7 +130,7 @@ export default function CatalogPage() {
             </h2>
             {percentByCourse[course.key] !== undefined ? (
               <p className="mt-1 text-sm text-slate-700">
-                {t("catalog.yourProgress", { percent: percentByCourse[course.key] ?? 0 })}
+                {t("catalog.yourProgress", { percent: formats.percent(percentByCourse[course.key] ?? 0) })}
               </p>
             ) : null}
             {course.mandatory ? (

@@ -29,7 +29,7 @@ export default function ForgotPasswordPage() {
       <p className="mb-4 text-slate-700">{t("forgot.intro")}</p>
       {actionData?.sent ? <FormAlert tone="success">{t("forgot.sent")}</FormAlert> : null}
       {actionData?.throttledMinutes ? (
-        <FormAlert>{t("auth.throttled", { minutes: actionData.throttledMinutes })}</FormAlert>
+        <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
       ) : null}
       <Form method="post" noValidate>
         <TextField

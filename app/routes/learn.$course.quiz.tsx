@@ -35,13 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function DecisionMessage({ decision, timeZone }: { decision: AttemptDecision; timeZone: string }) {
-  const { t, lang } = useTranslation();
+  const { t, formats } = useTranslation();
   if (decision.allowed) return null;
   if (decision.reason === "cooldown") {
-    const when = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone }).format(
-      new Date(decision.retryAt),
-    );
-    return <FormAlert>{t("quiz.cooldown", { date: when })}</FormAlert>;
+    return <FormAlert>{t("quiz.cooldown", { date: formats.dateTimeWithZone(decision.retryAt, timeZone) })}</FormAlert>;
   }
   if (decision.reason === "limit") return <FormAlert>{t("quiz.limitReached")}</FormAlert>;
   if (decision.reason === "passed") return <FormAlert tone="success">{t("quiz.alreadyPassed")}</FormAlert>;
@@ -49,7 +46,7 @@ function DecisionMessage({ decision, timeZone }: { decision: AttemptDecision; ti
 }
 
 export default function QuizStartPage() {
-  const { t } = useTranslation();
+  const { t, formats } = useTranslation();
   const quiz = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { settings } = quiz;
@@ -63,13 +60,12 @@ export default function QuizStartPage() {
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t("quiz.title", { course: quiz.courseTitle })}</h1>
       <ul className="mt-4 list-disc space-y-1 pl-6">
-        <li>{t("quiz.rules", { draw: settings.draw, passMark: settings.passMark })}</li>
+        <li>{t("quiz.rules", { count: settings.draw, passMark: formats.percent(settings.passMark) })}</li>
         <li>
-          {settings.attemptLimit
-            ? t("quiz.rulesAttempts", { limit: settings.attemptLimit, minutes: settings.cooldownMinutes })
-            : t("quiz.rulesUnlimited", { minutes: settings.cooldownMinutes })}
+          {settings.attemptLimit ? t("quiz.rulesAttempts", { count: settings.attemptLimit }) : t("quiz.rulesUnlimited")}{" "}
+          {t("quiz.rulesCooldown", { count: settings.cooldownMinutes })}
         </li>
-        {settings.timeLimitMinutes ? <li>{t("quiz.rulesTime", { minutes: settings.timeLimitMinutes })}</li> : null}
+        {settings.timeLimitMinutes ? <li>{t("quiz.rulesTime", { count: settings.timeLimitMinutes })}</li> : null}
         <li>{settings.mode === "practice" ? t("quiz.modePractice") : t("quiz.modeExam")}</li>
       </ul>
       <div className="mt-6">
@@ -99,7 +95,7 @@ export default function QuizStartPage() {
               <li key={attempt.id}>
                 {attempt.submittedAt ? (
                   <Link to={`/quiz/${attempt.id}`} className="text-blue-800 underline">
-                    {t("quiz.attemptRow", { number: attempt.number, score: attempt.score ?? 0 })} (
+                    {t("quiz.attemptRow", { number: attempt.number, score: formats.percent(attempt.score ?? 0) })} (
                     {attempt.passed ? t("quiz.passedBadge") : t("quiz.failedBadge")})
                   </Link>
                 ) : (

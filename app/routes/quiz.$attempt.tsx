@@ -12,7 +12,7 @@ import { positionHref } from "~/learning/progress.ts";
 import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "~/quiz/attempts.server.ts";
 import { quizFormLimits, readQuizPost } from "~/quiz/form-events.ts";
-import { applyLocally, createPostQueue, storedSnapshot } from "~/quiz/live-attempt.ts";
+import { applyLocally, createPostQueue, shownStep, shownStepKey, storedSnapshot, type ShownStep } from "~/quiz/live-attempt.ts";
 import { FormAlert } from "~/ui/form.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -77,6 +77,26 @@ function useLiveAttempt(view: AttemptView) {
   return { snapshot, onSubmit, saveFailed };
 }
 
+/**
+ * With JavaScript a new step replaces the old one where the button was; like a page load, it
+ * starts at the top of the step, and the focus moves to its heading so screen readers announce it.
+ */
+function useStepHeading(step: ShownStep) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const top = useRef<HTMLDivElement>(null);
+  const key = shownStepKey(step);
+  const shownKey = useRef(key);
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    top.current?.scrollIntoView({ block: "start" });
+    heading.current?.focus({ preventScroll: true });
+  }, [key]);
+  return { heading, top };
+}
+
+const headingClass = "mt-3 text-2xl font-bold focus:outline-none focus-visible:outline focus-visible:outline-2";
+
 const button = "rounded px-4 py-2 font-semibold";
 const primary = `${button} bg-blue-800 text-white`;
 const secondary = `${button} border border-blue-800 text-blue-800 bg-white`;
@@ -87,15 +107,14 @@ function optionLabel(t: ReturnType<typeof useTranslation>["t"], option: { key: s
 }
 
 export default function AttemptPage() {
-  const { t, lang } = useTranslation();
+  const { t, formats } = useTranslation();
   const { view, timeZone, nextAttempt } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { snapshot, onSubmit, saveFailed } = useLiveAttempt(view);
-  const state = String(snapshot.value);
+  const step = shownStep(view, snapshot);
+  const { heading, top } = useStepHeading(step);
   const { context } = snapshot;
   const contentLang = htmlLang[view.shownLocale];
-  const timeFormat = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone });
-  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone });
 
   const header = (
     <>
@@ -107,26 +126,28 @@ export default function AttemptPage() {
       {searchParams.get("notice") === "stale" ? <FormAlert>{t("quiz.stale")}</FormAlert> : null}
       {saveFailed ? <FormAlert>{t("quiz.saveFailed")}</FormAlert> : null}
       {view.deadline && !view.result ? (
-        <p className="mt-2 font-medium">{t("quiz.deadline", { time: timeFormat.format(new Date(view.deadline)) })}</p>
+        <p className="mt-2 font-medium">{t("quiz.deadline", { time: formats.timeWithZone(view.deadline, timeZone) })}</p>
       ) : null}
     </>
   );
 
   if (view.result) {
     return (
-      <div className="max-w-3xl">
+      <div className="max-w-3xl" ref={top}>
         {header}
-        <h1 className="mt-3 text-2xl font-bold">{t("quiz.attemptRow", { number: view.number, score: view.result.score })}</h1>
+        <h1 ref={heading} tabIndex={-1} className={headingClass}>
+          {t("quiz.attemptRow", { number: view.number, score: formats.percent(view.result.score) })}
+        </h1>
         <div
           role="status"
           className={`mt-4 rounded border-l-4 p-3 ${view.result.passed ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
         >
           {view.result.passed
-            ? t("quiz.resultPassed", { score: view.result.score, passMark: view.result.passMark })
-            : t("quiz.resultFailed", { score: view.result.score, passMark: view.result.passMark })}
+            ? t("quiz.resultPassed", { score: formats.percent(view.result.score), passMark: formats.percent(view.result.passMark) })
+            : t("quiz.resultFailed", { score: formats.percent(view.result.score), passMark: formats.percent(view.result.passMark) })}
         </div>
         {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "cooldown" ? (
-          <p className="mt-3">{t("quiz.cooldown", { date: dateFormat.format(new Date(nextAttempt.retryAt)) })}</p>
+          <p className="mt-3">{t("quiz.cooldown", { date: formats.dateTimeWithZone(nextAttempt.retryAt, timeZone) })}</p>
         ) : null}
         {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "limit" ? (
           <p className="mt-3">{t("quiz.limitReached")}</p>
@@ -180,12 +201,14 @@ export default function AttemptPage() {
     );
   }
 
-  if (state === "reviewing") {
+  if (step.kind === "review") {
     const unanswered = view.questions.filter((question) => (context.answers[question.key] ?? []).length === 0).length;
     return (
-      <div className="max-w-3xl">
+      <div className="max-w-3xl" ref={top}>
         {header}
-        <h1 className="mt-3 text-2xl font-bold">{t("quiz.reviewTitle")}</h1>
+        <h1 ref={heading} tabIndex={-1} className={headingClass}>
+          {t("quiz.reviewTitle")}
+        </h1>
         <Form method="post" onSubmit={onSubmit} className="mt-4">
           <input type="hidden" name="step" value={view.step} />
           <ol className="space-y-3" lang={contentLang}>
@@ -229,19 +252,17 @@ export default function AttemptPage() {
   const isFirst = context.current === 0;
   const isLast = context.current === view.total - 1;
   return (
-    <div className="max-w-3xl">
+    <div className="max-w-3xl" ref={top}>
       {header}
+      <h1 ref={heading} tabIndex={-1} className={headingClass}>
+        {t("quiz.question", { position: context.current + 1, count: view.total })}
+      </h1>
       <Form method="post" onSubmit={onSubmit} className="mt-3" key={`${question.key}-${view.step}`}>
         <input type="hidden" name="step" value={view.step} />
         <input type="hidden" name="questionKey" value={question.key} />
         <fieldset className="rounded border border-slate-300 bg-white p-4">
-          <legend className="float-left mb-3 w-full">
-            <span className="block text-sm text-slate-700">
-              {t("quiz.question", { position: context.current + 1, count: view.total })}
-            </span>
-            <span className="block text-lg font-semibold" lang={contentLang}>
-              {question.text}
-            </span>
+          <legend className="float-left mb-3 w-full text-lg font-semibold" lang={contentLang}>
+            {question.text}
           </legend>
           <p className="clear-both mb-3 text-sm text-slate-700" id={`hint-${question.key}`}>
             {question.multiple ? t("quiz.chooseMany") : t("quiz.chooseOne")}

@@ -44,7 +44,7 @@ export default function ResetPasswordPage() {
       ) : (
         <Form method="post" noValidate>
           {actionData?.throttledMinutes ? (
-            <FormAlert>{t("auth.throttled", { minutes: actionData.throttledMinutes })}</FormAlert>
+            <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
           ) : null}
           <ErrorSummary errors={actionData?.fieldErrors} />
           <TextField

@@ -1,6 +1,6 @@
 /** Form fields that show their error next to them, linked for screen readers. */
 import type { ReactNode } from "react";
-import { acceptAttribute, formatSize, kindLabels, type FileRule } from "~/forms/limits.ts";
+import { acceptAttribute, kindLabels, type FileRule } from "~/forms/limits.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import { htmlLang, localeNames, locales } from "~/i18n/locales.ts";
 import { translateMaybe } from "~/i18n/translate.ts";
@@ -132,10 +132,10 @@ export function CheckboxField({ name, label, errors }: FieldProps) {
  * the server enforces). Its form needs `encType="multipart/form-data"`.
  */
 export function FileField({ name, label, errors, rule, required = true }: FieldProps & { rule: FileRule; required?: boolean }) {
-  const { t } = useTranslation();
+  const { t, formats } = useTranslation();
   const error = useFieldError(name, errors);
   const maxFiles = rule.maxFiles ?? 1;
-  const params = { types: kindLabels(rule), size: formatSize(rule.maxBytes), count: maxFiles };
+  const params = { types: kindLabels(rule), size: formats.fileSize(rule.maxBytes), count: maxFiles };
   const hint = maxFiles > 1 ? t("form.fileHintMany", params) : t("form.fileHint", params);
   return (
     <div className="mb-4">

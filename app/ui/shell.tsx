@@ -40,7 +40,10 @@ function LanguageSwitcher() {
       <label htmlFor="language-switcher" className="text-sm text-white">
         {t("shell.language")}
       </label>
+      {/* Keyed by the page's language: after a client-side navigation that changes it (logging in to an
+          account in another language) the select starts again from it instead of keeping the old choice. */}
       <select
+        key={locale}
         id="language-switcher"
         name="locale"
         defaultValue={locale}

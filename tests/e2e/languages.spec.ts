@@ -26,7 +26,7 @@ test("a signed-in user's language is saved to their profile", async ({ page }) =
   await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
   await page.getByRole("link", { name: "Meu perfil" }).click();
   await expectAccessible(page);
-  await page.getByLabel("Idioma", { exact: true }).last().selectOption("en");
+  await page.getByLabel("Idioma da sua conta").selectOption("en");
   await page.getByRole("button", { name: "Salvar alterações" }).click();
   await expect(page.getByRole("status")).toHaveText("Changes saved.");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -20,7 +20,14 @@ export function lastMailTo(address: string): { subject: string; text: string } |
   if (!existsSync(dir)) return undefined;
   const mails = readdirSync(dir)
     .sort()
-    .map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string; subject: string; text: string });
+    .flatMap((file) => {
+      // A mail still being written is read on the next poll.
+      try {
+        return [JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string; subject: string; text: string }];
+      } catch {
+        return [];
+      }
+    });
   return mails.filter((mail) => mail.to === address).at(-1);
 }
 
@@ -43,8 +50,8 @@ export async function confirmEmail(
   await page.getByRole("button", { name: /Confirmar mi correo|Confirmar meu e-mail|Confirm my email address/ }).click();
 }
 
-/** Signs up a new learner in Madrid (the page in Spanish) and confirms the address, which signs them in. */
-export async function signUp(page: Page, name: string): Promise<void> {
+/** A new Madrid learner signed up in Spanish, confirmed and signed in; returns the address. */
+export async function signUp(page: Page, name: string): Promise<string> {
   await page.goto("/signup");
   await page.getByLabel("Nombre y apellidos").fill(name);
   const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
@@ -55,6 +62,7 @@ export async function signUp(page: Page, name: string): Promise<void> {
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
   await confirmEmail(page, email);
   await expect(page.getByRole("heading", { name: `Hola, ${name}` })).toBeVisible();
+  return email;
 }
 
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -124,7 +124,7 @@ describe("sign-up", () => {
     let last;
     for (let attempt = 0; attempt < 21; attempt += 1)
       last = await signUpAndSettle(await signupInput({ email: "x@gmail.com" }), "10.9.9.9");
-    expect(last).toMatchObject({ ok: false, formError: { key: "auth.throttled", params: { minutes: expect.any(Number) } } });
+    expect(last).toMatchObject({ ok: false, formError: { key: "auth.throttled", params: { count: expect.any(Number) } } });
   });
 });
 
@@ -280,7 +280,7 @@ describe("login", () => {
     // Even the right password is refused from the guessing address, with the minutes to wait…
     expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1")).toMatchObject({
       ok: false,
-      formError: { key: "auth.loginThrottled", params: { minutes: 15 } },
+      formError: { key: "auth.loginThrottled", params: { count: 15 } },
     });
     // …while the owner, elsewhere, logs in as usual.
     expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.0.2")).toMatchObject({ ok: true });
@@ -339,7 +339,7 @@ describe("login", () => {
     for (const email of [user.email, "nobody@madrid.example"])
       expect(await logIn({ email, password: TEST_PASSWORD }, "10.3.6.1")).toMatchObject({
         ok: false,
-        formError: { key: "auth.loginThrottled", params: { minutes: 15 } },
+        formError: { key: "auth.loginThrottled", params: { count: 15 } },
       });
     expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.3.6.2")).toMatchObject({ ok: true });
   });
@@ -360,7 +360,7 @@ describe("profile password check", () => {
       });
     expect(await changePassword(user.id, change(TEST_PASSWORD), "10.6.1.1")).toMatchObject({
       ok: false,
-      formError: { key: "auth.throttled", params: { minutes: 15 } },
+      formError: { key: "auth.throttled", params: { count: 15 } },
     });
     expect(await logIn({ email: user.email, password: TEST_PASSWORD }, "10.6.1.1")).toMatchObject({ ok: true });
   });

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getCourseOverview, listCatalog } from "~/courses/catalog.server.ts";
-import { importCourseFolder } from "~/courses/importer.server.ts";
+import { importCourseFolder, versionHash } from "~/courses/importer.server.ts";
+import { loadCourse } from "~/courses/checker.server.ts";
 import { db } from "~/db.server.ts";
 import { enroll, learnerCourseState, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { currentUserFor } from "../support/learning.ts";
@@ -87,5 +88,36 @@ describe("course importer", () => {
     ]);
     expect(await versionsOf("sample-course")).toEqual(before);
     expect((await listCatalog("es")).find((entry) => entry.key === "sample-course")?.title).toBe("Curso de prueba");
+  });
+
+  it("renders every lesson anew when the renderer changes, even if the files did not", async () => {
+    const key = "sample-course";
+    const fresh = path.join(mkdtempSync(path.join(root, "shipped-")), "sample-course");
+    cpSync(path.resolve("tests/fixtures/courses/sample-course"), fresh, { recursive: true });
+    expect((await importCourseFolder(fresh)).status).not.toBe("refused");
+    expect((await importCourseFolder(fresh)).status).toBe("unchanged");
+    // What a version stored by an earlier renderer looks like: a hash of the files alone.
+    const [latest] = await db().courseVersion.findMany({
+      where: { course: { key } },
+      orderBy: { number: "desc" },
+      take: 1,
+      select: { id: true, number: true },
+    });
+    const { source } = loadCourse(fresh);
+    await db().courseVersion.update({ where: { id: latest!.id }, data: { contentHash: source!.contentHash } });
+    await db().lessonContent.updateMany({ where: { lesson: { versionId: latest!.id } }, data: { html: "<p>old rendering</p>" } });
+
+    expect(await importCourseFolder(fresh)).toEqual({ key, status: "new-version", version: latest!.number + 1 });
+    const current = await db().course.findUniqueOrThrow({
+      where: { key },
+      select: {
+        currentVersion: { select: { contentHash: true, lessons: { select: { contents: { select: { html: true } } } } } },
+      },
+    });
+    expect(current.currentVersion?.contentHash).toBe(versionHash(source!));
+    const html = current.currentVersion!.lessons.flatMap((lesson) => lesson.contents.map((content) => content.html));
+    expect(html.length).toBeGreaterThan(0);
+    expect(html.some((lesson) => lesson.includes("old rendering"))).toBe(false);
+    expect((await importCourseFolder(fresh)).status).toBe("unchanged");
   });
 });

@@ -95,7 +95,7 @@ describe("the one form path", () => {
     expect(html).toContain('aria-describedby="staff-hint staff-error"');
     expect(html).toMatch(/id="staff-error"[^>]*>O arquivo é maior do que o permitido/);
     expect(html).toMatch(/id="logo-error"[^>]*>O arquivo não é de um tipo aceito aqui/);
-    expect(html).toMatch(/id="staff-hint"[^>]*>CSV, até 16 KB\./);
+    expect(html).toMatch(/id="staff-hint"[^>]*>CSV, até 16 kB\./);
     expect(html).toContain('value="Plantilla"');
     expect(html).toMatch(/<input id="topics-ethics"[^>]* checked=""/);
     expect(html).not.toMatch(/<input id="topics-privacy"[^>]* checked=""/);

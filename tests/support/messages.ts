@@ -4,7 +4,7 @@
  * from "a message of another language" (a text identical in two languages belongs to both).
  */
 import { locales, type Locale } from "~/i18n/locales.ts";
-import { catalogs } from "~/i18n/translate.ts";
+import { catalogs, messageForms } from "~/i18n/translate.ts";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -22,10 +22,12 @@ function pattern(message: string): RegExp | null {
 const patterns: Record<Locale, Array<{ key: string; pattern: RegExp }>> = Object.fromEntries(
   locales.map((locale) => [
     locale,
-    Object.entries(catalogs[locale]).flatMap(([key, message]) => {
-      const compiled = pattern(message);
-      return compiled ? [{ key, pattern: compiled }] : [];
-    }),
+    Object.entries(catalogs[locale]).flatMap(([key, message]) =>
+      messageForms(message).flatMap((form) => {
+        const compiled = pattern(form);
+        return compiled ? [{ key, pattern: compiled }] : [];
+      }),
+    ),
   ]),
 ) as Record<Locale, Array<{ key: string; pattern: RegExp }>>;
 

@@ -1,0 +1,40 @@
+/**
+ * Percentages and moments in the page's language. Plain numbers in messages are written by
+ * `t` (Intl.NumberFormat); a percentage or a date is formatted here and passed in as text, so
+ * the catalog never writes a "%" or a date itself (es and pt put a no-break space before "%").
+ */
+import { htmlLang, type Locale } from "./locales.ts";
+
+export interface Formats {
+  /** A whole percentage, `value` from 0 to 100: "20 %" (es, pt-BR "20%"), "20%" (en). */
+  percent: (value: number) => string;
+  /** Day and time with the time zone named: a learner elsewhere knows which 11:30 is meant. */
+  dateTimeWithZone: (date: Date | string, timeZone: string) => string;
+  /** A time today, with the time zone named. */
+  timeWithZone: (date: Date | string, timeZone: string) => string;
+  /** A size for people: "512 kB", "1,5 MB" (es). */
+  fileSize: (bytes: number) => string;
+}
+
+function build(lang: string): Formats {
+  const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
+  const moment = (options: Intl.DateTimeFormatOptions) => (date: Date | string, timeZone: string) =>
+    new Intl.DateTimeFormat(lang, { ...options, hour: "numeric", minute: "2-digit", timeZoneName: "long", timeZone }).format(new Date(date));
+  const megabytes = new Intl.NumberFormat(lang, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+  const kilobytes = new Intl.NumberFormat(lang, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
+  return {
+    percent: (value) => percent.format(value / 100),
+    fileSize: (bytes) =>
+      bytes >= 1024 * 1024 ? megabytes.format(bytes / (1024 * 1024)) : kilobytes.format(Math.max(1, Math.round(bytes / 1024))),
+    dateTimeWithZone: moment({ year: "numeric", month: "long", day: "numeric" }),
+    timeWithZone: moment({}),
+  };
+}
+
+const cache = new Map<Locale, Formats>();
+
+export function formatsFor(locale: Locale): Formats {
+  let formats = cache.get(locale);
+  if (!formats) cache.set(locale, (formats = build(htmlLang[locale])));
+  return formats;
+}
