@@ -352,7 +352,7 @@ describe("certificates", () => {
       ["P", "Łukasz Ñúñez-Gómez"],
       ["P", "ha completado el curso"],
       ["P", "Curso de prueba"],
-      ["P", expect.stringMatching(/^Puntuación: 100 % · Versión 1 · Emitido el \d+ de \p{L}+ de \d{4}$/u)],
+      ["P", expect.stringMatching(/^Puntuación: 100\u00a0% · Versión 1 · Emitido el \d+ de \p{L}+ de \d{4}$/u)],
       ["P", "Dirección General de Función Pública"],
       ["P", `Código: ${certificate.code}`],
       ["P", "Compruebe su validez en:"],
