@@ -291,7 +291,10 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
     await sweep.scan(page, "dashboard, city admin");
     await page.goto("/admin/people");
     await sweep.scan(page, "people");
-    await page.getByRole("button", { name: t("people.resetLink") }).first().click();
+    await page
+      .getByRole("button", { name: t("people.resetLink") })
+      .first()
+      .click();
     await expect(page.getByRole("status").first()).toBeVisible();
     await sweep.scan(page, "people, password link created");
 
@@ -364,7 +367,9 @@ test.describe("axe on every page and state", () => {
     const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
     const recorded = readdirSync(RECORDS_DIR).map((file) => ({
       pass: path.basename(file, ".json"),
-      routes: new Set((JSON.parse(readFileSync(path.join(RECORDS_DIR, file), "utf8")) as Array<{ route: string }>).map((scan) => scan.route)),
+      routes: new Set(
+        (JSON.parse(readFileSync(path.join(RECORDS_DIR, file), "utf8")) as Array<{ route: string }>).map((scan) => scan.route),
+      ),
     }));
     expect(recorded.map((record) => record.pass).sort()).toEqual(passes.map((pass) => pass.name).sort());
     const missing = recorded.flatMap((record) =>

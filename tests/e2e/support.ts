@@ -158,7 +158,7 @@ async function focusedBox(page: Page): Promise<{ x: number; y: number; width: nu
 
 /**
  * The focused element shows its focus for real (WCAG 2.4.7, 2.4.11): a screenshot of it focused
- * differs from one of it unfocused (focus moved away with Shift+Tab and back with Tab), and the
+ * differs from one of it unfocused, and the
  * element at the centre of its box is the element itself, not something covering it.
  */
 export async function expectVisibleFocus(page: Page): Promise<void> {
@@ -167,31 +167,31 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
   expect(box, `focus is on ${which}`).not.toBeNull();
   const onTop = await page.evaluate(() => {
     const element = document.activeElement as HTMLElement;
-    const rect = element.getBoundingClientRect();
+    // A link that wraps has one box per line: the centre of its first line is on the link.
+    const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
     const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    return hit !== null && (hit === element || element.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === element));
+    return (
+      hit !== null && (hit === element || element.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === element))
+    );
   });
   expect(onTop, `${which} is covered by another element`).toBe(true);
   const focused = await page.screenshot({ clip: box!, animations: "disabled" });
-  const marker = await page.evaluate(() => {
+  // Unfocused for a moment (focus moved by script, which after keyboard use keeps :focus-visible).
+  await page.evaluate(() => {
     const element = document.activeElement as HTMLElement;
     element.dataset.focusCheck = "1";
-    return true;
+    element.blur();
   });
-  expect(marker).toBe(true);
-  await page.keyboard.press("Shift+Tab");
-  const away = await page.evaluate(() => document.querySelector("[data-focus-check]") !== document.activeElement);
-  let unfocused: Buffer | undefined;
-  if (away) unfocused = await page.screenshot({ clip: box!, animations: "disabled" });
-  await page.keyboard.press("Tab");
+  const unfocused = await page.screenshot({ clip: box!, animations: "disabled" });
   const back = await page.evaluate(() => {
     const element = document.querySelector<HTMLElement>("[data-focus-check]");
-    const same = element === document.activeElement;
-    if (element) delete element.dataset.focusCheck;
-    return same;
+    if (!element) return false;
+    delete element.dataset.focusCheck;
+    element.focus({ preventScroll: true });
+    return element === document.activeElement && element.matches(":focus-visible");
   });
-  expect(back, `Shift+Tab then Tab returns to ${which}`).toBe(true);
-  if (unfocused) expect(focused.equals(unfocused), `${which} looks the same focused and unfocused`).toBe(false);
+  expect(back, `focus returns to ${which}`).toBe(true);
+  expect(focused.equals(unfocused), `${which} looks the same focused and unfocused`).toBe(false);
 }
 
 /**
@@ -206,7 +206,10 @@ export async function tabTo(
   const checked = options.checked ?? new Set<string>();
   for (let stop = 0; stop < (options.maxStops ?? 80); stop += 1) {
     await page.keyboard.press(options.backwards ? "Shift+Tab" : "Tab");
-    const key = `${new URL(page.url()).pathname} ${await describeFocus(page)}`;
+    const focus = await describeFocus(page);
+    // Past the last element focus leaves the page (to the browser's own controls); Tab again.
+    if (focus === "(nothing)") continue;
+    const key = `${new URL(page.url()).pathname} ${focus}`;
     if (!checked.has(key)) {
       checked.add(key);
       await expectVisibleFocus(page);
