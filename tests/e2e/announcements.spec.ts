@@ -55,7 +55,7 @@ async function journey(page: Page, shown: (text: string) => Promise<void>): Prom
 }
 
 test("with JavaScript, errors, saved changes, progress and the quiz verdict are in live regions", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const page = await newLearner(browser, true);
   await journey(page, (text) => expectAnnounced(page, text));
 
@@ -63,6 +63,7 @@ test("with JavaScript, errors, saved changes, progress and the quiz verdict are 
   await page.getByRole("link", { name: t("quiz.backToQuiz") }).click();
   await page.goto("/courses/security-and-ai-threats");
   await page.getByRole("button", { name: t("course.enroll") }).click();
+  await expect(page.getByText(t("lesson.position", { position: 1, count: 4 }))).toBeVisible();
   await page.goto("/learn/security-and-ai-threats/quiz");
   await page.getByRole("button", { name: t("quiz.start") }).click();
   await page.route("**/events", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>Proxy</p>" }));
@@ -72,7 +73,7 @@ test("with JavaScript, errors, saved changes, progress and the quiz verdict are 
 });
 
 test("without JavaScript, the same messages are in the page", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const page = await newLearner(browser, false);
   await journey(page, (text) => expect(page.getByText(text, { exact: false }).first()).toBeVisible());
   await page.context().close();

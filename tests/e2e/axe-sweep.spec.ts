@@ -9,7 +9,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Locale } from "../../app/i18n/locales.ts";
 import { expect, test } from "./fixtures.ts";
 import { axeViolations, lastMailTo, logIn, messagesFor, renderedRouteId, setServerClock, takeQuiz } from "./support.ts";
@@ -361,8 +360,13 @@ test.describe("axe on every page and state", () => {
   }
 
   test("every page route of the build has a scan in every pass; routes that are not pages say why", async () => {
-    const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as {
-      routes: Record<string, { module: { default?: unknown } }>;
+    // The build's route manifest, as the browser receives it (every route of the app, by id).
+    const assets = path.resolve("build/client/assets");
+    const manifestFile = readdirSync(assets).find((file) => /^manifest-.*\.js$/.test(file));
+    expect(manifestFile, "the build's route manifest").toBeTruthy();
+    const manifestText = readFileSync(path.join(assets, manifestFile!), "utf8");
+    const build = JSON.parse(manifestText.slice(manifestText.indexOf("{"), manifestText.lastIndexOf("}") + 1)) as {
+      routes: Record<string, unknown>;
     };
     const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
     const recorded = readdirSync(RECORDS_DIR).map((file) => ({
