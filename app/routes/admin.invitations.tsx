@@ -9,6 +9,7 @@ import { parseForm } from "~/forms/parse-form.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { TableScroll } from "~/ui/table-scroll.tsx";
 import { FormAlert, SelectField, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -80,7 +81,7 @@ export default function InvitationsPage() {
       {invitations.length === 0 ? (
         <p>{t("invitations.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("invitations.recent")}>
           <table className="w-full border-collapse bg-white text-left">
             <thead>
               <tr className="border-b border-slate-400">
@@ -112,7 +113,7 @@ export default function InvitationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

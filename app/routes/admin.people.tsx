@@ -10,6 +10,7 @@ import { parseForm } from "~/forms/parse-form.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { TableScroll } from "~/ui/table-scroll.tsx";
 import { FormAlert } from "~/ui/form.tsx";
 
 const resetSchema = z.object({ userId: z.string().min(1) });
@@ -58,7 +59,7 @@ export default function PeoplePage() {
           <p className="mt-2 break-all font-mono text-sm">{actionData.reset.link}</p>
         </FormAlert>
       ) : null}
-      <div className="overflow-x-auto">
+      <TableScroll label={t("people.title", { city })}>
         <table className="w-full border-collapse bg-white text-left">
           <thead>
             <tr className="border-b border-slate-400">
@@ -111,7 +112,7 @@ export default function PeoplePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -4,12 +4,38 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
+import { translatorFor, type Translate } from "../../app/i18n/translate.ts";
+import type { Locale } from "../../app/i18n/locales.ts";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** The axe violations of the page as it is now (WCAG 2.x A and AA), one line per rule and its elements. */
+export async function axeViolations(page: Page): Promise<Array<{ rule: string; line: string }>> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    line: `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  }));
+}
+
 /** An axe scan of the page as it is now: WCAG 2.x A and AA, zero violations. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect((await axeViolations(page)).map((violation) => violation.line)).toEqual([]);
+}
+
+/** The product's own messages in a language, so a test reads the words a person sees there. */
+export function messagesFor(locale: Locale): Translate {
+  return translatorFor(locale);
+}
+
+/** The id of the route that rendered the page (from the hydrated router), e.g. "routes/login". */
+export async function renderedRouteId(page: Page): Promise<string> {
+  await page.waitForFunction(() => "__remixRouter" in window);
+  return page.evaluate(() => {
+    const router = (window as unknown as { __remixRouter: { state: { matches: Array<{ route: { id: string } }> } } })
+      .__remixRouter;
+    return router.state.matches.at(-1)?.route.id ?? "root";
+  });
 }
 
 export const DEMO_PASSWORD = "aula-demo-2026";
@@ -95,7 +121,12 @@ export async function setServerClock(page: Page, offsetMinutes: number): Promise
 }
 
 /** Answers the quiz on screen, every question right or every question wrong, then submits. */
-export async function takeQuiz(page: Page, courseKey: string, answerRightly: boolean): Promise<void> {
+export async function takeQuiz(
+  page: Page,
+  courseKey: string,
+  answerRightly: boolean,
+  options: { beforeSubmit?: () => Promise<void> } = {},
+): Promise<void> {
   const key = answerKey(courseKey);
   for (;;) {
     const questionKey = await page.locator("input[name=questionKey]").inputValue();
@@ -114,5 +145,119 @@ export async function takeQuiz(page: Page, courseKey: string, answerRightly: boo
     await page.getByRole("button", { name: /Revisar mis respuestas|Review my answers|Revisar minhas respostas/ }).click();
     break;
   }
+  await options.beforeSubmit?.();
   await page.getByRole("button", { name: /Enviar mis respuestas|Submit my answers|Enviar minhas respostas/ }).click();
+}
+
+/** What is focused now, as a person would name it (for failure messages). */
+async function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return "(nothing)";
+    const name = element.getAttribute("aria-label") ?? (element as HTMLElement).innerText?.trim().slice(0, 40) ?? "";
+    return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${name}"`;
+  });
+}
+
+/** The focused element's box with room for its focus ring, in viewport pixels; null when nothing is focused. */
+async function focusedBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    element.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const rect = element.getBoundingClientRect();
+    const margin = 10;
+    const x = Math.max(0, rect.left - margin);
+    const y = Math.max(0, rect.top - margin);
+    return {
+      x,
+      y,
+      width: Math.min(window.innerWidth, rect.right + margin) - x,
+      height: Math.min(window.innerHeight, rect.bottom + margin) - y,
+    };
+  });
+}
+
+/**
+ * The focused element shows its focus for real (WCAG 2.4.7, 2.4.11): a screenshot of it focused
+ * differs from one of it unfocused, and the
+ * element at the centre of its box is the element itself, not something covering it.
+ */
+export async function expectVisibleFocus(page: Page): Promise<void> {
+  const which = await describeFocus(page);
+  const box = await focusedBox(page);
+  expect(box, `focus is on ${which}`).not.toBeNull();
+  const onTop = await page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    // A link that wraps has one box per line: the centre of its first line is on the link.
+    const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return (
+      hit !== null && (hit === element || element.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === element))
+    );
+  });
+  expect(onTop, `${which} is covered by another element`).toBe(true);
+  const focused = await page.screenshot({ clip: box!, animations: "disabled" });
+  // Unfocused for a moment (focus moved by script, which after keyboard use keeps :focus-visible).
+  await page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    element.dataset.focusCheck = "1";
+    element.blur();
+  });
+  const unfocused = await page.screenshot({ clip: box!, animations: "disabled" });
+  const back = await page.evaluate(() => {
+    const element = document.querySelector<HTMLElement>("[data-focus-check]");
+    if (!element) return false;
+    delete element.dataset.focusCheck;
+    element.focus({ preventScroll: true });
+    return element === document.activeElement && element.matches(":focus-visible");
+  });
+  expect(back, `focus returns to ${which}`).toBe(true);
+  expect(focused.equals(unfocused), `${which} looks the same focused and unfocused`).toBe(false);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the target has focus, checking the visible focus of every stop
+ * on the way (each element once per page); fails after `maxStops`.
+ */
+export async function tabTo(
+  page: Page,
+  target: import("@playwright/test").Locator,
+  options: { backwards?: boolean; maxStops?: number; checked?: Set<string> } = {},
+): Promise<void> {
+  const checked = options.checked ?? new Set<string>();
+  for (let stop = 0; stop < (options.maxStops ?? 80); stop += 1) {
+    await page.keyboard.press(options.backwards ? "Shift+Tab" : "Tab");
+    const focus = await describeFocus(page);
+    // Past the last element focus leaves the page (to the browser's own controls); Tab again.
+    if (focus === "(nothing)") continue;
+    const key = `${new URL(page.url()).pathname} ${focus}`;
+    if (!checked.has(key)) {
+      checked.add(key);
+      await expectVisibleFocus(page);
+    }
+    if (await target.evaluateAll((elements) => elements.some((element) => element === document.activeElement))) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()}; focus is on ${await describeFocus(page)}`);
+}
+
+/** A new learner of Madrid signed up, confirmed and signed in, in the page's language (es by default). */
+export async function signUpLearner(page: Page, name: string, locale: Locale = "es"): Promise<string> {
+  const t = messagesFor(locale);
+  await page.goto("/signup");
+  const email = `learner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@madrid.example`;
+  await page.getByLabel(t("field.name")).fill(name);
+  await page.getByLabel(t("field.email")).fill(email);
+  await page.getByLabel(t("field.city"), { exact: true }).selectOption({ label: "Madrid" });
+  await page.getByLabel(t("field.department")).selectOption({ label: "Movilidad y Transportes" });
+  await page.getByLabel(t("field.privacy")).check();
+  await page.getByRole("button", { name: t("signup.submit") }).click();
+  let link: string | undefined;
+  await expect.poll(() => (link = lastMailTo(email)?.text.match(/https?:\/\/\S+\/confirm-email\/\S+/)?.[0])).toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  await page.getByLabel(t("field.password"), { exact: true }).fill("una frase de acceso larga");
+  await page.getByLabel(t("field.passwordConfirm")).fill("una frase de acceso larga");
+  await page.getByRole("button", { name: t("confirm.submit") }).click();
+  await expect(page.getByRole("heading", { name: t("dashboard.title", { name }) })).toBeVisible();
+  return email;
 }
