@@ -13,16 +13,6 @@ import type { Locale } from "../../app/i18n/locales.ts";
 import { expect, test } from "./fixtures.ts";
 import { axeViolations, lastMailTo, logIn, messagesFor, renderedRouteId, setServerClock, takeQuiz } from "./support.ts";
 
-/**
- * Violations known until another branch's fix of a defect of issue 10 lands: each names the
- * defect, the axe rule and the route. Remove an entry once its defect is fixed on main; nothing
- * else may be excepted.
- */
-const KNOWN_UNTIL_DEFECT_LANDS: ReadonlyArray<{ defect: number; rule: string; route: string }> = [
-  // Defect 3: a wide lesson table scrolls sideways at phone width but cannot be reached by keyboard.
-  { defect: 3, rule: "scrollable-region-focusable", route: "routes/learn.$course.$lesson" },
-];
-
 /** Routes of the manifest that are not pages a person sees, with the reason they have no scan. */
 const NOT_PAGES: Record<string, string> = {
   "routes/certificates.$code.pdf": "resource route: the certificate PDF (its tagging is tested on the PDF itself)",
@@ -60,9 +50,7 @@ class Sweep {
   async scan(page: Page, state: string): Promise<void> {
     await page.waitForLoadState("load");
     const route = await renderedRouteId(page);
-    const violations = (await axeViolations(page))
-      .filter((violation) => !KNOWN_UNTIL_DEFECT_LANDS.some((known) => known.rule === violation.rule && known.route === route))
-      .map((violation) => violation.line);
+    const violations = (await axeViolations(page)).map((violation) => violation.line);
     this.scans.push({ route, state, violations });
   }
 
