@@ -1,7 +1,20 @@
-/** Every end-to-end test fails when the page logs an error (a CSP violation, a failed hydration...). */
+/**
+ * Every end-to-end test fails when the page logs an error (a CSP violation, a failed hydration...).
+ * Each test comes from an address of its own (the server trusts X-Forwarded-For in tests), so the
+ * per-address limits on sign-up and login count each test apart, as they would separate people.
+ */
+import { createHash } from "node:crypto";
 import { expect, test as base } from "@playwright/test";
 
+function visitorAddress(testId: string, retry: number): string {
+  const [a = 0, b = 0, c = 0] = createHash("sha256").update(`${testId}:${retry}`).digest();
+  return `10.${a}.${b}.${Math.max(1, c)}`;
+}
+
 export const test = base.extend<{ consoleErrors: string[] }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    await provide({ ...extraHTTPHeaders, "X-Forwarded-For": visitorAddress(testInfo.testId, testInfo.retry) });
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
