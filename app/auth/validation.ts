@@ -1,5 +1,6 @@
 /** Form schemas for accounts, shared by server and client. Messages are i18n keys. */
 import { z } from "zod";
+import type { FormLimits } from "~/forms/limits.ts";
 import { locales } from "~/i18n/locales.ts";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -71,6 +72,9 @@ export const loginSchema = z.object({
 });
 
 export const forgotPasswordSchema = z.object({ email: emailField });
+
+/** The choose-a-password form of the email confirmation and the password reset: two fields. */
+export const newPasswordFormLimits: FormLimits = { maxFields: 4, maxBytes: 8 * 1024 };
 
 export const newPasswordSchema = z
   .object({ password: passwordField, confirm: z.string("validation.required") })

@@ -2,13 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { confirmEmail, isConfirmationTokenUsable } from "~/auth/email-confirmation.server.ts";
 import { startSession } from "~/auth/session.server.ts";
-import { newPasswordSchema } from "~/auth/validation.ts";
+import { newPasswordFormLimits, newPasswordSchema } from "~/auth/validation.ts";
 import { parseForm } from "~/forms/parse-form.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { ErrorSummary, FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
-import type { FormLimits } from "~/forms/limits.ts";
+import { ErrorSummary, FormAlert, NewPasswordFields, SubmitButton } from "~/ui/form.tsx";
 import { readForm } from "~/forms/read-form.server.ts";
 
 /** Opening the link only shows the form: mail scanners that fetch links must not use it up. */
@@ -16,11 +15,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isConfirmationTokenUsable(params.token ?? "") };
 }
 
-const formLimits: FormLimits = { maxFields: 4, maxBytes: 8 * 1024 };
-
 /** The owner of the address chooses the password here, which confirms it and signs them in. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(newPasswordSchema, await readForm(request, formLimits));
+  const parsed = parseForm(newPasswordSchema, await readForm(request, newPasswordFormLimits));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false, throttledMinutes: null }, { status: 400 });
   const result = await confirmEmail(params.token ?? "", parsed.data.password, clientIp(context));
   if (result.outcome === "invalid") return data({ fieldErrors: {}, invalid: true, throttledMinutes: null }, { status: 400 });
@@ -53,21 +50,7 @@ export default function ConfirmEmailPage() {
             <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
           ) : null}
           <ErrorSummary errors={actionData?.fieldErrors} />
-          <TextField
-            name="password"
-            type="password"
-            label={t("field.password")}
-            hint={t("field.passwordHint")}
-            autoComplete="new-password"
-            errors={actionData?.fieldErrors}
-          />
-          <TextField
-            name="confirm"
-            type="password"
-            label={t("field.passwordConfirm")}
-            autoComplete="new-password"
-            errors={actionData?.fieldErrors}
-          />
+          <NewPasswordFields passwordLabel={t("field.password")} errors={actionData?.fieldErrors} />
           <SubmitButton>{t("confirm.submit")}</SubmitButton>
         </Form>
       )}

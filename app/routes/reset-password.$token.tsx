@@ -1,23 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isResetTokenUsable, resetPassword } from "~/auth/password-reset.server.ts";
-import { newPasswordSchema } from "~/auth/validation.ts";
-import type { FormLimits } from "~/forms/limits.ts";
+import { newPasswordFormLimits, newPasswordSchema } from "~/auth/validation.ts";
 import { parseForm } from "~/forms/parse-form.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SubmitButton, TextField, ErrorSummary } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert, NewPasswordFields, SubmitButton } from "~/ui/form.tsx";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
 }
 
-const formLimits: FormLimits = { maxFields: 4, maxBytes: 8 * 1024 };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(newPasswordSchema, await readForm(request, formLimits));
+  const parsed = parseForm(newPasswordSchema, await readForm(request, newPasswordFormLimits));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, invalid: false, throttledMinutes: null }, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password, clientIp(context));
   if (result.outcome === "invalid") return data({ fieldErrors: {}, invalid: true, throttledMinutes: null }, { status: 400 });
@@ -47,21 +44,7 @@ export default function ResetPasswordPage() {
             <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
           ) : null}
           <ErrorSummary errors={actionData?.fieldErrors} />
-          <TextField
-            name="password"
-            type="password"
-            label={t("field.newPassword")}
-            hint={t("field.passwordHint")}
-            autoComplete="new-password"
-            errors={actionData?.fieldErrors}
-          />
-          <TextField
-            name="confirm"
-            type="password"
-            label={t("field.passwordConfirm")}
-            autoComplete="new-password"
-            errors={actionData?.fieldErrors}
-          />
+          <NewPasswordFields passwordLabel={t("field.newPassword")} errors={actionData?.fieldErrors} />
           <SubmitButton>{t("reset.submit")}</SubmitButton>
         </Form>
       )}

@@ -226,3 +226,21 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return <FormAlert>{t("form.errorSummary")}</FormAlert>;
 }
+
+/** The new password and its repetition (email confirmation and password reset), with their errors. */
+export function NewPasswordFields({ passwordLabel, errors }: { passwordLabel: string; errors?: FieldErrors }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        name="password"
+        type="password"
+        label={passwordLabel}
+        hint={t("field.passwordHint")}
+        autoComplete="new-password"
+        errors={errors}
+      />
+      <TextField name="confirm" type="password" label={t("field.passwordConfirm")} autoComplete="new-password" errors={errors} />
+    </>
+  );
+}
