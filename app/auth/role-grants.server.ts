@@ -11,13 +11,20 @@ import { deleteUserSessions } from "./session-store.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** Grants a role in the person's city; returns false (and changes nothing) when it was already held. */
-export async function grantRole(tx: Tx, grant: { userId: string; cityId: string; role: GrantableRole }): Promise<boolean> {
+/**
+ * Grants a role in the person's city (HR may be limited to a department subtree of that city);
+ * returns false (and changes nothing) when it was already held.
+ */
+export async function grantRole(
+  tx: Tx,
+  grant: { userId: string; cityId: string; role: GrantableRole; departmentId?: string | null },
+): Promise<boolean> {
   const held = await tx.roleGrant.findUnique({
     where: { userId_role: { userId: grant.userId, role: grant.role } },
     select: { id: true },
   });
   if (held) return false;
+  if (grant.departmentId && grant.role !== "HR") throw new Error("Only HR grants are limited to a department");
   await tx.roleGrant.create({ data: grant });
   await deleteUserSessions(grant.userId, tx);
   return true;

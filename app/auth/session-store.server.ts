@@ -21,6 +21,8 @@ export interface SessionUser {
     timeZone: string;
   };
   department: { id: string; name: string } | null;
+  /** The department subtree an HR grant is limited to; null when city-wide (or no HR grant). */
+  hrDepartmentId: string | null;
 }
 
 export interface StoredSession {
@@ -50,6 +52,7 @@ interface SessionRow {
   departmentId: string | null;
   departmentName: string | null;
   role: GrantableRole | null;
+  grantDepartmentId: string | null;
 }
 
 /**
@@ -61,7 +64,8 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
   const rows = await db().$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active",
            c."id" AS "cityId", c."slug" AS "citySlug", c."name" AS "cityName", c."primaryColor", c."accentColor",
-           c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName", r."role"
+           c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName", r."role",
+           r."departmentId" AS "grantDepartmentId"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "City" c ON c."id" = u."cityId"
@@ -88,6 +92,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
         timeZone: row.timeZone,
       },
       department: row.departmentId && row.departmentName ? { id: row.departmentId, name: row.departmentName } : null,
+      hrDepartmentId: rows.find((grantRow) => grantRow.role === "HR")?.grantDepartmentId ?? null,
     },
   };
 }

@@ -1,4 +1,5 @@
 /** Issuing, listing, verifying and revoking certificates. */
+import { certificateExpiry } from "~/assignments/cycle-dates.ts";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server.ts";
 import type { CurrentUser } from "~/auth/guards.server.ts";
@@ -27,7 +28,7 @@ export interface CertificateHolder {
   locale: Locale;
   courseSourceLocale: string;
   validityMonths: number | null;
-  city: { id: string; certificatePrefix: string; snapshot: CitySnapshot };
+  city: { id: string; certificatePrefix: string; timeZone: string; snapshot: CitySnapshot };
 }
 
 /** The attempt a certificate records: its score and the course version it was taken on. */
@@ -43,7 +44,7 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
     where: { id: enrollmentId },
     select: {
       userId: true,
-      assignment: { select: { certificateValidityMonths: true } },
+      assignment: { select: { validityMonths: true } },
       user: {
         select: {
           name: true,
@@ -58,6 +59,7 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
               signatoryName: true,
               signatoryTitle: true,
               certificatePrefix: true,
+              timeZone: true,
             },
           },
         },
@@ -72,10 +74,11 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
     holderName: enrollment.user.name,
     locale: isLocale(enrollment.user.locale) ? enrollment.user.locale : "es",
     courseSourceLocale: enrollment.course.sourceLocale,
-    validityMonths: enrollment.assignment?.certificateValidityMonths ?? null,
+    validityMonths: enrollment.assignment?.validityMonths ?? null,
     city: {
       id: city.id,
       certificatePrefix: city.certificatePrefix,
+      timeZone: city.timeZone,
       snapshot: {
         name: city.name,
         primaryColor: city.primaryColor,
@@ -104,9 +107,7 @@ export async function issueCertificate(
   const titleLocale = pickLocale(parseLocales(passing.version.languages), holder.courseSourceLocale, holder.locale);
   const issuedAt = now();
   const validity = holder.validityMonths;
-  const expiresAt = validity
-    ? new Date(Date.UTC(issuedAt.getUTCFullYear(), issuedAt.getUTCMonth() + validity, issuedAt.getUTCDate()))
-    : null;
+  const expiresAt = validity ? certificateExpiry(issuedAt, validity, holder.city.timeZone) : null;
   return tx.certificate.create({
     data: {
       code: newCertificateCode(holder.city.certificatePrefix),

@@ -4,6 +4,7 @@
  * `npm run db:seed` and the tests.
  */
 import { db } from "~/db.server.ts";
+import { ensureDepartmentChain } from "./departments.server.ts";
 import { hashPassword } from "~/auth/password.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
 import type { Locale } from "~/i18n/locales.ts";
@@ -97,26 +98,20 @@ export const demoAccounts: DemoAccount[] = [
   },
 ];
 
+/**
+ * Creates each signatory city that does not exist yet, with its departments and email domains in
+ * the same transaction. An existing city is left alone, so a start never undoes an admin's edits.
+ */
 export async function seedCities({ demo }: { demo: boolean }): Promise<void> {
   for (const city of signatoryCities) {
     const { emailDomains, departments, ...fields } = city;
-    const row = await db().city.upsert({
-      where: { slug: city.slug },
-      create: { ...fields, logoSvg: defaultEmblemSvg(city) },
-      update: {},
-      select: { id: true },
-    });
+    if (await db().city.findUnique({ where: { slug: city.slug }, select: { id: true } })) continue;
     const domains = demo ? [...emailDomains, demoEmailDomain(city.slug)] : emailDomains;
-    for (const domain of domains) {
-      await db().cityEmailDomain.upsert({ where: { domain }, create: { domain, cityId: row.id }, update: {} });
-    }
-    for (const name of departments) {
-      await db().department.upsert({
-        where: { cityId_name: { cityId: row.id, name } },
-        create: { cityId: row.id, name },
-        update: {},
-      });
-    }
+    await db().$transaction(async (tx) => {
+      const row = await tx.city.create({ data: { ...fields, logoSvg: defaultEmblemSvg(city) }, select: { id: true } });
+      for (const domain of domains) await tx.cityEmailDomain.create({ data: { domain, cityId: row.id } });
+      for (const name of departments) await ensureDepartmentChain(tx, row.id, [name]);
+    });
   }
 }
 
@@ -127,8 +122,8 @@ export async function seedDemoAccounts(): Promise<boolean> {
   for (const account of demoAccounts) {
     const city = await db().city.findUniqueOrThrow({ where: { slug: account.citySlug }, select: { id: true } });
     const department = account.department
-      ? await db().department.findUnique({
-          where: { cityId_name: { cityId: city.id, name: account.department } },
+      ? await db().department.findFirst({
+          where: { cityId: city.id, parentId: null, name: account.department },
           select: { id: true },
         })
       : null;
@@ -149,15 +144,11 @@ export async function seedDemoAccounts(): Promise<boolean> {
 }
 
 /**
- * Demo learning data: each demo city assigns the first programme courses to everyone, one
- * of them already overdue, and the demo learners have started. Only with demo accounts.
+ * Demo learning data: each demo city assigns a programme course to the whole city, one of them
+ * already overdue, and the demo accounts of that city get their person-assignments.
  */
 export async function seedDemoLearning(): Promise<void> {
-  const courses = await db().course.findMany({
-    where: { currentVersionId: { not: null } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, key: true },
-  });
+  const courses = await db().course.findMany({ where: { currentVersionId: { not: null } }, select: { id: true, key: true } });
   const byKey = new Map(courses.map((course) => [course.key, course.id]));
   const plan = [
     { city: "madrid", course: "ai-fundamentals", dueInDays: 30 },
@@ -170,27 +161,22 @@ export async function seedDemoLearning(): Promise<void> {
     const courseId = byKey.get(item.course);
     if (!courseId) continue;
     const city = await db().city.findUniqueOrThrow({ where: { slug: item.city }, select: { id: true } });
+    if (await db().assignment.findFirst({ where: { cityId: city.id, courseId }, select: { id: true } })) continue;
     const dueAt = new Date(Date.now() + item.dueInDays * day);
-    const existing = await db().assignment.findFirst({
-      where: { cityId: city.id, courseId, departmentId: null, userId: null },
-      select: { id: true },
-    });
-    const assignment =
-      existing ??
-      (await db().assignment.create({
-        data: { cityId: city.id, courseId, dueAt, certificateValidityMonths: 24 },
-        select: { id: true },
-      }));
     const learners = await db().user.findMany({
       where: { cityId: city.id, email: { in: demoAccounts.map((account) => account.email) } },
       select: { id: true },
     });
-    for (const learner of learners) {
-      await db().enrollment.upsert({
-        where: { userId_courseId_cycle: { userId: learner.id, courseId, cycle: 1 } },
-        create: { userId: learner.id, courseId, cycle: 1, assignmentId: assignment.id, dueAt },
-        update: {},
+    await db().$transaction(async (tx) => {
+      const assignment = await tx.assignment.create({
+        data: { cityId: city.id, courseId, dueAt, validityMonths: 24, targets: { create: [{}] } },
+        select: { id: true },
       });
-    }
+      for (const learner of learners) {
+        await tx.personAssignment.create({
+          data: { assignmentId: assignment.id, userId: learner.id, cityId: city.id, courseId, assignedAt: new Date(), dueAt },
+        });
+      }
+    });
   }
 }

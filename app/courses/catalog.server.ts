@@ -47,16 +47,13 @@ export interface CatalogReader {
   departmentId: string | null;
 }
 
-/** The ids of courses assigned to a person, for the "mandatory for me" filter and badge. */
+/** The ids of courses assigned to a person (an open person-assignment), for the "mandatory for me" filter and badge. */
 export async function mandatoryCourseIds(person: { userId: string; cityId: string; departmentId: string | null }): Promise<Set<string>> {
-  const assignments = await db().assignment.findMany({
-    where: {
-      cityId: person.cityId,
-      OR: [{ userId: person.userId }, ...(person.departmentId ? [{ departmentId: person.departmentId, userId: null }] : []), { departmentId: null, userId: null }],
-    },
+  const rows = await db().personAssignment.findMany({
+    where: { userId: person.userId, cityId: person.cityId, withdrawnAt: null },
     select: { courseId: true },
   });
-  return new Set(assignments.map((assignment) => assignment.courseId));
+  return new Set(rows.map((row) => row.courseId));
 }
 
 export async function listCatalog(locale: Locale, filters: CatalogFilters = {}, reader: CatalogReader | null = null): Promise<Array<CatalogEntry & { mandatory: boolean }>> {

@@ -1,4 +1,9 @@
 import type { Messages } from "./es.ts";
+import { assignmentsEn } from "./assignments.ts";
+import { reportsEn } from "./reports.ts";
+import { exportsEn } from "./exports.ts";
+import { remindersEn } from "./reminders.ts";
+import { networkEn } from "./network.ts";
 
 /** English. */
 export const en: Messages = {
@@ -397,4 +402,9 @@ export const en: Messages = {
   "activity.status.order.right": "Right position",
   "activity.status.order.wrong": "This place is for: {expected}",
   "activity.yourOrder": "Your order",
+  ...assignmentsEn,
+  ...reportsEn,
+  ...exportsEn,
+  ...remindersEn,
+  ...networkEn,
 };

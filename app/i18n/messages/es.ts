@@ -1,3 +1,8 @@
+import { assignmentsEs } from "./assignments.ts";
+import { reportsEs } from "./reports.ts";
+import { exportsEs } from "./exports.ts";
+import { remindersEs } from "./reminders.ts";
+import { networkEs } from "./network.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
   "app.name": "Aula IA",
@@ -432,6 +437,11 @@ export const es = {
   "activity.status.order.right": "Posición correcta",
   "activity.status.order.wrong": "Aquí va: {expected}",
   "activity.yourOrder": "Su orden",
+  ...assignmentsEs,
+  ...reportsEs,
+  ...exportsEs,
+  ...remindersEs,
+  ...networkEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

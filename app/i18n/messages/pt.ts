@@ -1,4 +1,9 @@
 import type { Messages } from "./es.ts";
+import { assignmentsPt } from "./assignments.ts";
+import { reportsPt } from "./reports.ts";
+import { exportsPt } from "./exports.ts";
+import { remindersPt } from "./reminders.ts";
+import { networkPt } from "./network.ts";
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -413,4 +418,9 @@ export const pt: Messages = {
   "activity.status.order.right": "Posição correta",
   "activity.status.order.wrong": "Aqui vai: {expected}",
   "activity.yourOrder": "Sua ordem",
+  ...assignmentsPt,
+  ...reportsPt,
+  ...exportsPt,
+  ...remindersPt,
+  ...networkPt,
 };

@@ -1,0 +1,9 @@
+/**
+ * The assignments area's messages in the three languages, spread into es.ts, pt.ts and en.ts (kept
+ * apart so that each area's pages add their texts in one place). Spanish is the source.
+ */
+export const assignmentsEs = {} as const;
+
+export const assignmentsPt = {};
+
+export const assignmentsEn = {};

@@ -1,0 +1,9 @@
+/**
+ * The network area's messages in the three languages, spread into es.ts, pt.ts and en.ts (kept
+ * apart so that each area's pages add their texts in one place). Spanish is the source.
+ */
+export const networkEs = {} as const;
+
+export const networkPt = {};
+
+export const networkEn = {};

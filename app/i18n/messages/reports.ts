@@ -1,0 +1,9 @@
+/**
+ * The reports area's messages in the three languages, spread into es.ts, pt.ts and en.ts (kept
+ * apart so that each area's pages add their texts in one place). Spanish is the source.
+ */
+export const reportsEs = {} as const;
+
+export const reportsPt = {};
+
+export const reportsEn = {};
