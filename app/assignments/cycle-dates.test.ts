@@ -21,9 +21,13 @@ describe("assignment and certificate dates, in the city's time zone", () => {
     const completed = new Date("2026-08-31T10:00:00Z");
     expect(calendarDayIn(certificateExpiry(completed, 6, "Europe/Madrid"), "Europe/Madrid")).toBe("2027-02-28");
     // A leap year keeps 29 February.
-    expect(calendarDayIn(certificateExpiry(new Date("2027-08-31T10:00:00Z"), 6, "Europe/Madrid"), "Europe/Madrid")).toBe("2028-02-29");
+    expect(calendarDayIn(certificateExpiry(new Date("2027-08-31T10:00:00Z"), 6, "Europe/Madrid"), "Europe/Madrid")).toBe(
+      "2028-02-29",
+    );
     // 29 February + 12 months → 28 February.
-    expect(calendarDayIn(certificateExpiry(new Date("2028-02-29T10:00:00Z"), 12, "Europe/Madrid"), "Europe/Madrid")).toBe("2029-02-28");
+    expect(calendarDayIn(certificateExpiry(new Date("2028-02-29T10:00:00Z"), 12, "Europe/Madrid"), "Europe/Madrid")).toBe(
+      "2029-02-28",
+    );
   });
 
   it("counts the month on the city's calendar, not UTC's: 23:30 on 31 January in São Paulo is already 1 February in UTC", () => {

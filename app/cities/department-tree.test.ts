@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildTree, childPath, depthOfPath, flattenTree, isInSubtree, MAX_DEPARTMENT_DEPTH, moveProblem } from "./department-tree.ts";
+import {
+  buildTree,
+  childPath,
+  depthOfPath,
+  flattenTree,
+  isInSubtree,
+  MAX_DEPARTMENT_DEPTH,
+  moveProblem,
+} from "./department-tree.ts";
 
 describe("department tree rules", () => {
   it("writes a child's path under its parent's and counts its depth", () => {

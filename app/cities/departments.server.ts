@@ -67,12 +67,19 @@ export async function moveDepartment(
     ? await tx.department.findFirst({ where: { id: input.newParentId, cityId: input.cityId }, select: { path: true } })
     : null;
   if (input.newParentId && !newParent) return { ok: false, problem: "department.parentNotFound" };
-  const deepest = await tx.department.aggregate({ where: { cityId: input.cityId, ...subtreeWhere(moving) }, _max: { depth: true } });
+  const deepest = await tx.department.aggregate({
+    where: { cityId: input.cityId, ...subtreeWhere(moving) },
+    _max: { depth: true },
+  });
   const problem = moveProblem({ path: moving.path, deepestInSubtree: deepest._max.depth ?? depthOfPath(moving.path) }, newParent);
   if (problem) return { ok: false, problem };
-  if (await nameTaken(tx, input.cityId, input.newParentId, moving.name, moving.id)) return { ok: false, problem: "department.nameTaken" };
+  if (await nameTaken(tx, input.cityId, input.newParentId, moving.name, moving.id))
+    return { ok: false, problem: "department.nameTaken" };
   const newPath = childPath(newParent?.path ?? null, moving.id);
-  const subtree = await tx.department.findMany({ where: { cityId: input.cityId, ...subtreeWhere(moving) }, select: { id: true, path: true } });
+  const subtree = await tx.department.findMany({
+    where: { cityId: input.cityId, ...subtreeWhere(moving) },
+    select: { id: true, path: true },
+  });
   for (const row of subtree) {
     const path = newPath + row.path.slice(moving.path.length);
     await tx.department.update({ where: { id: row.id }, data: { path, depth: depthOfPath(path) } });

@@ -13,8 +13,12 @@ describe("formats for the page's language", () => {
 
   it("names the time zone of a moment, in the language", () => {
     const moment = "2026-12-01T10:30:00Z";
-    expect(formatsFor("es").dateTimeWithZone(moment, "Europe/Madrid")).toBe("1 de diciembre de 2026 a las 11:30 hora estándar de Europa central");
-    expect(formatsFor("pt").dateTimeWithZone(moment, "America/Sao_Paulo")).toBe("1 de dezembro de 2026 às 07:30 Horário Padrão de Brasília");
+    expect(formatsFor("es").dateTimeWithZone(moment, "Europe/Madrid")).toBe(
+      "1 de diciembre de 2026 a las 11:30 hora estándar de Europa central",
+    );
+    expect(formatsFor("pt").dateTimeWithZone(moment, "America/Sao_Paulo")).toBe(
+      "1 de dezembro de 2026 às 07:30 Horário Padrão de Brasília",
+    );
     expect(formatsFor("en").timeWithZone(moment, "America/Bogota")).toBe("5:30 AM Colombia Standard Time");
   });
 

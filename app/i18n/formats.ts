@@ -19,7 +19,9 @@ export interface Formats {
 function build(lang: string): Formats {
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
   const moment = (options: Intl.DateTimeFormatOptions) => (date: Date | string, timeZone: string) =>
-    new Intl.DateTimeFormat(lang, { ...options, hour: "numeric", minute: "2-digit", timeZoneName: "long", timeZone }).format(new Date(date));
+    new Intl.DateTimeFormat(lang, { ...options, hour: "numeric", minute: "2-digit", timeZoneName: "long", timeZone }).format(
+      new Date(date),
+    );
   const megabytes = new Intl.NumberFormat(lang, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
   const kilobytes = new Intl.NumberFormat(lang, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
   return {

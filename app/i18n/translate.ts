@@ -36,7 +36,8 @@ export function translator(messages: Messages, lang: string): Translate {
   const numbers = new Intl.NumberFormat(lang);
   return (key, params) => {
     const message: string | PluralForms = messages[key];
-    const template = typeof message === "string" ? message : (message[plurals.select(Number(params?.count ?? 0))] ?? message.other);
+    const template =
+      typeof message === "string" ? message : (message[plurals.select(Number(params?.count ?? 0))] ?? message.other);
     return format(template, params, numbers);
   };
 }

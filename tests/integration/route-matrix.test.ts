@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, sessionCookie } from "../support/factories.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 
-const personas = ["anonymous", "learner", "trainer", "hr", "cityAdmin", "networkAdmin", "otherCityAdmin"] as const;
+// scopedHr: HR limited to one department subtree of Madrid (decision 018).
+const personas = ["anonymous", "learner", "trainer", "hr", "scopedHr", "cityAdmin", "networkAdmin", "otherCityAdmin"] as const;
 type Persona = (typeof personas)[number];
 type Row = Record<Persona, number>;
 
@@ -17,6 +18,7 @@ const cityAdminOnly = (admin: number): Row => ({
   learner: 403,
   trainer: 403,
   hr: 403,
+  scopedHr: 403,
   cityAdmin: admin,
   networkAdmin: 403,
   otherCityAdmin: admin,
@@ -75,6 +77,7 @@ beforeAll(async () => {
     learner: {},
     trainer: { roles: ["TRAINER"] },
     hr: { roles: ["HR"] },
+    scopedHr: { roles: ["HR"], hrDepartment: "Servicios Sociales" },
     cityAdmin: { roles: ["CITY_ADMIN"] },
     networkAdmin: { roles: ["NETWORK_ADMIN"] },
   };

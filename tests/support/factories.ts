@@ -2,6 +2,7 @@
 import { hashPassword } from "~/auth/password.server.ts";
 import { createSession } from "~/auth/session.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
+import { ensureDepartmentChain } from "~/cities/departments.server.ts";
 import { db } from "~/db.server.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -19,12 +20,23 @@ export interface TestUser {
 /** 1 → "a", 26 → "z", 27 → "aa": a distinct, digit-free tag per user. */
 function lettersFor(count: number): string {
   let letters = "";
-  for (let rest = count; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters;
+  for (let rest = count; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters;
   return letters;
 }
 
 export async function createUser(
-  options: { city?: string; roles?: GrantableRole[]; email?: string; name?: string; locale?: string } = {},
+  options: {
+    city?: string;
+    roles?: GrantableRole[];
+    email?: string;
+    name?: string;
+    locale?: string;
+    /** The person's department, by its names from the root down (default: the city's first department). */
+    department?: string | string[];
+    /** With the HR role: limit the grant to this department's subtree (names from the root down). */
+    hrDepartment?: string | string[];
+  } = {},
 ): Promise<TestUser> {
   const citySlug = options.city ?? "madrid";
   counter += 1;
@@ -36,16 +48,26 @@ export async function createUser(
     where: { slug: citySlug },
     select: { id: true, departments: { select: { id: true }, take: 1 } },
   });
+  const chain = (names: string | string[]) =>
+    db().$transaction((tx) => ensureDepartmentChain(tx, city.id, typeof names === "string" ? [names] : names));
+  const departmentId = options.department ? await chain(options.department) : (city.departments[0]?.id ?? null);
+  const hrDepartmentId = options.hrDepartment ? await chain(options.hrDepartment) : null;
   const user = await db().user.create({
     data: {
       email,
       name,
       locale: options.locale ?? "es",
       cityId: city.id,
-      departmentId: city.departments[0]?.id ?? null,
+      departmentId,
       emailConfirmedAt: new Date(),
       password: { create: { hash: await hashed } },
-      roleGrants: { create: (options.roles ?? []).map((role) => ({ role, cityId: city.id })) },
+      roleGrants: {
+        create: (options.roles ?? []).map((role) => ({
+          role,
+          cityId: city.id,
+          departmentId: role === "HR" ? hrDepartmentId : null,
+        })),
+      },
     },
     select: { id: true },
   });

@@ -4,17 +4,34 @@
  * offers, and the markup that could run script (what a payload must never leave behind).
  */
 
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", colon: ":", tab: "\t", newline: "\n", lpar: "(", rpar: ")", sol: "/", bsol: "\\" };
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  lpar: "(",
+  rpar: ")",
+  sol: "/",
+  bsol: "\\",
+};
 
 /** HTML character references, as a browser decodes them in text and attribute values (the ones that matter here). */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#[xX]([0-9a-fA-F]+)|#(\d+)|([a-zA-Z]+));?/g, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (hex || decimal) {
-      const code = hex ? parseInt(hex, 16) : Number(decimal);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
-    }
-    return NAMED[name!.toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /&(?:#[xX]([0-9a-fA-F]+)|#(\d+)|([a-zA-Z]+));?/g,
+    (whole, hex?: string, decimal?: string, name?: string) => {
+      if (hex || decimal) {
+        const code = hex ? parseInt(hex, 16) : Number(decimal);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+      }
+      return NAMED[name!.toLowerCase()] ?? whole;
+    },
+  );
 }
 
 export interface HtmlElement {
@@ -26,7 +43,8 @@ export type HtmlNode = HtmlElement | { text: string };
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
-const TOKEN = /<!--[\s\S]*?-->|<\/([a-zA-Z][\w:-]*)\s*>|<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|[^<]+|</g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<\/([a-zA-Z][\w:-]*)\s*>|<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|[^<]+|</g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 function attributesOf(source: string): Array<[string, string]> {
@@ -118,12 +136,26 @@ export function postForms(document: HtmlElement): PostForm[] {
         .map((element) => ({
           name: attribute(element, "name")!,
           value: attribute(element, "value") ?? "",
-          options: [...elements(element)].filter((option) => option.tag === "option").map((option) => attribute(option, "value") ?? ""),
+          options: [...elements(element)]
+            .filter((option) => option.tag === "option")
+            .map((option) => attribute(option, "value") ?? ""),
         })),
     }));
 }
 
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background", "ping", "cite"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "srcset",
+  "poster",
+  "data",
+  "background",
+  "ping",
+  "cite",
+]);
 
 /** A URL a browser would run or load as a document: `javascript:`, `vbscript:`, `data:` (browsers drop tabs, newlines and leading controls). */
 export function isScriptUrl(value: string): boolean {
@@ -140,12 +172,15 @@ export function isScriptUrl(value: string): boolean {
 export function executableMarkup(html: string, nonce: string | null): string[] {
   const found: string[] = [];
   for (const element of elements(parseHtml(html))) {
-    if (element.tag === "script" && (nonce === null || attribute(element, "nonce") !== nonce)) found.push("<script> without the page's nonce");
-    if (["iframe", "object", "embed", "svg", "math", "base", "frame", "frameset", "applet"].includes(element.tag)) found.push(`<${element.tag}>`);
+    if (element.tag === "script" && (nonce === null || attribute(element, "nonce") !== nonce))
+      found.push("<script> without the page's nonce");
+    if (["iframe", "object", "embed", "svg", "math", "base", "frame", "frameset", "applet"].includes(element.tag))
+      found.push(`<${element.tag}>`);
     if (element.tag === "meta" && attribute(element, "http-equiv")) found.push("<meta http-equiv>");
     for (const [name, value] of element.attributes) {
       if (name.startsWith("on")) found.push(`<${element.tag} ${name}=…>`);
-      if (name === "style" && /expression\(|url\(\s*['"]?\s*javascript:/i.test(value)) found.push(`<${element.tag} style=${value}>`);
+      if (name === "style" && /expression\(|url\(\s*['"]?\s*javascript:/i.test(value))
+        found.push(`<${element.tag} style=${value}>`);
       if (URL_ATTRIBUTES.has(name) && isScriptUrl(value)) found.push(`<${element.tag} ${name}="${value}">`);
       if (name === "srcdoc") found.push(`<${element.tag} srcdoc>`);
     }

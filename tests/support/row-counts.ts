@@ -20,7 +20,9 @@ let tables: Promise<string[]> | undefined;
 export async function rowCounts(except: readonly string[] = []): Promise<Record<string, number>> {
   tables ??= tableNames();
   const counted = (await tables).filter((name) => !except.includes(name));
-  const sql = counted.map((name) => `SELECT CAST('${name}' AS TEXT) AS name, CAST(COUNT(*) AS INTEGER) AS n FROM "${name}"`).join(" UNION ALL ");
+  const sql = counted
+    .map((name) => `SELECT CAST('${name}' AS TEXT) AS name, CAST(COUNT(*) AS INTEGER) AS n FROM "${name}"`)
+    .join(" UNION ALL ");
   const rows = await db().$queryRawUnsafe<Array<{ name: string; n: number | bigint }>>(sql);
   return Object.fromEntries(rows.map((row) => [row.name, Number(row.n)]));
 }

@@ -406,7 +406,8 @@ export const es = {
   "activity.summaryCorrect": "Correcto: {right} de {total}.",
   "activity.summaryIncorrect": "Todavía no: {right} de {total} bien. Lea los comentarios y vuelva a intentarlo.",
   "activity.explanation": "Explicación",
-  "activity.notSaved": "Se comprobó, pero no se guardó: en otra ventana se guardó una respuesta más reciente. Compruebe otra vez para guardar esta.",
+  "activity.notSaved":
+    "Se comprobó, pero no se guardó: en otra ventana se guardó una respuesta más reciente. Compruebe otra vez para guardar esta.",
   "activity.savedBefore": "Su última respuesta está marcada. Compruébela para ver los comentarios.",
   "activity.error.chooseOne": "Elija una opción antes de comprobar.",
   "activity.error.chooseSome": "Elija al menos una opción antes de comprobar.",

@@ -387,7 +387,8 @@ export const pt: Messages = {
   "activity.summaryCorrect": "Correto: {right} de {total}.",
   "activity.summaryIncorrect": "Ainda não: {right} de {total} certos. Leia os comentários e tente de novo.",
   "activity.explanation": "Explicação",
-  "activity.notSaved": "Foi verificada, mas não salva: outra janela salvou uma resposta mais recente. Verifique de novo para salvar esta.",
+  "activity.notSaved":
+    "Foi verificada, mas não salva: outra janela salvou uma resposta mais recente. Verifique de novo para salvar esta.",
   "activity.savedBefore": "Sua última resposta está marcada. Verifique-a para ver os comentários.",
   "activity.error.chooseOne": "Escolha uma opção antes de verificar.",
   "activity.error.chooseSome": "Escolha pelo menos uma opção antes de verificar.",
