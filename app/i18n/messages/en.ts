@@ -4,6 +4,7 @@ import { reportsEn } from "./reports.ts";
 import { exportsEn } from "./exports.ts";
 import { remindersEn } from "./reminders.ts";
 import { networkEn } from "./network.ts";
+import { peopleEn } from "./people.ts";
 
 /** English. */
 export const en: Messages = {
@@ -407,4 +408,5 @@ export const en: Messages = {
   ...exportsEn,
   ...remindersEn,
   ...networkEn,
+  ...peopleEn,
 };

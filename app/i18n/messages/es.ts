@@ -3,6 +3,7 @@ import { reportsEs } from "./reports.ts";
 import { exportsEs } from "./exports.ts";
 import { remindersEs } from "./reminders.ts";
 import { networkEs } from "./network.ts";
+import { peopleEs } from "./people.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
   "app.name": "Aula IA",
@@ -443,6 +444,7 @@ export const es = {
   ...exportsEs,
   ...remindersEs,
   ...networkEs,
+  ...peopleEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -4,6 +4,7 @@ import { reportsPt } from "./reports.ts";
 import { exportsPt } from "./exports.ts";
 import { remindersPt } from "./reminders.ts";
 import { networkPt } from "./network.ts";
+import { peoplePt } from "./people.ts";
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -424,4 +425,5 @@ export const pt: Messages = {
   ...exportsPt,
   ...remindersPt,
   ...networkPt,
+  ...peoplePt,
 };

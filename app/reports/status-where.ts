@@ -1,0 +1,36 @@
+/**
+ * The rule of status.ts as database filters, for lists and counts that must not load every row.
+ * Keep the two in step: tests/integration/status-where.test.ts compares them on random rows.
+ */
+import type { Prisma } from "~/db.server.ts";
+import { DEFAULT_EXPIRING_DAYS, type AssignmentState } from "./status.ts";
+
+const notCompleted: Prisma.PersonAssignmentWhereInput = { OR: [{ enrollmentId: null }, { enrollment: { completedAt: null } }] };
+const started: Prisma.EnrollmentWhereInput = { OR: [{ lessons: { some: {} } }, { attempts: { some: {} } }] };
+
+export function assignmentStateWhere(state: AssignmentState, now: Date): Prisma.PersonAssignmentWhereInput {
+  switch (state) {
+    case "withdrawn":
+      return { withdrawnAt: { not: null } };
+    case "completed":
+      return { withdrawnAt: null, enrollment: { completedAt: { not: null } } };
+    case "overdue":
+      return { withdrawnAt: null, dueAt: { lt: now }, AND: [notCompleted] };
+    case "in-progress":
+      return { withdrawnAt: null, dueAt: { gte: now }, enrollment: { completedAt: null, ...started } };
+    case "not-started":
+      return {
+        withdrawnAt: null,
+        dueAt: { gte: now },
+        OR: [{ enrollmentId: null }, { enrollment: { completedAt: null, NOT: started } }],
+      };
+  }
+}
+
+export function validCertificateWhere(now: Date): Prisma.CertificateWhereInput {
+  return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+export function expiringCertificateWhere(now: Date, days = DEFAULT_EXPIRING_DAYS): Prisma.CertificateWhereInput {
+  return { revokedAt: null, expiresAt: { gt: now, lte: new Date(now.getTime() + days * 86_400_000) } };
+}
