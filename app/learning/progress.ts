@@ -33,6 +33,18 @@ export function positionHref(courseKey: string, position: Position): string {
   return `/courses/${courseKey}`;
 }
 
+const SAVED_PARAM = "saved";
+
+/** Where "mark as complete" leads: what comes next, with word that the lesson was saved. */
+export function afterCompletionHref(courseKey: string, next: Position): string {
+  return `${positionHref(courseKey, next)}?${SAVED_PARAM}=lesson`;
+}
+
+/** Whether the page was reached by marking a lesson complete (see `afterCompletionHref`). */
+export function cameFromCompletion(search: URLSearchParams): boolean {
+  return search.get(SAVED_PARAM) === "lesson";
+}
+
 /** What follows a lesson: the next lesson in order, else the quiz, else the course page. */
 export function positionAfter(input: Pick<ProgressInput, "lessonKeys" | "hasQuiz">, lessonKey: string): Position {
   const index = input.lessonKeys.indexOf(lessonKey);

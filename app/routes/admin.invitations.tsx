@@ -34,6 +34,11 @@ export default function InvitationsPage() {
   const { city, timeZone, invitations, departments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone });
+  const labels = {
+    role: t("field.role"),
+    department: `${t("field.department")} ${t("field.optional")}`,
+    email: `${t("field.email")} ${t("field.optional")}`,
+  };
   return (
     <div className="max-w-3xl">
       <h1 className="mb-2 text-2xl font-bold">{t("invitations.title")}</h1>
@@ -44,9 +49,9 @@ export default function InvitationsPage() {
           <p className="mt-2 break-all font-mono text-sm">{actionData.link}</p>
         </FormAlert>
       ) : null}
-      <ErrorSummary errors={actionData?.fieldErrors} />
+      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" noValidate className="mb-8 rounded border border-slate-300 bg-white p-4">
-        <SelectField name="role" label={t("field.role")} errors={actionData?.fieldErrors} defaultValue="LEARNER">
+        <SelectField name="role" label={labels.role} errors={actionData?.fieldErrors} defaultValue="LEARNER">
           {assignableRoles.map((role) => (
             <option key={role} value={role}>
               {t(`role.${role}`)}
@@ -55,7 +60,7 @@ export default function InvitationsPage() {
         </SelectField>
         <SelectField
           name="department"
-          label={`${t("field.department")} ${t("field.optional")}`}
+          label={labels.department}
           errors={actionData?.fieldErrors}
           defaultValue=""
           required={false}
@@ -70,7 +75,7 @@ export default function InvitationsPage() {
         <TextField
           name="email"
           type="email"
-          label={`${t("field.email")} ${t("field.optional")}`}
+          label={labels.email}
           hint={t("invitations.emailHint")}
           errors={actionData?.fieldErrors}
           required={false}

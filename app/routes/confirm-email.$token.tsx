@@ -7,7 +7,7 @@ import { parseForm } from "~/forms/parse-form.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { ErrorSummary, FormAlert, NewPasswordFields, SubmitButton } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert, NewPasswordFields, SubmitButton, newPasswordLabels } from "~/ui/form.tsx";
 import { readForm } from "~/forms/read-form.server.ts";
 
 /** Opening the link only shows the form: mail scanners that fetch links must not use it up. */
@@ -33,6 +33,7 @@ export default function ConfirmEmailPage() {
   const { t } = useTranslation();
   const { usable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const labels = newPasswordLabels(t, t("field.password"));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-bold">{t("confirm.title")}</h1>
@@ -49,8 +50,8 @@ export default function ConfirmEmailPage() {
           {actionData?.throttledMinutes ? (
             <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
           ) : null}
-          <ErrorSummary errors={actionData?.fieldErrors} />
-          <NewPasswordFields passwordLabel={t("field.password")} errors={actionData?.fieldErrors} />
+          <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+          <NewPasswordFields labels={labels} errors={actionData?.fieldErrors} />
           <SubmitButton>{t("confirm.submit")}</SubmitButton>
         </Form>
       )}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/guards.server.ts";
 import { enroll, learnerCourseState } from "~/learning/enrollments.server.ts";
 import { positionHref } from "~/learning/progress.ts";
+import { LessonSavedNotice } from "~/learning/lesson-saved.tsx";
 import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { getCourseOverview } from "~/courses/catalog.server.ts";
 import { competencyLabelKey, levelLabelKey } from "~/courses/competencies.ts";
@@ -42,6 +43,7 @@ export default function CoursePage() {
           {t("course.backToCatalog")}
         </Link>
       </p>
+      <LessonSavedNotice />
       <h1 className="mt-3 text-2xl font-bold" lang={lang}>
         {course.title}
       </h1>

@@ -8,7 +8,7 @@ import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
 
 const formLimits: FormLimits = { maxFields: 3, maxBytes: 4 * 1024 };
 
@@ -23,6 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
+  const labels = { email: t("field.email") };
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold">{t("forgot.title")}</h1>
@@ -31,11 +32,12 @@ export default function ForgotPasswordPage() {
       {actionData?.throttledMinutes ? (
         <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
       ) : null}
+      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" noValidate>
         <TextField
           name="email"
           type="email"
-          label={t("field.email")}
+          label={labels.email}
           autoComplete="email"
           errors={actionData?.fieldErrors}
           defaultValue={actionData?.values.email}

@@ -9,7 +9,8 @@ import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { checkLessonActivity, lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
-import { positionHref } from "~/learning/progress.ts";
+import { afterCompletionHref, positionHref } from "~/learning/progress.ts";
+import { LessonSavedNotice } from "~/learning/lesson-saved.tsx";
 import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage, lessonPartId } from "~/learning/lesson-body.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 
@@ -27,7 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /**
  * A practice activity's "check" (the form names an activity): checked and saved on the server,
- * the feedback in the response. Otherwise "mark as complete": saved, idempotent; then on to what comes next.
+ * the feedback in the response. Otherwise "mark as complete": saved, idempotent; then on to what comes
+ * next, which says that the lesson was saved.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -44,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await markLessonComplete(user, courseKey, params.lesson ?? "");
   if (outcome.status === "unknown-lesson") throw notFound();
   if (outcome.status === "not-enrolled") throw redirect(`/courses/${courseKey}`);
-  throw redirect(positionHref(courseKey, outcome.next));
+  throw redirect(afterCompletionHref(courseKey, outcome.next));
 }
 
 /** A check through a fetcher changes only that activity, which shows the response itself. */
@@ -66,6 +68,7 @@ export default function LessonPage() {
           {reading.courseTitle}
         </Link>
       </p>
+      <LessonSavedNotice />
       <p className="mt-2 text-sm text-slate-700">
         {t("lesson.position", { position: reading.position, count: reading.lessonCount })}
       </p>

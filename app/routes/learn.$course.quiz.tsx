@@ -5,6 +5,7 @@ import { getCourseOverview } from "~/courses/catalog.server.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { LessonSavedNotice } from "~/learning/lesson-saved.tsx";
 import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { quizOverview, startAttempt } from "~/quiz/attempts.server.ts";
 import type { AttemptDecision } from "~/quiz/policy.ts";
@@ -58,6 +59,7 @@ export default function QuizStartPage() {
           {quiz.courseTitle}
         </Link>
       </p>
+      <LessonSavedNotice />
       <h1 className="mt-2 text-2xl font-bold">{t("quiz.title", { course: quiz.courseTitle })}</h1>
       <ul className="mt-4 list-disc space-y-1 pl-6">
         <li>{t("quiz.rules", { count: settings.draw, passMark: formats.percent(settings.passMark) })}</li>

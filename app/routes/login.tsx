@@ -10,7 +10,7 @@ import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -36,6 +36,7 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const labels = { email: t("field.email"), password: t("field.password") };
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-bold">{t("login.title")}</h1>
@@ -43,12 +44,13 @@ export default function LoginPage() {
       {searchParams.get("loggedOut") === "1" ? <FormAlert tone="success">{t("logout.done")}</FormAlert> : null}
       {searchParams.get("expired") === "1" ? <FormAlert>{t("login.expired")}</FormAlert> : null}
       {actionData?.formError ? <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert> : null}
+      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <TextField
           name="email"
           type="email"
-          label={t("field.email")}
+          label={labels.email}
           autoComplete="username"
           errors={actionData?.fieldErrors}
           defaultValue={actionData?.values.email}
@@ -56,7 +58,7 @@ export default function LoginPage() {
         <TextField
           name="password"
           type="password"
-          label={t("field.password")}
+          label={labels.password}
           autoComplete="current-password"
           errors={actionData?.fieldErrors}
         />

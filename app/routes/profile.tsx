@@ -55,6 +55,12 @@ export default function ProfilePage() {
   const saved = searchParams.get("saved");
   const profileErrors = actionData?.form === "profile" ? actionData.fieldErrors : undefined;
   const passwordErrors = actionData?.form === "password" ? actionData.fieldErrors : undefined;
+  const profileLabels = { name: t("field.name"), locale: t("field.language") };
+  const passwordLabels = {
+    currentPassword: t("field.currentPassword"),
+    password: t("field.newPassword"),
+    confirm: t("field.passwordConfirm"),
+  };
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="mb-4 text-2xl font-bold">{t("profile.title")}</h1>
@@ -74,9 +80,9 @@ export default function ProfilePage() {
         </dl>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="profile" />
-          <ErrorSummary errors={profileErrors} />
-          <TextField name="name" label={t("field.name")} autoComplete="name" defaultValue={profile.name} errors={profileErrors} />
-          <SelectField name="locale" label={t("field.language")} defaultValue={profile.locale} errors={profileErrors}>
+          <ErrorSummary errors={profileErrors} labels={profileLabels} />
+          <TextField name="name" label={profileLabels.name} autoComplete="name" defaultValue={profile.name} errors={profileErrors} />
+          <SelectField name="locale" label={profileLabels.locale} defaultValue={profile.locale} errors={profileErrors}>
             <LanguageOptions />
           </SelectField>
           <SubmitButton>{t("profile.save")}</SubmitButton>
@@ -91,18 +97,18 @@ export default function ProfilePage() {
           {actionData?.form === "password" && actionData.formError ? (
             <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert>
           ) : null}
-          <ErrorSummary errors={passwordErrors} />
+          <ErrorSummary errors={passwordErrors} labels={passwordLabels} />
           <TextField
             name="currentPassword"
             type="password"
-            label={t("field.currentPassword")}
+            label={passwordLabels.currentPassword}
             autoComplete="current-password"
             errors={passwordErrors}
           />
           <TextField
             name="password"
             type="password"
-            label={t("field.newPassword")}
+            label={passwordLabels.password}
             hint={t("field.passwordHint")}
             autoComplete="new-password"
             errors={passwordErrors}
@@ -110,7 +116,7 @@ export default function ProfilePage() {
           <TextField
             name="confirm"
             type="password"
-            label={t("field.passwordConfirm")}
+            label={passwordLabels.confirm}
             autoComplete="new-password"
             errors={passwordErrors}
           />

@@ -95,6 +95,21 @@ function useStepHeading(step: ShownStep) {
   return { heading, top };
 }
 
+/**
+ * Checking an answer (practice mode) removes its "check" button, which had the focus: the focus
+ * goes on to the button of the next step, while the feedback is announced.
+ */
+function useFocusAfterCheck(locked: boolean) {
+  const button = useRef<HTMLButtonElement>(null);
+  const wasLocked = useRef(locked);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (locked && !wasLocked.current && lost) button.current?.focus();
+    wasLocked.current = locked;
+  }, [locked]);
+  return button;
+}
+
 const headingClass = "mt-3 text-2xl font-bold focus:outline-none focus-visible:outline focus-visible:outline-2";
 
 const button = "rounded px-4 py-2 font-semibold";
@@ -114,6 +129,8 @@ export default function AttemptPage() {
   const step = shownStep(view, snapshot);
   const { heading, top } = useStepHeading(step);
   const { context } = snapshot;
+  const shownKey = step.kind === "question" ? view.questions[context.current]?.key : undefined;
+  const afterCheck = useFocusAfterCheck(shownKey !== undefined && context.locked.includes(shownKey));
   const contentLang = htmlLang[view.shownLocale];
 
   const header = (
@@ -257,10 +274,12 @@ export default function AttemptPage() {
       <h1 ref={heading} tabIndex={-1} className={headingClass}>
         {t("quiz.question", { position: context.current + 1, count: view.total })}
       </h1>
-      <Form method="post" onSubmit={onSubmit} className="mt-3" key={`${question.key}-${view.step}`}>
+      <Form method="post" onSubmit={onSubmit} className="mt-3">
         <input type="hidden" name="step" value={view.step} />
         <input type="hidden" name="questionKey" value={question.key} />
-        <fieldset className="rounded border border-slate-300 bg-white p-4">
+        {/* Only the options start afresh from the server's answers at each step: the feedback below
+            stays one live region, so checking an answer (practice mode) announces its feedback. */}
+        <fieldset className="rounded border border-slate-300 bg-white p-4" key={`${question.key}-${view.step}`}>
           <legend className="float-left mb-3 w-full text-lg font-semibold" lang={contentLang}>
             {question.text}
           </legend>
@@ -319,11 +338,17 @@ export default function AttemptPage() {
             </button>
           ) : null}
           {!isLast ? (
-            <button type="submit" name="intent" value="next" className={primary}>
+            <button type="submit" name="intent" value="next" className={primary} ref={afterCheck}>
               {t("quiz.next")}
             </button>
           ) : null}
-          <button type="submit" name="intent" value="review" className={isLast ? primary : secondary}>
+          <button
+            type="submit"
+            name="intent"
+            value="review"
+            className={isLast ? primary : secondary}
+            ref={isLast ? afterCheck : undefined}
+          >
             {t("quiz.review")}
           </button>
         </div>

@@ -7,7 +7,7 @@ import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { ErrorSummary, FormAlert, NewPasswordFields, SubmitButton } from "~/ui/form.tsx";
+import { ErrorSummary, FormAlert, NewPasswordFields, SubmitButton, newPasswordLabels } from "~/ui/form.tsx";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
@@ -28,6 +28,7 @@ export default function ResetPasswordPage() {
   const { usable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const invalid = !usable || actionData?.invalid;
+  const labels = newPasswordLabels(t, t("field.newPassword"));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-bold">{t("reset.title")}</h1>
@@ -43,8 +44,8 @@ export default function ResetPasswordPage() {
           {actionData?.throttledMinutes ? (
             <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
           ) : null}
-          <ErrorSummary errors={actionData?.fieldErrors} />
-          <NewPasswordFields passwordLabel={t("field.newPassword")} errors={actionData?.fieldErrors} />
+          <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+          <NewPasswordFields labels={labels} errors={actionData?.fieldErrors} />
           <SubmitButton>{t("reset.submit")}</SubmitButton>
         </Form>
       )}

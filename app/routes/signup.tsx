@@ -67,6 +67,14 @@ export default function SignupPage() {
   const errors = actionData?.fieldErrors;
   const values = actionData?.values ?? {};
   const offer = invitation?.usable ? invitation : null;
+  const labels = {
+    name: t("field.name"),
+    email: t("field.email"),
+    city: t("field.city"),
+    department: t("field.department"),
+    locale: t("field.language"),
+    privacy: t("field.privacy"),
+  };
 
   return (
     <div className="mx-auto max-w-xl">
@@ -78,14 +86,14 @@ export default function SignupPage() {
         <p className="mb-4 text-slate-700">{t("signup.intro")}</p>
       )}
       {actionData?.formError ? <FormAlert>{t(actionData.formError.key, actionData.formError.params)}</FormAlert> : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate>
         {offer ? <input type="hidden" name="invitation" value={offer.token} /> : null}
-        <TextField name="name" label={t("field.name")} autoComplete="name" errors={errors} defaultValue={values.name} />
+        <TextField name="name" label={labels.name} autoComplete="name" errors={errors} defaultValue={values.name} />
         <TextField
           name="email"
           type="email"
-          label={t("field.email")}
+          label={labels.email}
           autoComplete="email"
           errors={errors}
           defaultValue={values.email ?? offer?.email ?? undefined}
@@ -94,7 +102,7 @@ export default function SignupPage() {
           offer.departments.length > 0 ? (
             <SelectField
               name="department"
-              label={t("field.department")}
+              label={labels.department}
               errors={errors}
               defaultValue={values.department ?? ""}
               required={false}
@@ -109,7 +117,7 @@ export default function SignupPage() {
           ) : null
         ) : (
           <>
-            <SelectField name="city" label={t("field.city")} errors={errors} defaultValue={values.city ?? ""}>
+            <SelectField name="city" label={labels.city} errors={errors} defaultValue={values.city ?? ""}>
               <option value="">{t("field.chooseCity")}</option>
               {cities.map((city) => (
                 <option key={city.slug} value={city.slug}>
@@ -117,7 +125,7 @@ export default function SignupPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField name="department" label={t("field.department")} errors={errors} defaultValue={values.department ?? ""}>
+            <SelectField name="department" label={labels.department} errors={errors} defaultValue={values.department ?? ""}>
               <option value="">{t("field.chooseDepartment")}</option>
               {cities.map((city) => (
                 <optgroup key={city.slug} label={city.name}>
@@ -131,7 +139,7 @@ export default function SignupPage() {
             </SelectField>
           </>
         )}
-        <SelectField name="locale" label={t("field.language")} errors={errors} defaultValue={values.locale ?? locale}>
+        <SelectField name="locale" label={labels.locale} errors={errors} defaultValue={values.locale ?? locale}>
           <LanguageOptions />
         </SelectField>
         <section aria-labelledby="privacy-title" className="mb-4 rounded border border-slate-300 bg-white p-3">
@@ -140,7 +148,7 @@ export default function SignupPage() {
           </h2>
           <p className="mt-1 text-sm text-slate-700">{t("signup.privacyText")}</p>
         </section>
-        <CheckboxField name="privacy" label={t("field.privacy")} errors={errors} />
+        <CheckboxField name="privacy" label={labels.privacy} errors={errors} />
         <SubmitButton>{t("signup.submit")}</SubmitButton>
       </Form>
       <p className="mt-6">

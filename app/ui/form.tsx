@@ -1,9 +1,9 @@
 /** Form fields that show their error next to them, linked for screen readers. */
-import type { ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode, type RefObject } from "react";
 import { acceptAttribute, kindLabels, type FileRule } from "~/forms/limits.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import { htmlLang, localeNames, locales } from "~/i18n/locales.ts";
-import { translateMaybe } from "~/i18n/translate.ts";
+import { translateMaybe, type Translate } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 interface FieldProps {
@@ -189,11 +189,24 @@ export function CheckboxGroup({
   );
 }
 
-/** A message for the whole form, announced when it appears. */
-export function FormAlert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "success" }) {
+/** A message for the whole form, announced when it appears; with `focusRef`, a place the focus can be moved to. */
+export function FormAlert({
+  children,
+  tone = "error",
+  focusRef,
+}: {
+  children: ReactNode;
+  tone?: "error" | "success";
+  focusRef?: RefObject<HTMLDivElement>;
+}) {
   const colours = tone === "error" ? "border-red-700 bg-red-50 text-red-900" : "border-green-700 bg-green-50 text-green-900";
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded border-l-4 p-3 ${colours}`}>
+    <div
+      ref={focusRef}
+      tabIndex={focusRef ? -1 : undefined}
+      role={tone === "error" ? "alert" : "status"}
+      className={`mb-4 rounded border-l-4 p-3 ${colours}`}
+    >
       {children}
     </div>
   );
@@ -220,27 +233,71 @@ export function LanguageOptions() {
   );
 }
 
-/** Above a form that came back with errors: says so once, announced to screen readers. */
-export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
+/** With JavaScript, a link of the error summary moves the focus to its field (and keeps the errors on the page). */
+function focusField(name: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    const field = document.getElementById(name);
+    if (!field) return;
+    event.preventDefault();
+    field.focus({ preventScroll: true });
+    field.parentElement?.scrollIntoView({ block: "center" });
+  };
+}
+
+/**
+ * Above a form that came back with errors: an alert that says so and lists every error, each a
+ * link to its field, named by `labels` (the form's fields in their order). Without JavaScript it
+ * is at the top of the page that comes back; with JavaScript the focus moves to it after each
+ * refused submit, so a screen reader reads every error at once.
+ */
+export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors; labels?: Record<string, string> }) {
   const { t } = useTranslation();
-  if (!errors || Object.keys(errors).length === 0) return null;
-  return <FormAlert>{t("form.errorSummary")}</FormAlert>;
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors && Object.keys(errors).length > 0) summary.current?.focus();
+  }, [errors]);
+  const failed = Object.keys(errors ?? {}).filter((name) => errors?.[name]);
+  if (failed.length === 0) return null;
+  const ordered = [...Object.keys(labels).filter((name) => failed.includes(name)), ...failed.filter((name) => !(name in labels))];
+  return (
+    <FormAlert focusRef={summary}>
+      <p className="font-semibold">{t("form.errorSummary")}</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {ordered.map((name) => {
+          const message = translateMaybe(t, errors?.[name] ?? "");
+          const label = labels[name];
+          return (
+            <li key={name}>
+              <a href={`#${name}`} onClick={focusField(name)} className="inline-block min-h-6 underline">
+                {label ? t("form.errorItem", { field: label, message }) : message}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </FormAlert>
+  );
+}
+
+/** The labels of the new-password fields, for them and for the error summary above them. */
+export function newPasswordLabels(t: Translate, passwordLabel: string): { password: string; confirm: string } {
+  return { password: passwordLabel, confirm: t("field.passwordConfirm") };
 }
 
 /** The new password and its repetition (email confirmation and password reset), with their errors. */
-export function NewPasswordFields({ passwordLabel, errors }: { passwordLabel: string; errors?: FieldErrors }) {
+export function NewPasswordFields({ labels, errors }: { labels: { password: string; confirm: string }; errors?: FieldErrors }) {
   const { t } = useTranslation();
   return (
     <>
       <TextField
         name="password"
         type="password"
-        label={passwordLabel}
+        label={labels.password}
         hint={t("field.passwordHint")}
         autoComplete="new-password"
         errors={errors}
       />
-      <TextField name="confirm" type="password" label={t("field.passwordConfirm")} autoComplete="new-password" errors={errors} />
+      <TextField name="confirm" type="password" label={labels.confirm} autoComplete="new-password" errors={errors} />
     </>
   );
 }

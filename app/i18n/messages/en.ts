@@ -174,6 +174,7 @@ export const en: Messages = {
   "error.server.text": "There was an error on our side. Please try again in a few minutes.",
   "error.backHome": "Back to the home page",
   "form.errorSummary": "Please check the marked fields.",
+  "form.errorItem": "{field}: {message}",
   "form.fileHint": "{types}, up to {size}.",
   "form.fileHintMany": {
     one: "{types}, up to {size} each, at most {count} file.",
@@ -251,6 +252,7 @@ export const en: Messages = {
   "lesson.minutes": "{minutes} min read",
   "lesson.tableRegion": "Table {number}: {columns}",
   "lesson.table": "Table {number}",
+  "lesson.saved": "Lesson saved as complete.",
   "lesson.notEnrolled": "Enroll in the course to read its lessons and save your progress.",
   "quiz.title": "Quiz: {course}",
   "quiz.rules": {

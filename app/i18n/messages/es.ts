@@ -191,6 +191,7 @@ export const es = {
   "error.backHome": "Volver al inicio",
 
   "form.errorSummary": "Revisa los campos marcados.",
+  "form.errorItem": "{field}: {message}",
   "form.fileHint": "{types}, hasta {size}.",
   "form.fileHintMany": {
     one: "{types}, hasta {size} cada archivo, como máximo {count} archivo.",
@@ -273,6 +274,7 @@ export const es = {
   "lesson.minutes": "Lectura de {minutes} min",
   "lesson.tableRegion": "Tabla {number}: {columns}",
   "lesson.table": "Tabla {number}",
+  "lesson.saved": "Lección guardada como completada.",
   "lesson.notEnrolled": "Inscríbete en el curso para leer sus lecciones y guardar tu avance.",
   "quiz.title": "Cuestionario: {course}",
   "quiz.rules": {

@@ -176,6 +176,7 @@ export const pt: Messages = {
   "error.server.text": "Houve um erro do nosso lado. Tente de novo em alguns minutos.",
   "error.backHome": "Voltar ao início",
   "form.errorSummary": "Revise os campos marcados.",
+  "form.errorItem": "{field}: {message}",
   "form.fileHint": "{types}, até {size}.",
   "form.fileHintMany": {
     one: "{types}, até {size} cada arquivo, no máximo {count} arquivo.",
@@ -255,6 +256,7 @@ export const pt: Messages = {
   "lesson.minutes": "Leitura de {minutes} min",
   "lesson.tableRegion": "Tabela {number}: {columns}",
   "lesson.table": "Tabela {number}",
+  "lesson.saved": "Lição salva como concluída.",
   "lesson.notEnrolled": "Inscreva-se no curso para ler as lições e salvar seu progresso.",
   "quiz.title": "Questionário: {course}",
   "quiz.rules": {
