@@ -312,11 +312,14 @@ export function PracticeActivity({
           </p>
           <Parts view={view} fields={fields} feedback={feedback} enhanced={enhanced} />
         </fieldset>
-        {error ? (
-          <p id={ids.error} className="mt-2 font-medium text-red-700">
-            {t(error)}
-          </p>
-        ) : null}
+        {/* Always in the page, so a refused check (with JavaScript, no page load) is announced. */}
+        <div role="alert">
+          {error ? (
+            <p id={ids.error} className="mt-2 font-medium text-red-700">
+              {t(error)}
+            </p>
+          ) : null}
+        </div>
         {!outcome && saved.fields ? <p className="mt-3 text-sm text-slate-700">{t("activity.savedBefore")}</p> : null}
         <button type="submit" className="mt-4 rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
           {fetcher.state === "idle" ? t("activity.check") : t("activity.checking")}

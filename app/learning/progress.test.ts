@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { continuePosition, isComplete, positionAfter, positionHref, progressPercent } from "./progress.ts";
+import {
+  afterCompletionHref,
+  cameFromCompletion,
+  continuePosition,
+  isComplete,
+  positionAfter,
+  positionHref,
+  progressPercent,
+} from "./progress.ts";
 
 const base = {
   lessonKeys: ["a", "b", "c"],
@@ -46,5 +54,15 @@ describe("progress", () => {
     expect(positionHref("course", "b")).toBe("/learn/course/b");
     expect(positionHref("course", "quiz")).toBe("/learn/course/quiz");
     expect(positionHref("course", null)).toBe("/courses/course");
+  });
+
+  it("leads from a completed lesson to what follows, on a page that knows the lesson was saved", () => {
+    for (const next of ["b", "quiz", null] as const) {
+      const href = new URL(afterCompletionHref("course", next), "http://aula.invalid");
+      expect(href.pathname).toBe(positionHref("course", next));
+      expect(cameFromCompletion(href.searchParams)).toBe(true);
+    }
+    expect(cameFromCompletion(new URLSearchParams(""))).toBe(false);
+    expect(cameFromCompletion(new URLSearchParams("saved=profile"))).toBe(false);
   });
 });

@@ -81,7 +81,13 @@ export default function ProfilePage() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="profile" />
           <ErrorSummary errors={profileErrors} labels={profileLabels} />
-          <TextField name="name" label={profileLabels.name} autoComplete="name" defaultValue={profile.name} errors={profileErrors} />
+          <TextField
+            name="name"
+            label={profileLabels.name}
+            autoComplete="name"
+            defaultValue={profile.name}
+            errors={profileErrors}
+          />
           <SelectField name="locale" label={profileLabels.locale} defaultValue={profile.locale} errors={profileErrors}>
             <LanguageOptions />
           </SelectField>

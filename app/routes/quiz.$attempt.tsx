@@ -160,8 +160,14 @@ export default function AttemptPage() {
           className={`mt-4 rounded border-l-4 p-3 ${view.result.passed ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
         >
           {view.result.passed
-            ? t("quiz.resultPassed", { score: formats.percent(view.result.score), passMark: formats.percent(view.result.passMark) })
-            : t("quiz.resultFailed", { score: formats.percent(view.result.score), passMark: formats.percent(view.result.passMark) })}
+            ? t("quiz.resultPassed", {
+                score: formats.percent(view.result.score),
+                passMark: formats.percent(view.result.passMark),
+              })
+            : t("quiz.resultFailed", {
+                score: formats.percent(view.result.score),
+                passMark: formats.percent(view.result.passMark),
+              })}
         </div>
         {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "cooldown" ? (
           <p className="mt-3">{t("quiz.cooldown", { date: formats.dateTimeWithZone(nextAttempt.retryAt, timeZone) })}</p>

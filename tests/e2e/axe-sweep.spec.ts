@@ -11,7 +11,16 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
 import { expect, test } from "./fixtures.ts";
-import { axeViolations, lastMailTo, logIn, messagesFor, renderedRouteId, setServerClock, takeQuiz } from "./support.ts";
+import {
+  axeViolations,
+  inPracticeQuiz,
+  lastMailTo,
+  logIn,
+  messagesFor,
+  renderedRouteId,
+  setServerClock,
+  takeQuiz,
+} from "./support.ts";
 
 /** Routes of the manifest that are not pages a person sees, with the reason they have no scan. */
 const NOT_PAGES: Record<string, string> = {
@@ -158,7 +167,30 @@ async function anonymousAndSignUp(page: Page, sweep: Sweep): Promise<string> {
   return email;
 }
 
-/** The new learner: dashboard, profile, lessons, every quiz step (exam mode: no course uses practice mode), the certificate. */
+/** Practice: a lesson's activity checked wrongly and refused, and a practice quiz's feedback, right and wrong. */
+async function practice(page: Page, sweep: Sweep): Promise<void> {
+  const t = messagesFor(sweep.pass.locale);
+  await page.goto("/learn/ai-fundamentals/hallucinations-and-limits");
+  const choice = page.locator("#activity-avianca-what-was-sanctioned");
+  await choice.locator("input[value=using-ai]").check();
+  await choice.getByRole("button", { name: t("activity.check") }).click();
+  await expect(choice.getByText(t("activity.summaryIncorrect", { right: 1, total: 3 }))).toBeVisible();
+  await sweep.scan(page, "lesson activity, checked with errors");
+  const sort = page.locator("#activity-where-ai-fits");
+  await sort.getByRole("button", { name: t("activity.check") }).click();
+  await expect(sort.getByRole("alert")).toHaveText(t("activity.error.sortAll"));
+  await sweep.scan(page, "lesson activity, refused");
+
+  await inPracticeQuiz(page, sweep.pass.locale, {
+    atStart: () => sweep.scan(page, "quiz, practice mode, before the first attempt"),
+    afterCheck: async (rightly) => {
+      await expect(page.getByText(t(rightly ? "quiz.correct" : "quiz.incorrect"), { exact: true })).toBeVisible();
+      await sweep.scan(page, `practice quiz, ${rightly ? "right" : "wrong"} answer checked`);
+    },
+  });
+}
+
+/** The new learner: dashboard, profile, lessons, every quiz step (exam and practice mode), the certificate. */
 async function learner(page: Page, sweep: Sweep, email: string): Promise<string> {
   const t = messagesFor(sweep.pass.locale);
   await sweep.scan(page, "dashboard, new learner");
@@ -196,6 +228,8 @@ async function learner(page: Page, sweep: Sweep, email: string): Promise<string>
   await sweep.scan(page, "lesson, not yet read");
   await page.getByRole("button", { name: t("lesson.markComplete") }).click();
   await expect(page.getByText(t("lesson.position", { position: 2, count: 4 }))).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: t("lesson.saved") })).toBeVisible();
+  await sweep.scan(page, "lesson, the previous one just saved");
   await page.getByRole("link", { name: t("lesson.previous", { title: "" }).trim(), exact: false }).click();
   await expect(page.getByText(t("lesson.isComplete"))).toBeVisible();
   await sweep.scan(page, "lesson, completed");
@@ -216,6 +250,8 @@ async function learner(page: Page, sweep: Sweep, email: string): Promise<string>
   await page.goto("/learn/judging-ai-with-numbers/comparing-groups");
   await expect(page.locator("table").first()).toBeVisible();
   await sweep.scan(page, "lesson with a data table");
+
+  await practice(page, sweep);
 
   // Exam mode: start, a question empty and answered, a failed save, review, a failed result, the cool-down.
   await page.goto("/learn/ai-fundamentals/quiz");

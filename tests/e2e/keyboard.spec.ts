@@ -36,18 +36,31 @@ test("a new learner goes from sign-up to a downloaded certificate with the keybo
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: t("signup.title") })).toBeVisible();
 
+  // A first try with two mistakes: the address lacks its ending, the privacy box is left unticked.
   const email = `teclado.${Date.now()}@madrid.example`;
   await tab(page.getByLabel(t("field.name")));
   await page.keyboard.type("Teclado Sin Ratón");
   await tab(page.getByLabel(t("field.email")));
-  await page.keyboard.type(email);
+  await page.keyboard.type(email.replace(/\.example$/, ""));
   await tab(page.getByLabel(t("field.city"), { exact: true }));
   await chooseWithArrows(page.getByLabel(t("field.city"), { exact: true }), "Madrid");
   await tab(page.getByLabel(t("field.department")));
   await chooseWithArrows(page.getByLabel(t("field.department")), "Movilidad y Transportes");
-  await tab(page.getByLabel(t("field.privacy")));
+  await tab(page.getByRole("button", { name: t("signup.submit") }));
+  await page.keyboard.press("Enter");
+
+  // The summary takes the focus; its link leads to the box, and Shift+Tab back up to the address.
+  const summary = page.getByRole("alert").filter({ hasText: t("form.errorSummary") });
+  await expect(summary).toBeFocused();
+  await tab(summary.getByRole("link", { name: new RegExp(t("validation.privacy")) }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel(t("field.privacy"))).toBeFocused();
   await page.keyboard.press("Space");
   await expect(page.getByLabel(t("field.privacy"))).toBeChecked();
+  await tab(page.getByLabel(t("field.email")), true);
+  await page.keyboard.press("End");
+  await page.keyboard.type(".example");
+  await expect(page.getByLabel(t("field.email"))).toHaveValue(email);
   await tab(page.getByRole("button", { name: t("signup.submit") }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: t("confirm.sentTitle") })).toBeVisible();
@@ -79,7 +92,8 @@ test("a new learner goes from sign-up to a downloaded certificate with the keybo
     await page.keyboard.press("Enter");
   }
 
-  // The quiz: radio buttons and checkboxes by keyboard, then review and submit.
+  // The quiz: radio buttons and checkboxes by keyboard, then review and submit. Each question is
+  // answered on the way back: Tab to the next step's button, Shift+Tab back to the options.
   await tab(page.getByRole("button", { name: t("quiz.start") }));
   await page.keyboard.press("Enter");
   const key = answerKey("ai-fundamentals");
@@ -90,18 +104,24 @@ test("a new learner goes from sign-up to a downloaded certificate with the keybo
     const options = page.locator("input[name=option]");
     const type = await options.first().getAttribute("type");
     const values = await options.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const next = page.getByRole("button", { name: t("quiz.next") });
+    const onward = (await next.count()) > 0 ? next : page.getByRole("button", { name: t("quiz.review") });
+    await tab(onward);
     if (type === "checkbox") {
-      for (const value of right) {
-        await tab(page.locator(`input[name=option][value="${value}"]`));
+      // Backwards, the last right option first.
+      for (const value of [...right].sort((a, b) => values.indexOf(b) - values.indexOf(a))) {
+        await tab(page.locator(`input[name=option][value="${value}"]`), true);
         await page.keyboard.press("Space");
       }
     } else {
-      await tab(options.first());
-      for (let index = 0; index < values.indexOf(right[0]!); index += 1) await page.keyboard.press("ArrowDown");
+      // Shift+Tab enters the group on its last option (none is chosen yet); the arrows move and choose.
+      await tab(options, true);
+      const at = await options.evaluateAll((inputs) => inputs.findIndex((input) => input === document.activeElement));
+      const by = values.indexOf(right[0]!) - at;
+      for (let step = 0; step < Math.abs(by); step += 1) await page.keyboard.press(by > 0 ? "ArrowDown" : "ArrowUp");
       await page.keyboard.press("Space");
     }
     await expect(page.locator(`input[name=option][value="${right[0]}"]`)).toBeChecked();
-    const next = page.getByRole("button", { name: t("quiz.next") });
     if ((await next.count()) > 0) {
       await tab(next);
       await page.keyboard.press("Enter");

@@ -114,6 +114,62 @@ export function answerKey(courseKey: string): Map<string, string[]> {
   }
 }
 
+/**
+ * Sets a course's current quiz to practice or exam mode in the test server's database (no course
+ * shipped uses practice mode); the server reads the mode at each attempt's start.
+ */
+export function setQuizMode(courseKey: string, mode: "practice" | "exam"): void {
+  const database = new Database(path.resolve("test-results/e2e-data/e2e.db"));
+  try {
+    database
+      .prepare(`UPDATE Quiz SET mode = ? WHERE versionId = (SELECT currentVersionId FROM Course WHERE key = ?)`)
+      .run(mode, courseKey);
+  } finally {
+    database.close();
+  }
+}
+
+/** A course whose quiz the tests switch to practice mode (no course shipped uses it). */
+export const PRACTICE_COURSE = "transparency-and-accountability";
+
+/**
+ * The practice course's quiz in practice mode, for as long as this runs: enrols, opens the quiz
+ * page (`atStart`), starts an attempt, then answers the first question rightly and the second
+ * wrongly, checking each (`afterCheck`) before going on to the next question.
+ */
+export async function inPracticeQuiz(
+  page: Page,
+  locale: Locale,
+  steps: { atStart?: () => Promise<void>; afterCheck: (rightly: boolean) => Promise<void> },
+): Promise<void> {
+  const t = messagesFor(locale);
+  setQuizMode(PRACTICE_COURSE, "practice");
+  try {
+    await page.goto(`/courses/${PRACTICE_COURSE}`);
+    await page.getByRole("button", { name: t("course.enroll") }).click();
+    await expect(page.getByText(t("lesson.position", { position: 1, count: 4 }))).toBeVisible();
+    await page.goto(`/learn/${PRACTICE_COURSE}/quiz`);
+    await steps.atStart?.();
+    await page.getByRole("button", { name: t("quiz.start") }).click();
+    const key = answerKey(PRACTICE_COURSE);
+    for (const rightly of [true, false]) {
+      const questionKey = await page.locator("input[name=questionKey]").inputValue();
+      const right = key.get(questionKey) ?? [];
+      const values = await page
+        .locator("input[name=option]")
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      for (const value of rightly ? right : values.filter((value) => !right.includes(value)).slice(0, 1))
+        await page.locator(`input[name=option][value="${value}"]`).check();
+      await page.getByRole("button", { name: t("quiz.check") }).click();
+      await steps.afterCheck(rightly);
+      await page.getByRole("button", { name: t("quiz.next") }).click();
+      await expect(page.locator("input[name=questionKey]")).not.toHaveValue(questionKey);
+    }
+  } finally {
+    setQuizMode(PRACTICE_COURSE, "exam");
+  }
+}
+
 /** Moves the test server's clock forward (TEST_CLOCK=true), instead of waiting. */
 export async function setServerClock(page: Page, offsetMinutes: number): Promise<void> {
   const response = await page.request.post("/test-clock", { form: { offsetMinutes: String(offsetMinutes) } });
