@@ -246,7 +246,7 @@ function focusField(name: string) {
 
 /**
  * Above a form that came back with errors: an alert that says so and lists every error, each a
- * link to its field, named by `labels` (the form's fields in their order). Without JavaScript it
+ * link to its field when `labels` names it (the form's fields in their order, their ids their names). Without JavaScript it
  * is at the top of the page that comes back; with JavaScript the focus moves to it after each
  * refused submit, so a screen reader reads every error at once.
  */
@@ -268,9 +268,13 @@ export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors; la
           const label = labels[name];
           return (
             <li key={name}>
-              <a href={`#${name}`} onClick={focusField(name)} className="inline-block min-h-6 underline">
-                {label ? t("form.errorItem", { field: label, message }) : message}
-              </a>
+              {label ? (
+                <a href={`#${name}`} onClick={focusField(name)} className="inline-block min-h-6 underline">
+                  {t("form.errorItem", { field: label, message })}
+                </a>
+              ) : (
+                message
+              )}
             </li>
           );
         })}
