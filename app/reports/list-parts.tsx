@@ -8,6 +8,7 @@ import { personStatuses, type FilterProblem } from "./filters.ts";
 import type { PageWindow } from "./pagination.ts";
 import type { RawFilters } from "./list-request.server.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
+import { translateMaybe } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
 
@@ -60,7 +61,11 @@ export function ScopeLine({ city, subtree }: { city: string; subtree: string | n
 
 export function FilterForm({ chrome, withStatus }: { chrome: ListChrome; withStatus: boolean }) {
   const { t } = useTranslation();
-  const errors: FieldErrors = Object.fromEntries((chrome.problems ?? []).map((problem) => [problem.field, problem.message]));
+  const problems = chrome.problems ?? [];
+  const errors: FieldErrors = Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
+  const shown = withStatus ? ["q", "department", "course", "status"] : ["q", "department", "course"];
+  // A problem with a value that has no field here (the page, a date) is said in the alert.
+  const elsewhere = problems.filter((problem) => !shown.includes(problem.field));
   return (
     <Form method="get" className="mb-4 rounded border border-slate-300 bg-white p-4">
       <fieldset>
@@ -68,6 +73,9 @@ export function FilterForm({ chrome, withStatus }: { chrome: ListChrome; withSta
         {chrome.problems ? (
           <FormAlert>
             <p>{t("hrPeople.filters.error")}</p>
+            {elsewhere.map((problem) => (
+              <p key={problem.field}>{translateMaybe(t, problem.message)}</p>
+            ))}
           </FormAlert>
         ) : null}
         <div className="grid gap-x-4 sm:grid-cols-2">
