@@ -73,7 +73,9 @@ async function page(path: string, user: TestUser = hr): Promise<{ status: number
 
 /** The people a list page shows: the row headers' links to a learner's page. */
 function listed(html: string): string[] {
-  return [...html.matchAll(/<th scope="row"[^>]*><a [^>]*href="\/hr\/people\/[^"]+"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!).sort();
+  return [...html.matchAll(/<th scope="row"[^>]*><a [^>]*href="\/hr\/people\/[^"]+"[^>]*>([^<]*)<\/a>/g)]
+    .map((m) => m[1]!)
+    .sort();
 }
 
 const everyone = ["Ana García", "Eva Retirada", "João Núñez", "Raúl Raíz", "Zoë Müller", "Óscar Pérez"].sort();
@@ -114,7 +116,10 @@ describe("the HR people list", () => {
   });
 
   it("narrows by a sub-department and by course", async () => {
-    const norte = await db().department.findFirstOrThrow({ where: { name: "Norte", parent: { name: ROOT } }, select: { id: true } });
+    const norte = await db().department.findFirstOrThrow({
+      where: { name: "Norte", parent: { name: ROOT } },
+      select: { id: true },
+    });
     expect(listed((await page(`/hr/people?department=${norte.id}`)).html)).toEqual(["Ana García", "Eva Retirada", "Zoë Müller"]);
     expect(listed((await page("/hr/people?course=personal-data-and-privacy")).html)).toEqual(["Óscar Pérez"]);
     expect(listed((await page("/hr/people?course=personal-data-and-privacy&status=overdue")).html)).toEqual([]);
@@ -159,7 +164,14 @@ describe("the HR people list", () => {
       data: Array.from({ length: 55 }, (_, index) => {
         const name = `Multitud ${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`;
         const email = `multitud${index}@madrid.example`;
-        return { name, email, searchText: personSearchText({ name, email }), locale: "es", cityId: crowd.cityId, departmentId: crowd.id };
+        return {
+          name,
+          email,
+          searchText: personSearchText({ name, email }),
+          locale: "es",
+          cityId: crowd.cityId,
+          departmentId: crowd.id,
+        };
       }),
     });
     const first = await page("/hr/people?q=multitud");

@@ -28,7 +28,9 @@ export interface RecordOptions {
 }
 
 /** One assignment of a course to one person, and what that person did with it. */
-export async function recordAssignment(options: RecordOptions): Promise<{ personAssignmentId: string; enrollmentId: string | null }> {
+export async function recordAssignment(
+  options: RecordOptions,
+): Promise<{ personAssignmentId: string; enrollmentId: string | null }> {
   const user = await db().user.findUniqueOrThrow({ where: { id: options.userId }, select: { cityId: true, name: true } });
   const course = await db().course.findUniqueOrThrow({
     where: { key: options.courseKey },
