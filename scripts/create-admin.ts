@@ -58,7 +58,10 @@ const user = await db().$transaction(async (tx) => {
       email,
       name,
       searchText: personSearchText({ name, email }),
-      locale: locale ?? city.defaultLocale, cityId: city.id, emailConfirmedAt: new Date() },
+      locale: locale ?? city.defaultLocale,
+      cityId: city.id,
+      emailConfirmedAt: new Date(),
+    },
     update: {},
     select: { id: true, cityId: true },
   });
