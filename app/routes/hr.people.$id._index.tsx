@@ -196,6 +196,9 @@ export default function HrLearnerPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "hrPeople.people.title");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data
+    ? pageTitle(matches, "hrPeople.learner.pageTitle", { name: data.record.name })
+    : pageTitle(matches, "hrPeople.people.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";
