@@ -8,6 +8,7 @@ import { formatProblem } from "../app/courses/checker.server.ts";
 import { importAllCourses } from "../app/courses/importer.server.ts";
 import { db } from "../app/db.server.ts";
 import { env } from "../app/env.server.ts";
+import { backfillSearchText } from "../app/people/search-text.server.ts";
 
 const { DEMO } = env();
 await seedCities({ demo: DEMO });
@@ -19,5 +20,8 @@ for (const outcome of await importAllCourses(path.resolve("courses"))) {
 }
 const loadedDemo = DEMO ? await seedDemoAccounts() : false;
 if (loadedDemo) await seedDemoLearning();
+// People written before search text existed get theirs (a no-op once every row has it).
+const backfilled = await backfillSearchText();
+if (backfilled > 0) console.log(`Search text filled for ${backfilled} people.`);
 console.log(`Seed: ${loadedDemo ? "cities, courses and demo accounts loaded" : "cities and courses up to date"}.`);
 await db().$disconnect();

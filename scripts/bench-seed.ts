@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { db } from "../app/db.server.ts";
+import { personSearchText } from "../app/people/search-text.ts";
 
 const LEARNERS = 10_000;
 const client = db();
@@ -36,6 +37,7 @@ for (let start = 0; start < LEARNERS; start += 1000) {
       id: randomUUID(),
       email: `learner${index}@madrid.example`,
       name: `Persona ${index}`,
+      searchText: personSearchText({ name: `Persona ${index}`, email: `learner${index}@madrid.example` }),
       locale: "es",
       cityId: city.id,
       departmentId: city.departments[index % city.departments.length]!.id,

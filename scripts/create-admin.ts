@@ -12,6 +12,7 @@ import { grantRole } from "../app/auth/role-grants.server.ts";
 import { emailField, nameField } from "../app/auth/validation.ts";
 import { hashToken, newToken } from "../app/auth/tokens.server.ts";
 import { locales } from "../app/i18n/locales.ts";
+import { personSearchText } from "../app/people/search-text.ts";
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +54,14 @@ const { token } = newToken();
 const user = await db().$transaction(async (tx) => {
   const person = await tx.user.upsert({
     where: { email },
-    create: { email, name, locale: locale ?? city.defaultLocale, cityId: city.id, emailConfirmedAt: new Date() },
+    create: {
+      email,
+      name,
+      searchText: personSearchText({ name, email }),
+      locale: locale ?? city.defaultLocale,
+      cityId: city.id,
+      emailConfirmedAt: new Date(),
+    },
     update: {},
     select: { id: true, cityId: true },
   });

@@ -6,6 +6,7 @@ import { emailDomainAllowed } from "~/cities/email-domains.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
 import { afterResponse } from "~/http/after-response.server.ts";
+import { personSearchText } from "~/people/search-text.ts";
 import {
   clearThrottle,
   countAttempt,
@@ -129,6 +130,7 @@ async function openAccount(account: NewAccount): Promise<void> {
         data: {
           email: account.email,
           name: account.name,
+          searchText: personSearchText(account),
           locale: account.locale,
           cityId: account.cityId,
           departmentId: account.departmentId,
@@ -180,7 +182,13 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
 }
 
 export async function updateProfile(userId: string, input: z.infer<typeof profileSchema>): Promise<void> {
-  await db().user.update({ where: { id: userId }, data: { name: input.name, locale: input.locale } });
+  await db().$transaction(async (tx) => {
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { name: input.name, locale: input.locale, searchText: personSearchText({ name: input.name, email }) },
+    });
+  });
 }
 
 export async function setLocale(userId: string, locale: string): Promise<void> {

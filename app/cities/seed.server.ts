@@ -9,6 +9,7 @@ import { hashPassword } from "~/auth/password.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { defaultEmblemSvg, demoEmailDomain, signatoryCities } from "./signatory-cities.ts";
+import { personSearchText } from "~/people/search-text.ts";
 
 export const DEMO_PASSWORD = "aula-demo-2026";
 
@@ -131,6 +132,7 @@ export async function seedDemoAccounts(): Promise<boolean> {
       data: {
         email: account.email,
         name: account.name,
+        searchText: personSearchText(account),
         locale: account.locale,
         cityId: city.id,
         departmentId: department?.id ?? null,

@@ -14,6 +14,8 @@ export interface Formats {
   timeWithZone: (date: Date | string, timeZone: string) => string;
   /** A size for people: "512 kB", "1,5 MB" (es). */
   fileSize: (bytes: number) => string;
+  /** The calendar day of an instant in a time zone, without the time: "31 dic 2026" (es). */
+  day: (date: Date | string, timeZone: string) => string;
 }
 
 function build(lang: string): Formats {
@@ -30,6 +32,7 @@ function build(lang: string): Formats {
       bytes >= 1024 * 1024 ? megabytes.format(bytes / (1024 * 1024)) : kilobytes.format(Math.max(1, Math.round(bytes / 1024))),
     dateTimeWithZone: moment({ year: "numeric", month: "long", day: "numeric" }),
     timeWithZone: moment({}),
+    day: (date, timeZone) => new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone }).format(new Date(date)),
   };
 }
 

@@ -32,6 +32,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/logout": "action only: logging out redirects to the login page",
   "routes/test-clock": "action only, test servers only: moves the clock",
   "routes/test-form": "test servers with TEST_FORMS only (a 404 here): a fixture of the form tests, never shown to a person",
+  "routes/hr.export.$file": "resource route: the HR lists as CSV or XLSX downloads",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");
@@ -347,6 +348,38 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/** The HR lists and a learner's page, as Madrid's demo HR, in the pass's language (restored afterwards). */
+async function hrPeople(page: Page, sweep: Sweep): Promise<void> {
+  const t = messagesFor(sweep.pass.locale);
+  await logIn(page, "rrhh@madrid.example");
+  await page.waitForURL((url) => url.pathname === "/");
+  const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
+  await setLanguage(sweep.pass.locale);
+  try {
+    await page.goto("/hr/people");
+    await sweep.scan(page, "HR people");
+    await page.goto("/hr/people?status=overdue");
+    await sweep.scan(page, "HR people, filtered");
+    await page.goto("/hr/people?status=lost");
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "HR people, with a filter error");
+    await page.goto("/hr/people?q=garcia");
+    await page
+      .getByRole("region", { name: t("hrPeople.people.table") })
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(page.getByRole("heading", { name: t("hrPeople.learner.cycles") })).toBeVisible();
+    await sweep.scan(page, "a learner's page");
+    await page.goto("/hr/overdue");
+    await sweep.scan(page, "HR overdue");
+    await page.goto("/hr/expiring");
+    await sweep.scan(page, "HR expiring");
+  } finally {
+    await setLanguage("es");
+  }
+}
+
 /** Roles whose pages differ only in the dashboard and header today; each scanned there, in es. */
 async function otherRoles(browser: Browser, sweep: Sweep): Promise<void> {
   for (const email of ["tomas.formador@madrid.example", "rrhh@madrid.example", "red@madrid.example", "admin@bogota.example"]) {
@@ -375,6 +408,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const hrContext = await newContext(browser, pass);
+        await hrPeople(await hrContext.newPage(), sweep);
+        await hrContext.close();
         if (pass.locale === "es") await otherRoles(browser, sweep);
       } finally {
         sweep.save();

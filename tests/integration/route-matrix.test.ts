@@ -24,6 +24,17 @@ const cityAdminOnly = (admin: number): Row => ({
   otherCityAdmin: admin,
 });
 
+const hrOnly = (status: number): Row => ({
+  anonymous: 302,
+  learner: 403,
+  trainer: 403,
+  hr: status,
+  scopedHr: status,
+  cityAdmin: status,
+  networkAdmin: 403,
+  otherCityAdmin: status,
+});
+
 /** Route id → [GET status, POST status (routes with an action; an empty form)]. */
 const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/_index": { path: "/", get: all(200) },
@@ -59,6 +70,11 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/test-form": { path: "/test-form", get: all(404), post: all(404) },
   "routes/course-assets.$file": { path: `/course-assets/${"0".repeat(64)}.png`, get: all(404) },
   "routes/$": { path: "/no/such/page", get: all(404), post: all(404) },
+  "routes/hr.people._index": { path: "/hr/people", get: hrOnly(200) },
+  "routes/hr.people.$id._index": { path: "/hr/people/no-such-person", get: hrOnly(404) },
+  "routes/hr.overdue": { path: "/hr/overdue", get: hrOnly(200) },
+  "routes/hr.expiring": { path: "/hr/expiring", get: hrOnly(200) },
+  "routes/hr.export.$file": { path: "/hr/export/people.csv", get: hrOnly(200) },
 };
 
 let server: TestServer;
@@ -67,11 +83,12 @@ const userNames: Partial<Record<Persona, string>> = {};
 /** A new session for every request, so that calling logout does not sign out later rows. */
 const cookieFor = async (persona: Persona) => (userIds[persona] ? sessionCookie(userIds[persona]) : undefined);
 const MADRID_MARKER = "Madrileña Marcadora";
+const markerIds: { madrid?: string } = {};
 const SAO_PAULO_MARKER = "Paulistana Marcadora";
 
 beforeAll(async () => {
   server = await startTestServer();
-  await createUser({ city: "madrid", name: MADRID_MARKER, email: "marcadora@madrid.example" });
+  markerIds.madrid = (await createUser({ city: "madrid", name: MADRID_MARKER, email: "marcadora@madrid.example" })).id;
   await createUser({ city: "sao-paulo", name: SAO_PAULO_MARKER, email: "marcadora@sao-paulo.example" });
   const madrid: Record<Exclude<Persona, "anonymous" | "otherCityAdmin">, Parameters<typeof createUser>[0]> = {
     learner: {},
@@ -138,6 +155,18 @@ describe("route-by-role matrix", () => {
       }
     }
   }
+
+  it("shows a learner's page to HR of the person's city and scope only (404 otherwise)", async () => {
+    const path = `/hr/people/${markerIds.madrid}`;
+    const statuses: Partial<Row> = {};
+    for (const persona of ["hr", "scopedHr", "cityAdmin", "otherCityAdmin"] as const) {
+      const response = await server.request(path, { cookie: await cookieFor(persona) });
+      statuses[persona] = response.status;
+      if (response.status !== 200) expect(await response.text()).not.toContain(MADRID_MARKER);
+    }
+    // The marker is in Madrid's first department, outside the scoped HR person's "Servicios Sociales".
+    expect(statuses).toEqual({ hr: 200, scopedHr: 404, cityAdmin: 200, otherCityAdmin: 404 });
+  });
 
   it("shows a city admin the people of their city and not of another", async () => {
     const madrid = await (await server.request("/admin/people", { cookie: await cookieFor("cityAdmin") })).text();

@@ -4,6 +4,7 @@ import { createSession } from "~/auth/session.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
 import { ensureDepartmentChain } from "~/cities/departments.server.ts";
 import { db } from "~/db.server.ts";
+import { personSearchText } from "~/people/search-text.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let hashed: Promise<string> | undefined;
@@ -56,6 +57,7 @@ export async function createUser(
     data: {
       email,
       name,
+      searchText: personSearchText({ name, email }),
       locale: options.locale ?? "es",
       cityId: city.id,
       departmentId,
