@@ -13,7 +13,12 @@ import { visibleCoursesWhere } from "~/courses/visibility.ts";
 import { db, type Prisma } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { departmentInScope, scopedPeopleWhere, type HrScope } from "~/reports/scope.server.ts";
-import type { AssignmentFieldErrors, AssignmentRequest } from "./assignment-input.ts";
+import {
+  checkAssignmentForm,
+  type AssignmentFieldErrors,
+  type AssignmentForm,
+  type AssignmentRequest,
+} from "./assignment-input.ts";
 import { endOfDayIn } from "./cycle-dates.ts";
 import { openUncompletedWhere } from "./membership.server.ts";
 import { fillAssignment } from "./people-rows.server.ts";
@@ -25,7 +30,10 @@ function assignableCoursesWhere(cityId: string): Prisma.CourseWhereInput {
 
 const title = z.string();
 
-function courseTitle(course: { sourceLocale: string; currentVersion: { title: string; languages: string } | null }, locale: Locale) {
+function courseTitle(
+  course: { sourceLocale: string; currentVersion: { title: string; languages: string } | null },
+  locale: Locale,
+) {
   if (!course.currentVersion) return "";
   const shown = pickLocale(parseLocales(course.currentVersion.languages), course.sourceLocale, locale);
   return readLocalized(course.currentVersion.title, shown, shown, title);
@@ -77,7 +85,8 @@ function treeOrder<T extends { id: string; name: string; path: string }>(departm
   return out;
 }
 
-export type CreateOutcome = { ok: true; id: string; people: number } | { ok: false; fieldErrors: AssignmentFieldErrors; params?: { emails: string } };
+export type CreateOutcome =
+  { ok: true; id: string; people: number } | { ok: false; fieldErrors: AssignmentFieldErrors; params?: { emails: string } };
 
 /**
  * Creates an assignment after checking what only the database knows: the course (visible to the
@@ -87,7 +96,10 @@ export type CreateOutcome = { ok: true; id: string; people: number } | { ok: fal
  */
 export async function createAssignment(actor: CurrentUser, scope: HrScope, request: AssignmentRequest): Promise<CreateOutcome> {
   const fieldErrors: AssignmentFieldErrors = {};
-  const course = await db().course.findFirst({ where: { id: request.courseId, ...assignableCoursesWhere(scope.cityId) }, select: { id: true } });
+  const course = await db().course.findFirst({
+    where: { id: request.courseId, ...assignableCoursesWhere(scope.cityId) },
+    select: { id: true },
+  });
   if (!course) fieldErrors.course = "assignments.error.course";
   const departmentIds = request.departments.map((department) => department.departmentId);
   const departments = await db().department.findMany({
@@ -220,7 +232,10 @@ export async function listAssignments(scope: HrScope, locale: Locale) {
           : [],
       ),
       namedPeople: await db().user.count({
-        where: { id: { in: assignment.targets.flatMap((target) => (target.userId ? [target.userId] : [])) }, ...scopedPeopleWhere(scope) },
+        where: {
+          id: { in: assignment.targets.flatMap((target) => (target.userId ? [target.userId] : [])) },
+          ...scopedPeopleWhere(scope),
+        },
       }),
       dueAt: assignment.dueAt,
       dueDays: assignment.dueDays,
@@ -244,10 +259,16 @@ export async function findAssignment(scope: HrScope, assignmentId: string, local
     select: listSelect,
   });
   if (!found) return null;
-  return { id: found.id, course: courseTitle(found.course, locale), withdrawnAt: found.withdrawnAt, canWithdraw: await withinScope(scope, found) };
+  return {
+    id: found.id,
+    course: courseTitle(found.course, locale),
+    withdrawnAt: found.withdrawnAt,
+    canWithdraw: await withinScope(scope, found),
+  };
 }
 
-export type WithdrawOutcome = { ok: true; rows: number } | { ok: false; problem: "assignments.error.notFound" | "assignments.error.outsideScope" };
+export type WithdrawOutcome =
+  { ok: true; rows: number } | { ok: false; problem: "assignments.error.notFound" | "assignments.error.outsideScope" };
 
 /**
  * Withdraws an assignment (HR, audited): it and its open, uncompleted rows get withdrawnAt and
@@ -267,9 +288,19 @@ export async function withdrawAssignment(actor: CurrentUser, scope: HrScope, ass
       data: { withdrawnAt: at, withdrawnById: actor.id },
     });
     if (claimed.count === 0) return 0;
-    const withdrawn = await tx.personAssignment.updateMany({ where: { assignmentId, ...openUncompletedWhere(at) }, data: { withdrawnAt: at } });
+    const withdrawn = await tx.personAssignment.updateMany({
+      where: { assignmentId, ...openUncompletedWhere(at) },
+      data: { withdrawnAt: at },
+    });
     await audit(
-      { cityId: scope.cityId, actorId: actor.id, action: "assignment.withdraw", targetType: "Assignment", targetId: assignmentId, details: { rows: withdrawn.count } },
+      {
+        cityId: scope.cityId,
+        actorId: actor.id,
+        action: "assignment.withdraw",
+        targetType: "Assignment",
+        targetId: assignmentId,
+        details: { rows: withdrawn.count },
+      },
       tx,
     );
     return withdrawn.count;
@@ -284,6 +315,16 @@ export async function withdrawAssignment(actor: CurrentUser, scope: HrScope, ass
 export async function archiveCourse(tx: Prisma.TransactionClient, courseId: string): Promise<number> {
   const at = now();
   await tx.course.updateMany({ where: { id: courseId, archivedAt: null }, data: { archivedAt: at } });
-  const withdrawn = await tx.personAssignment.updateMany({ where: { courseId, ...openUncompletedWhere(at) }, data: { withdrawnAt: at } });
+  const withdrawn = await tx.personAssignment.updateMany({
+    where: { courseId, ...openUncompletedWhere(at) },
+    data: { withdrawnAt: at },
+  });
   return withdrawn.count;
+}
+
+/** The new-assignment form, once parsed: its rules, then the database's checks and the writes. */
+export async function assignFromForm(actor: CurrentUser, scope: HrScope, form: AssignmentForm): Promise<CreateOutcome> {
+  const checked = checkAssignmentForm(form, { now: now(), timeZone: scope.timeZone });
+  if (!checked.ok) return checked;
+  return createAssignment(actor, scope, checked.request);
 }

@@ -113,7 +113,11 @@ export function checkAssignmentForm(
 }
 
 /** A window must open after completion: shorter than the validity counted from today (its shortest months). */
-export function windowFitsValidity(windowDays: number, validityMonths: number, context: { now: Date; timeZone: string }): boolean {
+export function windowFitsValidity(
+  windowDays: number,
+  validityMonths: number,
+  context: { now: Date; timeZone: string },
+): boolean {
   const validityDays = calendarDaysBetween(
     context.now,
     certificateExpiry(context.now, validityMonths, context.timeZone),

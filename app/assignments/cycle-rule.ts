@@ -38,7 +38,10 @@ export function cycleForNewRow(enrollments: readonly EnrollmentFacts[], now: Dat
  * their open rows of the course asks for a later cycle (recertification, or an expired
  * certificate): then that cycle, as a new, empty enrolment on the course's current version.
  */
-export function cycleToStart(latest: { cycle: number; completedAt: Date | null } | null, openRowCycles: readonly number[]): number {
+export function cycleToStart(
+  latest: { cycle: number; completedAt: Date | null } | null,
+  openRowCycles: readonly number[],
+): number {
   if (!latest) return openRowCycles.length > 0 ? Math.min(...openRowCycles) : 1;
   if (!latest.completedAt) return latest.cycle;
   const later = openRowCycles.filter((cycle) => cycle > latest.cycle);

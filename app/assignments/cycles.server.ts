@@ -25,7 +25,10 @@ export async function openRecertificationCycles(now: Date, where: { cityId?: str
     // Valid, and expiring within the longest window there can be: the exact window is checked below.
     enrollment: {
       completedAt: { not: null },
-      certificate: { ...validCertificateWhere(now), expiresAt: { gt: now, lte: new Date(now.getTime() + (WINDOW_DAYS.max + 1) * DAY) } },
+      certificate: {
+        ...validCertificateWhere(now),
+        expiresAt: { gt: now, lte: new Date(now.getTime() + (WINDOW_DAYS.max + 1) * DAY) },
+      },
     },
   };
   let opened = 0;
@@ -61,7 +64,9 @@ async function openFor(rows: Row[], now: Date): Promise<number> {
     const expiresAt = row.enrollment?.certificate?.expiresAt;
     const windowDays = row.assignment.windowDays;
     if (!expiresAt || !windowDays) return [];
-    return windowOpensAt(expiresAt, windowDays, row.assignment.city.timeZone).getTime() <= now.getTime() ? [{ row, expiresAt }] : [];
+    return windowOpensAt(expiresAt, windowDays, row.assignment.city.timeZone).getTime() <= now.getTime()
+      ? [{ row, expiresAt }]
+      : [];
   });
   let opened = 0;
   const byAssignment = new Map<string, typeof due>();

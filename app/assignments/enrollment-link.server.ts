@@ -10,7 +10,11 @@ import { cycleToStart } from "./cycle-rule.ts";
 type Tx = Prisma.TransactionClient;
 
 /** The cycle a start opens for this person (their latest enrolment's, or the next one an open row asks for). */
-export async function cycleForStart(userId: string, courseId: string, latest: { cycle: number; completedAt: Date | null } | null) {
+export async function cycleForStart(
+  userId: string,
+  courseId: string,
+  latest: { cycle: number; completedAt: Date | null } | null,
+) {
   const rows = await db().personAssignment.findMany({
     where: { userId, courseId, withdrawnAt: null, enrollmentId: null },
     select: { cycle: true },
@@ -22,9 +26,18 @@ export async function cycleForStart(userId: string, courseId: string, latest: { 
 }
 
 /** Links the person's open, unlinked rows of the course and cycle to the enrolment. */
-export async function linkOpenRows(tx: Tx, enrollment: { id: string; userId: string; courseId: string; cycle: number }): Promise<number> {
+export async function linkOpenRows(
+  tx: Tx,
+  enrollment: { id: string; userId: string; courseId: string; cycle: number },
+): Promise<number> {
   const linked = await tx.personAssignment.updateMany({
-    where: { userId: enrollment.userId, courseId: enrollment.courseId, cycle: enrollment.cycle, withdrawnAt: null, enrollmentId: null },
+    where: {
+      userId: enrollment.userId,
+      courseId: enrollment.courseId,
+      cycle: enrollment.cycle,
+      withdrawnAt: null,
+      enrollmentId: null,
+    },
     data: { enrollmentId: enrollment.id },
   });
   return linked.count;

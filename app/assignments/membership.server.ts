@@ -55,7 +55,10 @@ export async function assignOnJoinOrMove(tx: Tx, userId: string): Promise<{ adde
     added += given.count;
     const existing = new Set(
       (
-        await tx.personAssignment.findMany({ where: { userId, assignmentId: { in: coveringIds } }, select: { assignmentId: true } })
+        await tx.personAssignment.findMany({
+          where: { userId, assignmentId: { in: coveringIds } },
+          select: { assignmentId: true },
+        })
       ).map((row) => row.assignmentId),
     );
     for (const { city, targets: _targets, ...assignment } of covering) {

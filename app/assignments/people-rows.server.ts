@@ -83,13 +83,22 @@ const enrollmentFactsSelect = {
   certificate: { select: { expiresAt: true, revokedAt: true } },
 } as const;
 
-/** The rows these people get on the assignment now (their enrolments in the course decide the cycle). */
-export async function rowsFor(client: Tx, assignment: AssignmentFacts, userIds: readonly string[], at: Date): Promise<PersonRow[]> {
+/** The rows these people (ids in the database's order) get on the assignment now: their enrolments in the course decide the cycle. */
+export async function rowsFor(
+  client: Tx,
+  assignment: AssignmentFacts,
+  userIds: readonly string[],
+  at: Date,
+): Promise<PersonRow[]> {
   if (userIds.length === 0) return [];
-  const enrollments = await client.enrollment.findMany({
-    where: { courseId: assignment.courseId, userId: { in: [...userIds] } },
+  // A range, not a list (the ids come in the database's order): a batch of ids would pass the
+  // database's limit of bound values.
+  const wanted = new Set(userIds);
+  const inRange = await client.enrollment.findMany({
+    where: { courseId: assignment.courseId, userId: { gte: userIds[0]!, lte: userIds.at(-1)! } },
     select: { userId: true, ...enrollmentFactsSelect },
   });
+  const enrollments = inRange.filter((enrollment) => wanted.has(enrollment.userId));
   const byUser = new Map<string, EnrollmentFacts[]>();
   for (const { userId, ...facts } of enrollments) byUser.set(userId, [...(byUser.get(userId) ?? []), facts]);
   const dueAt = dueDateFor(assignment, at);
@@ -97,7 +106,12 @@ export async function rowsFor(client: Tx, assignment: AssignmentFacts, userIds: 
 }
 
 /** One multi-row INSERT; rows that exist (same assignment, person and cycle) are left as they are. */
-export async function insertRows(client: Tx, assignment: Pick<AssignmentFacts, "id" | "cityId" | "courseId">, rows: readonly PersonRow[], at: Date): Promise<number> {
+export async function insertRows(
+  client: Tx,
+  assignment: Pick<AssignmentFacts, "id" | "cityId" | "courseId">,
+  rows: readonly PersonRow[],
+  at: Date,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const values = rows.map(
     (row) =>
@@ -110,7 +124,10 @@ export async function insertRows(client: Tx, assignment: Pick<AssignmentFacts, "
 }
 
 export async function assignmentFacts(client: Tx, assignmentId: string) {
-  const found = await client.assignment.findUnique({ where: { id: assignmentId }, select: { ...assignmentFactsSelect, withdrawnAt: true } });
+  const found = await client.assignment.findUnique({
+    where: { id: assignmentId },
+    select: { ...assignmentFactsSelect, withdrawnAt: true },
+  });
   if (!found) return null;
   const { city, targets, withdrawnAt, ...rest } = found;
   return { facts: { ...rest, timeZone: city.timeZone }, targets, withdrawnAt };

@@ -55,12 +55,17 @@ export async function findCourseId(user: CurrentUser, courseKey: string): Promis
   return (await findCourse(user, courseKey))?.id ?? null;
 }
 
-async function findCourse(user: CurrentUser, courseKey: string): Promise<{ id: string; versionId: string; sourceLocale: string } | null> {
+async function findCourse(
+  user: CurrentUser,
+  courseKey: string,
+): Promise<{ id: string; versionId: string; sourceLocale: string } | null> {
   const course = await db().course.findFirst({
     where: { key: courseKey, ...visibleCoursesWhere(user.city.id) },
     select: { id: true, currentVersionId: true, sourceLocale: true },
   });
-  return course?.currentVersionId ? { id: course.id, versionId: course.currentVersionId, sourceLocale: course.sourceLocale } : null;
+  return course?.currentVersionId
+    ? { id: course.id, versionId: course.currentVersionId, sourceLocale: course.sourceLocale }
+    : null;
 }
 
 /**
@@ -273,7 +278,10 @@ export async function lessonForReading(user: CurrentUser, courseKey: string, les
   const content = await lessonContent(versionId, lessonKey, shownLocale);
   if (!content) return null;
   // Outside the cached body: the activities, with this learner's saved answers.
-  const activities = await activitiesOnPage(enrollment.id, await lessonActivities(versionId, lessonKey, shownLocale, pickLocale([], state.course.sourceLocale, shownLocale)));
+  const activities = await activitiesOnPage(
+    enrollment.id,
+    await lessonActivities(versionId, lessonKey, shownLocale, pickLocale([], state.course.sourceLocale, shownLocale)),
+  );
   const titleOf = (position: number) => {
     const lesson = outline.lessons[position];
     return lesson ? { key: lesson.key, title: lesson.titles[shownLocale]?.title ?? lesson.key } : null;
@@ -312,7 +320,12 @@ export async function checkLessonActivity(
   if (!enrollment) return { status: "not-enrolled" };
   const outline = await versionOutline(course.versionId);
   const shownLocale = pickLocale(outline.languages, course.sourceLocale, locale);
-  const activities = await lessonActivities(course.versionId, lessonKey, shownLocale, pickLocale([], course.sourceLocale, shownLocale));
+  const activities = await lessonActivities(
+    course.versionId,
+    lessonKey,
+    shownLocale,
+    pickLocale([], course.sourceLocale, shownLocale),
+  );
   const activity = activities.find((candidate) => candidate.key === post.activityKey);
   if (!activity) return { status: "unknown-activity" };
   return checkAndSave(enrollment.id, activity, post);
@@ -360,7 +373,9 @@ export async function learnerDashboard(user: CurrentUser, locale: Locale) {
         dueAt: true,
         withdrawnAt: true,
         enrollmentId: true,
-        enrollment: { select: { completedAt: true, lessons: { select: { id: true }, take: 1 }, attempts: { select: { id: true }, take: 1 } } },
+        enrollment: {
+          select: { completedAt: true, lessons: { select: { id: true }, take: 1 }, attempts: { select: { id: true }, take: 1 } },
+        },
         courseId: true,
       },
     }),
@@ -425,7 +440,10 @@ export async function learnerDashboard(user: CurrentUser, locale: Locale) {
         dueAt: row.dueAt,
         withdrawnAt: row.withdrawnAt,
         enrollment: row.enrollment
-          ? { completedAt: row.enrollment.completedAt, started: row.enrollment.lessons.length + row.enrollment.attempts.length > 0 }
+          ? {
+              completedAt: row.enrollment.completedAt,
+              started: row.enrollment.lessons.length + row.enrollment.attempts.length > 0,
+            }
           : null,
       },
       at,

@@ -8,11 +8,13 @@ import type { Prisma } from "~/db.server.ts";
 type Tx = Prisma.TransactionClient;
 
 export type DepartmentChange =
-  | { ok: true; added: number; withdrawn: number }
-  | { ok: false; problem: "person.notFound" | "department.notFound" };
+  { ok: true; added: number; withdrawn: number } | { ok: false; problem: "person.notFound" | "department.notFound" };
 
 /** Moves a person to a department of their own city (null: no department). */
-export async function changeDepartment(tx: Tx, input: { userId: string; departmentId: string | null }): Promise<DepartmentChange> {
+export async function changeDepartment(
+  tx: Tx,
+  input: { userId: string; departmentId: string | null },
+): Promise<DepartmentChange> {
   const person = await tx.user.findUnique({ where: { id: input.userId }, select: { cityId: true } });
   if (!person) return { ok: false, problem: "person.notFound" };
   if (input.departmentId) {

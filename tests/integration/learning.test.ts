@@ -71,8 +71,14 @@ describe("enrolment and progress", () => {
   it("shows assigned courses with their due date, overdue ones flagged", async () => {
     const user = await enrolledLearner();
     const course = await db().course.findUniqueOrThrow({ where: { key: SAMPLE_COURSE }, select: { id: true } });
-    const assignment = await db().assignment.create({ data: { cityId: user.city.id, courseId: course.id, dueDays: 1 }, select: { id: true } });
-    const enrollment = await db().enrollment.findFirstOrThrow({ where: { userId: user.id, courseId: course.id }, select: { id: true } });
+    const assignment = await db().assignment.create({
+      data: { cityId: user.city.id, courseId: course.id, dueDays: 1 },
+      select: { id: true },
+    });
+    const enrollment = await db().enrollment.findFirstOrThrow({
+      where: { userId: user.id, courseId: course.id },
+      select: { id: true },
+    });
     await db().personAssignment.create({
       data: {
         assignmentId: assignment.id,
