@@ -12,6 +12,8 @@ import { requireHr } from "~/reports/scope.server.ts";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
 
 const EMAIL_FIELDS = 5;
+// The tree's levels (at most 6), as classes: the page's security policy refuses inline styles.
+const indent = ["pl-0", "pl-5", "pl-10", "pl-14", "pl-20", "pl-24"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireHr(request);
@@ -117,8 +119,7 @@ export default function NewAssignmentPage() {
             {options.departments.map((department) => (
               <li
                 key={department.id}
-                className="mt-1 flex flex-wrap items-start gap-x-4 gap-y-1"
-                style={{ paddingLeft: `${department.level * 1.25}rem` }}
+                className={`mt-1 flex flex-wrap items-start gap-x-4 gap-y-1 ${indent[Math.min(department.level, indent.length - 1)]}`}
               >
                 <span className="flex items-start gap-2">
                   <input

@@ -311,6 +311,43 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/** HR's assignment pages: the list, the form empty and with errors, an assignment created, the withdrawal's confirmation. */
+async function hrAssignments(page: Page, sweep: Sweep): Promise<void> {
+  const t = messagesFor(sweep.pass.locale);
+  await logIn(page, "rrhh@madrid.example");
+  await page.waitForURL((url) => url.pathname === "/");
+  const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
+  await setLanguage(sweep.pass.locale);
+  try {
+    await page.goto("/hr/assignments");
+    await sweep.scan(page, "assignments");
+    await page.getByRole("link", { name: t("assignments.new") }).click();
+    await expect(page.getByRole("heading", { name: t("assignments.newTitle") })).toBeVisible();
+    await sweep.scan(page, "new assignment, empty");
+    await page.getByRole("button", { name: t("assignments.submit") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "new assignment, with errors");
+    await page.getByLabel(t("assignments.field.course")).selectOption({ index: 1 });
+    await page.getByLabel("Contratación", { exact: true }).check();
+    await page.getByLabel(t("assignments.field.dueKindDays")).check();
+    await page.getByLabel(t("assignments.field.dueDays")).fill("30");
+    await page.getByRole("button", { name: t("assignments.submit") }).click();
+    await expect(page.getByRole("status").first()).toBeVisible();
+    await sweep.scan(page, "assignments, created");
+    await page
+      .getByRole("link", { name: t("assignments.withdraw") })
+      .first()
+      .click();
+    await expect(page.getByRole("button", { name: t("assignments.confirm") })).toBeVisible();
+    await sweep.scan(page, "assignments, confirm withdrawal");
+    await page.getByRole("button", { name: t("assignments.confirm") }).click();
+    await expect(page.getByRole("status").first()).toBeVisible();
+    await sweep.scan(page, "assignments, withdrawn");
+  } finally {
+    await setLanguage("es");
+  }
+}
+
 /** Roles whose pages differ only in the dashboard and header today; each scanned there, in es. */
 async function otherRoles(browser: Browser, sweep: Sweep): Promise<void> {
   for (const email of ["tomas.formador@madrid.example", "rrhh@madrid.example", "red@madrid.example", "admin@bogota.example"]) {
@@ -339,6 +376,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const hrContext = await newContext(browser, pass);
+        await hrAssignments(await hrContext.newPage(), sweep);
+        await hrContext.close();
         if (pass.locale === "es") await otherRoles(browser, sweep);
       } finally {
         sweep.save();
