@@ -1,4 +1,7 @@
 /** Mandatory courses on a real database: creation, the batched fill, join/move/leave, recertification, withdrawal, archiving, bad input, scope. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   archiveCourse,
@@ -15,6 +18,7 @@ import { fillAssignment } from "~/assignments/people-rows.server.ts";
 import type { CurrentUser } from "~/auth/guards.server.ts";
 import { ensureDepartmentChain } from "~/cities/departments.server.ts";
 import { now, setClockOffset } from "~/clock.server.ts";
+import { importCourseFolder } from "~/courses/importer.server.ts";
 import { db } from "~/db.server.ts";
 import { enroll, learnerDashboard, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { changeDepartment, setPersonActive } from "~/people/department-change.server.ts";
@@ -358,5 +362,55 @@ describe("withdrawing and archiving", () => {
     expect(await db().assignment.findUniqueOrThrow({ where: { id: notTheirs.id }, select: { withdrawnAt: true } })).toEqual({
       withdrawnAt: null,
     });
+
+    // Another city's admin sees none of Madrid's assignments and cannot withdraw them.
+    const paulista = await currentUserFor({ city: "sao-paulo", roles: ["CITY_ADMIN"] });
+    const theirList = await listAssignments(await hrScopeOf(paulista), "pt");
+    expect(theirList.map((item) => item.id)).not.toContain(theirs.id);
+    expect(theirList.map((item) => item.id)).not.toContain(notTheirs.id);
+    expect(await withdrawAssignment(paulista, await hrScopeOf(paulista), theirs.id)).toEqual({
+      ok: false,
+      problem: "assignments.error.notFound",
+    });
+  });
+});
+
+// Last: it publishes a new version of the sample course.
+describe("a new version of an assigned course", () => {
+  it("applies to cycles not yet started; a started attempt carries on with its version", async () => {
+    const startedPerson = await currentUserFor();
+    const waiting = await currentUserFor();
+    await assign({ emails: [startedPerson.email, waiting.email] });
+    await enroll(startedPerson, SAMPLE_COURSE);
+    const first = await startAttempt(startedPerson, SAMPLE_COURSE);
+    if (!first.ok) throw new Error("attempt refused");
+    const v1 = (await db().course.findUniqueOrThrow({ where: { id: courseId }, select: { currentVersionId: true } }))
+      .currentVersionId;
+
+    // The folder's name is the course's key.
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "assigned-course-")), SAMPLE_COURSE);
+    cpSync(path.resolve("tests/fixtures/courses/sample-course"), dir, { recursive: true });
+    const file = path.join(dir, "02-next-steps/en.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Texto (en).", "A second version (en)."));
+    expect(await importCourseFolder(dir)).toMatchObject({ status: "new-version", version: 2 });
+    const v2 = (await db().course.findUniqueOrThrow({ where: { id: courseId }, select: { currentVersionId: true } }))
+      .currentVersionId;
+    expect(v2).not.toBe(v1);
+
+    expect(await db().quizAttempt.findUniqueOrThrow({ where: { id: first.attemptId }, select: { versionId: true } })).toEqual({
+      versionId: v1,
+    });
+    await enroll(waiting, SAMPLE_COURSE);
+    const second = await startAttempt(waiting, SAMPLE_COURSE);
+    if (!second.ok) throw new Error("attempt refused");
+    expect(await db().quizAttempt.findUniqueOrThrow({ where: { id: second.attemptId }, select: { versionId: true } })).toEqual({
+      versionId: v2,
+    });
+    // Both rows stay open and linked to their enrolments.
+    const rows = await db().personAssignment.findMany({
+      where: { userId: { in: [startedPerson.id, waiting.id] } },
+      select: { enrollmentId: true, withdrawnAt: true },
+    });
+    expect(rows.every((row) => row.enrollmentId !== null && row.withdrawnAt === null)).toBe(true);
   });
 });
