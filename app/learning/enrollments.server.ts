@@ -225,7 +225,11 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   const courseId = course.id;
   const enrollment = await findEnrollment(user.id, courseId);
   const structure = await currentStructure(courseId);
-  if (!enrollment) return { enrolled: false as const, lessonCount: structure.lessonKeys.length };
+  // A completed cycle whose next one is open (recertification): the learner starts it from here.
+  const nextCycleOpen = enrollment?.completedAt
+    ? (await cycleForStart(user.id, courseId, enrollment)) !== enrollment.cycle
+    : false;
+  if (!enrollment || nextCycleOpen) return { enrolled: false as const, lessonCount: structure.lessonKeys.length };
   const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
   const passed = await quizPassed(enrollment.id);
   const input = { ...structure, completedLessonKeys: completed.map((row) => row.lessonKey), quizPassed: passed };

@@ -20,7 +20,7 @@ import { ensureDepartmentChain } from "~/cities/departments.server.ts";
 import { now, setClockOffset } from "~/clock.server.ts";
 import { importCourseFolder } from "~/courses/importer.server.ts";
 import { db } from "~/db.server.ts";
-import { enroll, learnerDashboard, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { enroll, learnerCourseState, learnerDashboard, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { changeDepartment, setPersonActive } from "~/people/department-change.server.ts";
 import { startAttempt } from "~/quiz/attempts.server.ts";
 import { hrScopeOf } from "~/reports/scope.server.ts";
@@ -298,6 +298,8 @@ describe("recertification", () => {
     const dashboard = await learnerDashboard(person, "es");
     expect(dashboard.assigned).toMatchObject([{ key: `${SAMPLE_COURSE}/2`, started: false }]);
     expect(dashboard.completed).toMatchObject([{ key: `${SAMPLE_COURSE}/1` }]);
+    // The course page offers to start the new cycle.
+    expect(await learnerCourseState(person, SAMPLE_COURSE)).toMatchObject({ enrolled: false });
     const started = await enroll(person, SAMPLE_COURSE);
     const enrollment = await db().enrollment.findUniqueOrThrow({
       where: { id: started!.id },
