@@ -10,8 +10,7 @@ import { db, type Prisma } from "~/db.server.ts";
 import { validCertificateWhere } from "~/reports/status-where.ts";
 import { windowOpensAt } from "./cycle-dates.ts";
 import { WINDOW_DAYS } from "./assignment-input.ts";
-import { openAssignmentsWhere } from "./membership.server.ts";
-import { coveredPeopleWhere, FILL_BATCH, insertRows, targetFactsSelect } from "./people-rows.server.ts";
+import { coveredPeopleWhere, FILL_BATCH, insertRows, openAssignmentsWhere, targetFactsSelect } from "./people-rows.server.ts";
 
 const DAY = 86_400_000;
 

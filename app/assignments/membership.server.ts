@@ -5,14 +5,9 @@
 import { now } from "~/clock.server.ts";
 import type { Prisma } from "~/db.server.ts";
 import { assignmentStateWhere } from "~/reports/status-where.ts";
-import { assignmentFactsSelect, coveredPeopleWhere, insertRows, rowsFor } from "./people-rows.server.ts";
+import { assignmentFactsSelect, coveredPeopleWhere, insertRows, openAssignmentsWhere, rowsFor } from "./people-rows.server.ts";
 
 type Tx = Prisma.TransactionClient;
-
-/** Open assignments (of a city, or of every city): not withdrawn, their course not archived. */
-export function openAssignmentsWhere(cityId?: string): Prisma.AssignmentWhereInput {
-  return { ...(cityId ? { cityId } : {}), withdrawnAt: null, course: { archivedAt: null } };
-}
 
 /** Open rows that are not completed: the ones a leave, a withdrawal or an archive withdraws. */
 export function openUncompletedWhere(at: Date): Prisma.PersonAssignmentWhereInput {

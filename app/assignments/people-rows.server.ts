@@ -12,6 +12,11 @@ type Tx = Prisma.TransactionClient;
 /** Rows per INSERT: each batch is one short statement, so SQLite's write lock is never held long. */
 export const FILL_BATCH = 1000;
 
+/** Open assignments (of a city, or of every city): not withdrawn, their course not archived. */
+export function openAssignmentsWhere(cityId?: string): Prisma.AssignmentWhereInput {
+  return { ...(cityId ? { cityId } : {}), withdrawnAt: null, course: { archivedAt: null } };
+}
+
 export interface TargetFacts {
   departmentId: string | null;
   includeSubdepartments: boolean;
@@ -159,4 +164,18 @@ export async function fillAssignment(assignmentId: string, at: Date, batchSize =
     written += await insertRows(db(), found.facts, await rowsFor(db(), found.facts, ids, at), at);
     after = ids.at(-1)!;
   }
+}
+
+/**
+ * Completes every open assignment's fill (of a city, or of all): for the hourly job, so a fill
+ * interrupted by a crash is finished without anyone noticing. Returns the rows written.
+ */
+export async function fillOpenAssignments(at: Date, where: { cityId?: string } = {}): Promise<number> {
+  const open = await db().assignment.findMany({
+    where: openAssignmentsWhere(where.cityId),
+    select: { id: true },
+  });
+  let written = 0;
+  for (const assignment of open) written += await fillAssignment(assignment.id, at);
+  return written;
 }

@@ -14,7 +14,7 @@ import { assignmentFormSchema, type AssignmentRequest } from "~/assignments/assi
 import { windowOpensAt } from "~/assignments/cycle-dates.ts";
 import { openRecertificationCycles } from "~/assignments/cycles.server.ts";
 import { assignOnJoinOrMove } from "~/assignments/membership.server.ts";
-import { fillAssignment } from "~/assignments/people-rows.server.ts";
+import { fillAssignment, fillOpenAssignments } from "~/assignments/people-rows.server.ts";
 import type { CurrentUser } from "~/auth/guards.server.ts";
 import { ensureDepartmentChain } from "~/cities/departments.server.ts";
 import { now, setClockOffset } from "~/clock.server.ts";
@@ -114,6 +114,9 @@ describe("creating an assignment", () => {
     const some = await db().personAssignment.findMany({ where: { assignmentId: outcome.id }, take: 450, select: { id: true } });
     await db().personAssignment.deleteMany({ where: { id: { in: some.map((row) => row.id) } } });
     expect(await fillAssignment(outcome.id, now(), 100)).toBe(450);
+    // The hourly job's sweep completes whatever is left, once.
+    await fillOpenAssignments(now(), { cityId: madridId });
+    expect(await fillOpenAssignments(now(), { cityId: madridId })).toBe(0);
     expect(await fillAssignment(outcome.id, now(), 100)).toBe(0);
     expect(await db().personAssignment.count({ where: { assignmentId: outcome.id } })).toBe(1999);
 
