@@ -1,4 +1,5 @@
 /** Sign-up, login, profile and password changes. */
+import { assignOnJoinOrMove } from "~/assignments/membership.server.ts";
 import type { z } from "zod";
 import { db, Prisma, type Role } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
@@ -147,6 +148,8 @@ async function openAccount(account: NewAccount): Promise<void> {
         if (claimed.count !== 1) throw new InvitationGone();
         if (invitation.role) await grantRole(tx, { userId: user.id, cityId: account.cityId, role: invitation.role });
       }
+      // Joining an assigned department (or the city) assigns its courses in the same commit.
+      await assignOnJoinOrMove(tx, user.id);
       return user.id;
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 /** Issuing, listing, verifying and revoking certificates. */
 import { certificateExpiry } from "~/assignments/cycle-dates.ts";
+import { validityOf } from "~/assignments/enrollment-link.server.ts";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server.ts";
 import type { CurrentUser } from "~/auth/guards.server.ts";
@@ -44,7 +45,7 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
     where: { id: enrollmentId },
     select: {
       userId: true,
-      assignment: { select: { validityMonths: true } },
+      assignedAs: { where: { withdrawnAt: null }, select: { assignment: { select: { validityMonths: true } } } },
       user: {
         select: {
           name: true,
@@ -74,7 +75,7 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
     holderName: enrollment.user.name,
     locale: isLocale(enrollment.user.locale) ? enrollment.user.locale : "es",
     courseSourceLocale: enrollment.course.sourceLocale,
-    validityMonths: enrollment.assignment?.validityMonths ?? null,
+    validityMonths: validityOf(enrollment.assignedAs),
     city: {
       id: city.id,
       certificatePrefix: city.certificatePrefix,

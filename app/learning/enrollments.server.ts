@@ -8,6 +8,7 @@ import {
   type CertificateHolder,
   type PassingAttempt,
 } from "~/certificates/certificates.server.ts";
+import { cycleForStart, linkOpenRows } from "~/assignments/enrollment-link.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { visibleCoursesWhere } from "~/courses/visibility.ts";
@@ -17,6 +18,7 @@ import type { ActivityPost } from "~/activities/answer-form.ts";
 import { db, Prisma } from "~/db.server.ts";
 import { faultPoint } from "~/faults.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
+import { assignmentState } from "~/reports/status.ts";
 import { continuePosition, isComplete, positionAfter, progressPercent, type Position } from "./progress.ts";
 import { readingStateFromRows, type ReadingRow, type ReadingState } from "./reading-state.ts";
 
@@ -44,7 +46,7 @@ export async function findEnrollment(userId: string, courseId: string) {
   return db().enrollment.findFirst({
     where: { userId, courseId },
     orderBy: { cycle: "desc" },
-    select: { id: true, cycle: true, completedAt: true, lastPosition: true, dueAt: true },
+    select: { id: true, cycle: true, completedAt: true, lastPosition: true },
   });
 }
 
@@ -53,24 +55,39 @@ export async function findCourseId(user: CurrentUser, courseKey: string): Promis
   return (await findCourse(user, courseKey))?.id ?? null;
 }
 
-async function findCourse(user: CurrentUser, courseKey: string): Promise<{ id: string; versionId: string; sourceLocale: string } | null> {
+async function findCourse(
+  user: CurrentUser,
+  courseKey: string,
+): Promise<{ id: string; versionId: string; sourceLocale: string } | null> {
   const course = await db().course.findFirst({
     where: { key: courseKey, ...visibleCoursesWhere(user.city.id) },
     select: { id: true, currentVersionId: true, sourceLocale: true },
   });
-  return course?.currentVersionId ? { id: course.id, versionId: course.currentVersionId, sourceLocale: course.sourceLocale } : null;
+  return course?.currentVersionId
+    ? { id: course.id, versionId: course.currentVersionId, sourceLocale: course.sourceLocale }
+    : null;
 }
 
-/** Enrols the learner (idempotent: an existing enrolment is returned as it is). */
+/**
+ * Enrols the learner (idempotent: an existing enrolment is returned as it is). A completed
+ * enrolment whose course has an open row for a later cycle (recertification) starts that cycle: a
+ * new, empty enrolment (learners always see the current version). The person's open rows of the
+ * course and cycle are linked in the same transaction.
+ */
 export async function enroll(user: CurrentUser, courseKey: string): Promise<{ id: string } | null> {
   const courseId = await findCourseId(user, courseKey);
   if (!courseId) return null;
   const existing = await findEnrollment(user.id, courseId);
-  if (existing) return existing;
+  const cycle = await cycleForStart(user.id, courseId, existing);
+  if (existing && existing.cycle === cycle) return existing;
   try {
-    return await db().enrollment.create({
-      data: { userId: user.id, courseId, cycle: 1, enrolledAt: now() },
-      select: { id: true },
+    return await db().$transaction(async (tx) => {
+      const created = await tx.enrollment.create({
+        data: { userId: user.id, courseId, cycle, enrolledAt: now() },
+        select: { id: true },
+      });
+      await linkOpenRows(tx, { id: created.id, userId: user.id, courseId, cycle });
+      return created;
     });
   } catch (error) {
     // A double click: the other request created it.
@@ -208,7 +225,11 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   const courseId = course.id;
   const enrollment = await findEnrollment(user.id, courseId);
   const structure = await currentStructure(courseId);
-  if (!enrollment) return { enrolled: false as const, lessonCount: structure.lessonKeys.length };
+  // A completed cycle whose next one is open (recertification): the learner starts it from here.
+  const nextCycleOpen = enrollment?.completedAt
+    ? (await cycleForStart(user.id, courseId, enrollment)) !== enrollment.cycle
+    : false;
+  if (!enrollment || nextCycleOpen) return { enrolled: false as const, lessonCount: structure.lessonKeys.length };
   const completed = await db().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { lessonKey: true } });
   const passed = await quizPassed(enrollment.id);
   const input = { ...structure, completedLessonKeys: completed.map((row) => row.lessonKey), quizPassed: passed };
@@ -261,7 +282,10 @@ export async function lessonForReading(user: CurrentUser, courseKey: string, les
   const content = await lessonContent(versionId, lessonKey, shownLocale);
   if (!content) return null;
   // Outside the cached body: the activities, with this learner's saved answers.
-  const activities = await activitiesOnPage(enrollment.id, await lessonActivities(versionId, lessonKey, shownLocale, pickLocale([], state.course.sourceLocale, shownLocale)));
+  const activities = await activitiesOnPage(
+    enrollment.id,
+    await lessonActivities(versionId, lessonKey, shownLocale, pickLocale([], state.course.sourceLocale, shownLocale)),
+  );
   const titleOf = (position: number) => {
     const lesson = outline.lessons[position];
     return lesson ? { key: lesson.key, title: lesson.titles[shownLocale]?.title ?? lesson.key } : null;
@@ -300,71 +324,162 @@ export async function checkLessonActivity(
   if (!enrollment) return { status: "not-enrolled" };
   const outline = await versionOutline(course.versionId);
   const shownLocale = pickLocale(outline.languages, course.sourceLocale, locale);
-  const activities = await lessonActivities(course.versionId, lessonKey, shownLocale, pickLocale([], course.sourceLocale, shownLocale));
+  const activities = await lessonActivities(
+    course.versionId,
+    lessonKey,
+    shownLocale,
+    pickLocale([], course.sourceLocale, shownLocale),
+  );
   const activity = activities.find((candidate) => candidate.key === post.activityKey);
   if (!activity) return { status: "unknown-activity" };
   return checkAndSave(enrollment.id, activity, post);
 }
 
-/** The dashboard: assigned courses with due dates, courses in progress, completed ones. */
-export async function learnerDashboard(user: CurrentUser, locale: Locale) {
-  const enrollments = await db().enrollment.findMany({
-    where: { userId: user.id },
-    orderBy: [{ dueAt: "asc" }, { enrolledAt: "desc" }],
+const dashboardCourseSelect = {
+  key: true,
+  sourceLocale: true,
+  currentVersion: {
     select: {
-      id: true,
-      dueAt: true,
-      assignmentId: true,
-      completedAt: true,
-      lastPosition: true,
-      lessons: { select: { lessonKey: true } },
-      attempts: { where: { passed: true }, select: { id: true }, take: 1 },
-      certificate: { select: { code: true, revokedAt: true, expiresAt: true } },
-      course: {
-        select: {
-          key: true,
-          sourceLocale: true,
-          currentVersion: {
-            select: {
-              title: true,
-              languages: true,
-              lessons: { orderBy: { position: "asc" }, select: { key: true } },
-              quiz: { select: { id: true } },
-            },
-          },
-        },
-      },
+      title: true,
+      languages: true,
+      lessons: { orderBy: { position: "asc" }, select: { key: true } },
+      quiz: { select: { id: true } },
     },
-  });
+  },
+} as const;
+
+export interface DashboardItem {
+  /** Course and cycle. */
+  key: string;
+  courseKey: string;
+  title: string;
+  shownLocale: Locale;
+  started: boolean;
+  dueAt: Date | null;
+  overdue: boolean;
+  completedAt: Date | null;
+  percent: number;
+  continueAt: Position;
+  certificate: { code: string; revokedAt: Date | null; expiresAt: Date | null } | null;
+}
+
+/**
+ * The dashboard: every open assignment row (started or not) with its due date, overdue ones
+ * marked; courses in progress without an assignment; completed enrolments with their certificate.
+ */
+export async function learnerDashboard(user: CurrentUser, locale: Locale) {
+  const [rows, enrollments] = await Promise.all([
+    db().personAssignment.findMany({
+      where: { userId: user.id, withdrawnAt: null },
+      orderBy: [{ dueAt: "asc" }, { cycle: "asc" }],
+      select: {
+        cycle: true,
+        dueAt: true,
+        withdrawnAt: true,
+        enrollmentId: true,
+        enrollment: {
+          select: { completedAt: true, lessons: { select: { id: true }, take: 1 }, attempts: { select: { id: true }, take: 1 } },
+        },
+        courseId: true,
+      },
+    }),
+    db().enrollment.findMany({
+      where: { userId: user.id },
+      orderBy: { enrolledAt: "desc" },
+      select: {
+        id: true,
+        cycle: true,
+        completedAt: true,
+        lastPosition: true,
+        lessons: { select: { lessonKey: true } },
+        attempts: { where: { passed: true }, select: { id: true }, take: 1 },
+        certificate: { select: { code: true, revokedAt: true, expiresAt: true } },
+        course: { select: dashboardCourseSelect },
+      },
+    }),
+  ]);
   const at = now();
-  const items = enrollments.flatMap((enrollment) => {
-    const version = enrollment.course.currentVersion;
-    if (!version) return [];
-    const shownLocale = pickLocale(parseLocales(version.languages), enrollment.course.sourceLocale, locale);
-    const input = {
-      lessonKeys: version.lessons.map((lesson) => lesson.key),
-      completedLessonKeys: enrollment.lessons.map((lesson) => lesson.lessonKey),
-      quizPassed: enrollment.attempts.length > 0,
-      hasQuiz: Boolean(version.quiz),
-    };
-    return [
-      {
+  const unstarted = [...new Set(rows.map((row) => row.courseId))];
+  const courses = new Map(
+    (await db().course.findMany({ where: { id: { in: unstarted } }, select: { id: true, ...dashboardCourseSelect } })).map(
+      (course) => [course.id, course] as const,
+    ),
+  );
+  type Course = (typeof enrollments)[number]["course"];
+  const describe = (course: Course) => {
+    const version = course.currentVersion;
+    if (!version) return null;
+    const shownLocale = pickLocale(parseLocales(version.languages), course.sourceLocale, locale);
+    return { version, shownLocale, title: readLocalized(version.title, shownLocale, shownLocale, title) };
+  };
+  const enrollmentItems = new Map(
+    enrollments.flatMap((enrollment) => {
+      const described = describe(enrollment.course);
+      if (!described) return [];
+      const input = {
+        lessonKeys: described.version.lessons.map((lesson) => lesson.key),
+        completedLessonKeys: enrollment.lessons.map((lesson) => lesson.lessonKey),
+        quizPassed: enrollment.attempts.length > 0,
+        hasQuiz: Boolean(described.version.quiz),
+      };
+      const item: DashboardItem = {
+        key: `${enrollment.course.key}/${enrollment.cycle}`,
         courseKey: enrollment.course.key,
-        title: readLocalized(version.title, shownLocale, shownLocale, title),
-        shownLocale,
-        assigned: Boolean(enrollment.assignmentId || enrollment.dueAt),
-        dueAt: enrollment.dueAt,
-        overdue: Boolean(enrollment.dueAt && !enrollment.completedAt && enrollment.dueAt < at),
+        title: described.title,
+        shownLocale: described.shownLocale,
+        started: true,
+        dueAt: null,
+        overdue: false,
         completedAt: enrollment.completedAt,
         percent: progressPercent(input),
         continueAt: continuePosition({ ...input, lastPosition: enrollment.lastPosition }),
         certificate: enrollment.certificate,
+      };
+      return [[enrollment.id, item] as const];
+    }),
+  );
+  const assigned = rows.flatMap((row): DashboardItem[] => {
+    const state = assignmentState(
+      {
+        dueAt: row.dueAt,
+        withdrawnAt: row.withdrawnAt,
+        enrollment: row.enrollment
+          ? {
+              completedAt: row.enrollment.completedAt,
+              started: row.enrollment.lessons.length + row.enrollment.attempts.length > 0,
+            }
+          : null,
+      },
+      at,
+    );
+    if (state === "completed" || state === "withdrawn") return [];
+    const progress = row.enrollmentId ? enrollmentItems.get(row.enrollmentId) : undefined;
+    const course = courses.get(row.courseId);
+    const described = course ? describe(course) : null;
+    if (!course || !described) return [];
+    return [
+      {
+        key: `${course.key}/${row.cycle}`,
+        courseKey: course.key,
+        title: described.title,
+        shownLocale: described.shownLocale,
+        started: progress !== undefined,
+        completedAt: null,
+        percent: progress?.percent ?? 0,
+        continueAt: progress?.continueAt ?? null,
+        certificate: null,
+        dueAt: row.dueAt,
+        overdue: state === "overdue",
       },
     ];
   });
+  // One entry per course and cycle: two assignments of one course show the earliest due date.
+  const assignedOnce = [...new Map([...assigned].reverse().map((item) => [item.key, item] as const)).values()];
+  const assignedKeys = new Set(assignedOnce.map((item) => item.key));
+  const items = [...enrollmentItems.values()];
   return {
-    assigned: items.filter((item) => item.assigned && !item.completedAt),
-    inProgress: items.filter((item) => !item.assigned && !item.completedAt),
+    assigned: assignedOnce.sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0)),
+    inProgress: items.filter((item) => !item.completedAt && !assignedKeys.has(item.key)),
     completed: items.filter((item) => item.completedAt),
   };
 }

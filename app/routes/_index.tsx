@@ -6,6 +6,7 @@ import { listCitiesWithDepartments } from "~/cities/cities.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { htmlLang } from "~/i18n/locales.ts";
 import { learnerDashboard } from "~/learning/enrollments.server.ts";
+import { reconcileLearnerAssignments } from "~/assignments/cycles.server.ts";
 import { positionHref } from "~/learning/progress.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -16,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const cities = await listCitiesWithDepartments();
     return { kind: "welcome" as const, cities: cities.map((city) => city.name) };
   }
+  // The one repair a GET makes: recertification cycles whose window has opened (decision 019).
+  await reconcileLearnerAssignments(user.id);
   return {
     kind: "dashboard" as const,
     name: user.name,
@@ -30,14 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type DashboardItem = Awaited<ReturnType<typeof learnerDashboard>>["assigned"][number];
 
 function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: string }) {
-  const { t, lang, formats } = useTranslation();
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone });
+  const { t, formats } = useTranslation();
   if (items.length === 0) return <p className="mt-2 text-slate-700">{t("dashboard.none")}</p>;
   return (
     <ul className="mt-3 space-y-3">
       {items.map((item) => (
         <li
-          key={item.courseKey}
+          key={item.key}
           className={`rounded border bg-white p-4 ${item.overdue ? "border-2 border-red-700" : "border-slate-300"}`}
         >
           <h3 className="font-semibold" lang={htmlLang[item.shownLocale]}>
@@ -48,8 +50,8 @@ function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: str
           {item.dueAt && !item.completedAt ? (
             <p className={`mt-1 text-sm ${item.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
               {item.overdue
-                ? t("dashboard.overdue", { date: date.format(new Date(item.dueAt)) })
-                : t("dashboard.due", { date: date.format(new Date(item.dueAt)) })}
+                ? t("dashboard.overdue", { date: formats.dateTimeWithZone(item.dueAt, timeZone) })
+                : t("dashboard.due", { date: formats.dateTimeWithZone(item.dueAt, timeZone) })}
             </p>
           ) : null}
           {item.completedAt ? (
@@ -60,6 +62,16 @@ function CourseList({ items, timeZone }: { items: DashboardItem[]; timeZone: str
                 </Link>
               </p>
             ) : null
+          ) : !item.started ? (
+            <p className="mt-2">
+              <Link
+                to={`/courses/${item.courseKey}`}
+                className="inline-block rounded bg-blue-800 px-3 py-1 font-semibold text-white no-underline"
+                aria-label={t("assignments.dashboard.start", { course: item.title })}
+              >
+                {t("course.start")}
+              </Link>
+            </p>
           ) : (
             <>
               <progress

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
+import type { Translate } from "../../app/i18n/translate.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
@@ -348,36 +349,68 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
-/** The HR lists and a learner's page, as Madrid's demo HR, in the pass's language (restored afterwards). */
-async function hrPeople(page: Page, sweep: Sweep): Promise<void> {
-  const t = messagesFor(sweep.pass.locale);
+/** Signs in as Madrid's demo HR in the pass's language, walks some HR pages, and restores Spanish. */
+async function asMadridHr(page: Page, sweep: Sweep, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, "rrhh@madrid.example");
   await page.waitForURL((url) => url.pathname === "/");
   const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
   await setLanguage(sweep.pass.locale);
   try {
-    await page.goto("/hr/people");
-    await sweep.scan(page, "HR people");
-    await page.goto("/hr/people?status=overdue");
-    await sweep.scan(page, "HR people, filtered");
-    await page.goto("/hr/people?status=lost");
-    await expect(errorsShown(page)).toBeVisible();
-    await sweep.scan(page, "HR people, with a filter error");
-    await page.goto("/hr/people?q=garcia");
-    await page
-      .getByRole("region", { name: t("hrPeople.people.table") })
-      .getByRole("link")
-      .first()
-      .click();
-    await expect(page.getByRole("heading", { name: t("hrPeople.learner.cycles") })).toBeVisible();
-    await sweep.scan(page, "a learner's page");
-    await page.goto("/hr/overdue");
-    await sweep.scan(page, "HR overdue");
-    await page.goto("/hr/expiring");
-    await sweep.scan(page, "HR expiring");
+    await walk(messagesFor(sweep.pass.locale));
   } finally {
     await setLanguage("es");
   }
+}
+
+/** The HR lists and a learner's page. */
+async function hrPeople(page: Page, sweep: Sweep, t: Translate): Promise<void> {
+  await page.goto("/hr/people");
+  await sweep.scan(page, "HR people");
+  await page.goto("/hr/people?status=overdue");
+  await sweep.scan(page, "HR people, filtered");
+  await page.goto("/hr/people?status=lost");
+  await expect(errorsShown(page)).toBeVisible();
+  await sweep.scan(page, "HR people, with a filter error");
+  await page.goto("/hr/people?q=garcia");
+  await page
+    .getByRole("region", { name: t("hrPeople.people.table") })
+    .getByRole("link")
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: t("hrPeople.learner.cycles") })).toBeVisible();
+  await sweep.scan(page, "a learner's page");
+  await page.goto("/hr/overdue");
+  await sweep.scan(page, "HR overdue");
+  await page.goto("/hr/expiring");
+  await sweep.scan(page, "HR expiring");
+}
+
+/** HR's assignment pages: the list, the form empty and with errors, an assignment created, the withdrawal's confirmation. */
+async function hrAssignments(page: Page, sweep: Sweep, t: Translate): Promise<void> {
+  await page.goto("/hr/assignments");
+  await sweep.scan(page, "assignments");
+  await page.getByRole("link", { name: t("assignments.new") }).click();
+  await expect(page.getByRole("heading", { name: t("assignments.newTitle") })).toBeVisible();
+  await sweep.scan(page, "new assignment, empty");
+  await page.getByRole("button", { name: t("assignments.submit") }).click();
+  await expect(errorsShown(page)).toBeVisible();
+  await sweep.scan(page, "new assignment, with errors");
+  await page.getByLabel(t("assignments.field.course")).selectOption({ index: 1 });
+  await page.getByLabel("Contratación", { exact: true }).check();
+  await page.getByLabel(t("assignments.field.dueKindDays")).check();
+  await page.getByLabel(t("assignments.field.dueDays")).fill("30");
+  await page.getByRole("button", { name: t("assignments.submit") }).click();
+  await expect(page.getByRole("status").first()).toBeVisible();
+  await sweep.scan(page, "assignments, created");
+  await page
+    .getByRole("link", { name: t("assignments.withdraw") })
+    .first()
+    .click();
+  await expect(page.getByRole("button", { name: t("assignments.confirm") })).toBeVisible();
+  await sweep.scan(page, "assignments, confirm withdrawal");
+  await page.getByRole("button", { name: t("assignments.confirm") }).click();
+  await expect(page.getByRole("status").first()).toBeVisible();
+  await sweep.scan(page, "assignments, withdrawn");
 }
 
 /** Roles whose pages differ only in the dashboard and header today; each scanned there, in es. */
@@ -409,7 +442,11 @@ test.describe("axe on every page and state", () => {
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
         const hrContext = await newContext(browser, pass);
-        await hrPeople(await hrContext.newPage(), sweep);
+        const hrPage = await hrContext.newPage();
+        await asMadridHr(hrPage, sweep, async (t) => {
+          await hrPeople(hrPage, sweep, t);
+          await hrAssignments(hrPage, sweep, t);
+        });
         await hrContext.close();
         if (pass.locale === "es") await otherRoles(browser, sweep);
       } finally {

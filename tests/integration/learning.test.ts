@@ -71,9 +71,24 @@ describe("enrolment and progress", () => {
   it("shows assigned courses with their due date, overdue ones flagged", async () => {
     const user = await enrolledLearner();
     const course = await db().course.findUniqueOrThrow({ where: { key: SAMPLE_COURSE }, select: { id: true } });
-    await db().enrollment.updateMany({
+    const assignment = await db().assignment.create({
+      data: { cityId: user.city.id, courseId: course.id, dueDays: 1 },
+      select: { id: true },
+    });
+    const enrollment = await db().enrollment.findFirstOrThrow({
       where: { userId: user.id, courseId: course.id },
-      data: { dueAt: new Date(Date.now() - 86_400_000) },
+      select: { id: true },
+    });
+    await db().personAssignment.create({
+      data: {
+        assignmentId: assignment.id,
+        userId: user.id,
+        cityId: user.city.id,
+        courseId: course.id,
+        assignedAt: new Date(Date.now() - 2 * 86_400_000),
+        dueAt: new Date(Date.now() - 86_400_000),
+        enrollmentId: enrollment.id,
+      },
     });
     const dashboard = await learnerDashboard(user, "en");
     expect(dashboard.assigned).toMatchObject([{ courseKey: SAMPLE_COURSE, title: "Sample course", overdue: true }]);

@@ -64,6 +64,8 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/certificates.$code.pdf": { path: "/certificates/MAD-2222-3333-4444/pdf", get: signedIn(302, 404) },
   "routes/verify._index": { path: "/verify", get: all(200) },
   "routes/verify.$code": { path: "/verify/MAD-2222-3333-4444", get: all(404) },
+  "routes/hr.assignments._index": { path: "/hr/assignments", get: hrOnly(200), post: hrOnly(400) },
+  "routes/hr.assignments.new": { path: "/hr/assignments/new", get: hrOnly(200), post: hrOnly(400) },
   "routes/admin.certificates": { path: "/admin/certificates", get: cityAdminOnly(200), post: cityAdminOnly(400) },
   "routes/themes.$city": { path: "/themes/madrid", get: all(200) },
   "routes/test-clock": { path: "/test-clock", get: all(404), post: all(404) },

@@ -48,8 +48,6 @@ export async function recordAssignment(
         data: {
           userId: options.userId,
           courseId: course.id,
-          assignmentId: assignment.id,
-          dueAt: options.dueAt,
           completedAt: enrolment.completedAt ?? null,
           lessons: {
             create: (course.currentVersion?.lessons ?? [])
