@@ -93,7 +93,12 @@ describe("figures of an empty scope", () => {
 
 describe("people", () => {
   it("counts the people given (the loader passes active people in scope only)", () => {
-    expect(peopleFigure([{ id: "a", departmentPath: null }, { id: "b", departmentPath: "x/" }])).toEqual({ value: 2, people: 2 });
+    expect(
+      peopleFigure([
+        { id: "a", departmentPath: null },
+        { id: "b", departmentPath: "x/" },
+      ]),
+    ).toEqual({ value: 2, people: 2 });
   });
 });
 
@@ -104,7 +109,10 @@ describe("assigned, started, completed", () => {
       row({ assignedAt: at("2026-04-01T10:00:00Z") }), // assigned after the period
       row({ enrollment: enrollment({ completedAt: at("2026-02-20T10:00:00Z") }) }), // closed before it
       row({ withdrawnAt: at("2026-03-02T10:00:00Z") }), // withdrawn: leaves the figures
-      row({ personId: "p2", enrollment: enrollment({ startedAt: at("2026-03-03T10:00:00Z"), completedAt: at("2026-03-20T10:00:00Z") }) }),
+      row({
+        personId: "p2",
+        enrollment: enrollment({ startedAt: at("2026-03-03T10:00:00Z"), completedAt: at("2026-03-20T10:00:00Z") }),
+      }),
       row({ personId: "p3", enrollment: enrollment({ startedAt: at("2026-03-03T10:00:00Z") }) }),
     ];
     expect(assignedFigure(rows, march)).toEqual({ value: 3, people: 3 });
@@ -113,7 +121,9 @@ describe("assigned, started, completed", () => {
   });
 
   it("does not count as started or completed what happened after the period", () => {
-    const rows = [row({ enrollment: enrollment({ startedAt: at("2026-04-02T10:00:00Z"), completedAt: at("2026-04-03T10:00:00Z") }) })];
+    const rows = [
+      row({ enrollment: enrollment({ startedAt: at("2026-04-02T10:00:00Z"), completedAt: at("2026-04-03T10:00:00Z") }) }),
+    ];
     expect(startedFigure(rows, march).value).toBe(0);
     expect(completedFigure(rows, march).value).toBe(0);
   });
@@ -203,7 +213,11 @@ describe("average score and first-attempt pass rate", () => {
   ];
   const vol = [
     voluntary(
-      { completedAt: at("2026-03-20T10:00:00Z"), bestPassingScore: 90, firstSubmitted: { submittedAt: at("2026-03-20T09:00:00Z"), passed: true } },
+      {
+        completedAt: at("2026-03-20T10:00:00Z"),
+        bestPassingScore: 90,
+        firstSubmitted: { submittedAt: at("2026-03-20T09:00:00Z"), passed: true },
+      },
       "p4",
     ),
     voluntary({ firstSubmitted: { submittedAt: at("2026-03-21T09:00:00Z"), passed: false } }, "p5"),
@@ -227,7 +241,11 @@ describe("time to complete", () => {
   it("is the median of assigned → completed, in days", () => {
     const assignedAt = at("2026-03-01T10:00:00Z");
     const rows = [1, 3, 10].map((days, index) =>
-      row({ personId: `p${index}`, assignedAt, enrollment: enrollment({ completedAt: new Date(assignedAt.getTime() + days * 86_400_000) }) }),
+      row({
+        personId: `p${index}`,
+        assignedAt,
+        enrollment: enrollment({ completedAt: new Date(assignedAt.getTime() + days * 86_400_000) }),
+      }),
     );
     expect(medianDaysToComplete(rows, march)).toEqual({ value: 3, people: 3 });
     expect(median([4, 1, 2, 3])).toBe(2.5);
@@ -311,7 +329,10 @@ describe("roll-ups and tables", () => {
   });
 
   it("splits the rows by course", () => {
-    const facts: FigureFacts = { ...empty, assigned: [row({ courseId: "c1" }), row({ courseId: "c2" }), row({ courseId: "c2", personId: "p2" })] };
+    const facts: FigureFacts = {
+      ...empty,
+      assigned: [row({ courseId: "c1" }), row({ courseId: "c2" }), row({ courseId: "c2", personId: "p2" })],
+    };
     const rows = figuresByCourse([{ id: "c1" }, { id: "c2" }], facts, { period: march, now });
     expect(rows.map((r) => r.figures.assigned.value)).toEqual([1, 2]);
   });
@@ -340,7 +361,10 @@ describe("weeks", () => {
 
   it("puts a completion at Monday 00:30 Madrid time (Sunday in UTC) in Monday's week", () => {
     // Monday 9 March 2026 00:30 CET = Sunday 8 March 23:30 UTC.
-    const facts: FigureFacts = { ...empty, assigned: [row({ enrollment: enrollment({ completedAt: at("2026-03-08T23:30:00Z") }) })] };
+    const facts: FigureFacts = {
+      ...empty,
+      assigned: [row({ enrollment: enrollment({ completedAt: at("2026-03-08T23:30:00Z") }) })],
+    };
     const points = weeklyCompletions(facts, { period: march, now, timeZone: ZONE });
     expect(points.find((p) => p.week === "2026-W11")!.mandatory.value).toBe(1);
     expect(points.find((p) => p.week === "2026-W10")!.mandatory.value).toBe(0);

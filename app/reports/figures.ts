@@ -127,6 +127,14 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The state rule of status.ts applied to a row. */
+function stateOf(row: AssignedRow, now: Date) {
+  const enrollment = row.enrollment
+    ? { completedAt: row.enrollment.completedAt, started: row.enrollment.startedAt !== null }
+    : null;
+  return assignmentState({ dueAt: row.dueAt, withdrawnAt: row.withdrawnAt, enrollment }, now);
+}
+
 const live = (rows: readonly AssignedRow[]) => rows.filter((row) => row.withdrawnAt === null);
 
 /** Assigned: live person-assignments open at some moment of the period (assigned by its end, not completed before it). */
@@ -149,7 +157,8 @@ export function assignedFigure(rows: readonly AssignedRow[], period: Period): Fi
 /** Of the assigned, those started (a lesson completed or a quiz attempt) by the period's end. */
 export function startedFigure(rows: readonly AssignedRow[], period: Period): Figure {
   const open = openInPeriod(rows, period);
-  const startedBy = (row: AssignedRow) => !!row.enrollment?.startedAt && row.enrollment.startedAt.getTime() <= period.end.getTime();
+  const startedBy = (row: AssignedRow) =>
+    !!row.enrollment?.startedAt && row.enrollment.startedAt.getTime() <= period.end.getTime();
   return { value: open.filter(startedBy).length, people: distinct(open) };
 }
 
@@ -157,7 +166,8 @@ export function startedFigure(rows: readonly AssignedRow[], period: Period): Fig
 export function completedFigure(rows: readonly AssignedRow[], period: Period): Figure {
   const open = openInPeriod(rows, period);
   return {
-    value: open.filter((row) => !!row.enrollment?.completedAt && row.enrollment.completedAt.getTime() <= period.end.getTime()).length,
+    value: open.filter((row) => !!row.enrollment?.completedAt && row.enrollment.completedAt.getTime() <= period.end.getTime())
+      .length,
     people: distinct(open),
   };
 }
@@ -165,7 +175,7 @@ export function completedFigure(rows: readonly AssignedRow[], period: Period): F
 /** Completion rate (mandatory): of the live rows due in the period, the share completed (at any time up to now). */
 export function completionRate(rows: readonly AssignedRow[], period: Period, now: Date): Figure {
   const due = live(rows).filter((row) => within(row.dueAt, period));
-  return ratio(due.filter((row) => assignmentState(row, now) === "completed").length, due);
+  return ratio(due.filter((row) => stateOf(row, now) === "completed").length, due);
 }
 
 export function completionsInPeriod(rows: readonly AssignedRow[], period: Period): Figure {
@@ -220,7 +230,7 @@ export function medianDaysToComplete(rows: readonly AssignedRow[], period: Perio
 
 /** Overdue now: assigned, not completed, due date passed (clock-driven, not by period). */
 export function overdueFigure(rows: readonly AssignedRow[], now: Date): Figure {
-  return count(rows.filter((row) => assignmentState(row, now) === "overdue"));
+  return count(rows.filter((row) => stateOf(row, now) === "overdue"));
 }
 
 /** Valid certificates expiring within the next `days` days. */
@@ -247,7 +257,8 @@ export function compliance(
     certificates.filter((certificate) => certificateIsValid(certificate, now)).map((c) => `${c.personId} ${c.courseId}`),
   );
   let compliant = 0;
-  for (const [personId, courses] of mandatory) if ([...courses].every((courseId) => valid.has(`${personId} ${courseId}`))) compliant += 1;
+  for (const [personId, courses] of mandatory)
+    if ([...courses].every((courseId) => valid.has(`${personId} ${courseId}`))) compliant += 1;
   const base = mandatory.size;
   return { compliant: { value: compliant, people: base }, share: { value: base === 0 ? null : compliant / base, people: base } };
 }
@@ -279,7 +290,8 @@ export function computeFigures(facts: FigureFacts, options: FigureOptions): Figu
 
 /** The facts of a department's subtree (its own people and every sub-department's): the roll-up. */
 export function factsInSubtree(facts: FigureFacts, subtreePath: string): FigureFacts {
-  const inside = (row: { departmentPath: string | null }) => row.departmentPath !== null && isInSubtree(row.departmentPath, subtreePath);
+  const inside = (row: { departmentPath: string | null }) =>
+    row.departmentPath !== null && isInSubtree(row.departmentPath, subtreePath);
   return {
     people: facts.people.filter(inside),
     assigned: facts.assigned.filter(inside),
@@ -351,6 +363,8 @@ export function weeksOfPeriod(period: Period, timeZone: string): WeekBucket[] {
 export interface WeeklyPoint extends WeekBucket {
   mandatory: Figure;
   voluntary: Figure;
+  /** Both together, people counted once. */
+  all: Figure;
 }
 
 /** Completions per ISO week of the period (city time): of person-assignments, and voluntary apart. */
@@ -372,6 +386,7 @@ export function weeklyCompletions(facts: FigureFacts, options: FigureOptions & {
     ...bucket,
     mandatory: count(mandatory.get(bucket.week) ?? []),
     voluntary: count(voluntary.get(bucket.week) ?? []),
+    all: count([...(mandatory.get(bucket.week) ?? []), ...(voluntary.get(bucket.week) ?? [])]),
   }));
 }
 
@@ -391,6 +406,9 @@ export function mostCompletedCourses(
     .sort((a, b) => b.completions.value! - a.completions.value! || a.courseId.localeCompare(b.courseId))
     .slice(0, limit);
 }
+
+/** Weeks of the network view's trend (the last ones of the period). */
+export const NETWORK_TREND_WEEKS = 12;
 
 /** The fewest people a figure of the network view may be computed over. */
 export const MIN_GROUP = 5;
