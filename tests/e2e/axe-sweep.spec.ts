@@ -311,6 +311,36 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/** The HR dashboard (as it is, filtered, with a refused filter) and the network view, in the pass's language. */
+async function hrDashboard(page: Page, sweep: Sweep): Promise<void> {
+  const t = messagesFor(sweep.pass.locale);
+  const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
+  for (const email of ["rrhh@madrid.example", "red@madrid.example"]) {
+    await logIn(page, email);
+    await page.waitForURL((url) => url.pathname === "/");
+    await setLanguage(sweep.pass.locale);
+    try {
+      if (email.startsWith("rrhh")) {
+        await page.goto("/hr");
+        await sweep.scan(page, "HR dashboard");
+        await page.getByLabel(t("reports.filter.department")).selectOption({ label: "Contratación" });
+        await page.getByRole("button", { name: t("reports.filter.apply") }).click();
+        await expect(page.getByRole("rowheader", { name: t("reports.dept.total", { name: "Contratación" }) })).toBeVisible();
+        await sweep.scan(page, "HR dashboard, filtered");
+        await page.goto("/hr?department=not-a-department");
+        await expect(page.getByText(t("reports.filter.refused"))).toBeVisible();
+        await sweep.scan(page, "HR dashboard, with a filter error");
+      } else {
+        await page.goto("/network");
+        await sweep.scan(page, "network view");
+      }
+    } finally {
+      await setLanguage("es");
+      await page.request.post("/logout");
+    }
+  }
+}
+
 /** Roles whose pages differ only in the dashboard and header today; each scanned there, in es. */
 async function otherRoles(browser: Browser, sweep: Sweep): Promise<void> {
   for (const email of ["tomas.formador@madrid.example", "rrhh@madrid.example", "red@madrid.example", "admin@bogota.example"]) {
@@ -339,6 +369,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const hrContext = await newContext(browser, pass);
+        await hrDashboard(await hrContext.newPage(), sweep);
+        await hrContext.close();
         if (pass.locale === "es") await otherRoles(browser, sweep);
       } finally {
         sweep.save();
