@@ -122,7 +122,8 @@ export function CheckboxField({
           id={name}
           name={name}
           type="checkbox"
-          value={value}
+          // Only when given: React gives a checkbox with a `value` prop, even undefined, the value "" (not "on").
+          {...(value === undefined ? {} : { value })}
           defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(name, undefined, error)}
