@@ -90,5 +90,27 @@ test("a network admin sees each city side by side, small groups shown as < 5", a
   await expect(table.getByRole("rowheader", { name: "Madrid" })).toBeVisible();
   await expect(table.getByRole("rowheader", { name: "São Paulo" })).toBeVisible();
   await expect(table.getByText("Ana García")).toHaveCount(0);
+  // The demo cities have few people with mandatory courses due: such figures are hidden.
+  await expect(table.getByText(t("network.fewer", { min: 5 }), { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
+});
+
+test("at 320 px the dashboard and the network view do not scroll sideways; only tables scroll in their region", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "es-ES", viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  for (const [email, path] of [
+    ["rrhh@madrid.example", "/hr"],
+    ["red@madrid.example", "/network"],
+  ] as const) {
+    await logIn(page, email);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBe(0);
+    const chart = await page.getByRole("img").first().boundingBox();
+    expect(chart!.width, path).toBeLessThanOrEqual(320);
+    await page.request.post("/logout");
+  }
+  await context.close();
 });
