@@ -363,10 +363,10 @@ export default function HrDashboardPage() {
       {page.ok ? (
         <>
           <Headline figures={page.headline} />
+          <MoreLinks page={page} />
           <DepartmentTable page={page} />
           <CourseTable page={page} />
           <Trend page={page} />
-          <MoreLinks page={page} />
         </>
       ) : (
         <p className="mb-6 font-medium">{t("reports.filter.refused")}</p>
