@@ -27,4 +27,16 @@ describe("formats for the page's language", () => {
     expect(formatsFor("en").fileSize(2 * 1024 * 1024)).toBe("2 MB");
     expect(formatsFor("pt").fileSize(16 * 1024)).toBe("16 kB");
   });
+
+  it("writes a calendar day the language's way, the same day in any time zone", () => {
+    expect(formatsFor("es").calendarDay("2026-03-31")).toBe("31 de marzo de 2026");
+    expect(formatsFor("pt").calendarDay("2026-01-01")).toBe("1 de janeiro de 2026");
+    expect(formatsFor("en").calendarDay("2026-12-31")).toBe("December 31, 2026");
+    expect(formatsFor("es").shortDay("2026-03-09")).toBe("9 mar");
+  });
+
+  it("writes counts and measures with the language's separators, one decimal at most", () => {
+    expect(formatsFor("es").number(12345.67)).toBe("12.345,7");
+    expect(formatsFor("en").number(2.5)).toBe("2.5");
+  });
 });

@@ -16,6 +16,12 @@ export interface Formats {
   fileSize: (bytes: number) => string;
   /** The calendar day of an instant in a time zone, without the time: "31 dic 2026" (es). */
   day: (date: Date | string, timeZone: string) => string;
+  /** A calendar day written YYYY-MM-DD, as the language writes it: "31 de marzo de 2026" (es). */
+  calendarDay: (day: string) => string;
+  /** A count or measure with at most one decimal: "1.234", "2,5" (es). */
+  number: (value: number) => string;
+  /** The same, short, for a chart's axis: "31 mar" (es). */
+  shortDay: (day: string) => string;
 }
 
 function build(lang: string): Formats {
@@ -26,8 +32,15 @@ function build(lang: string): Formats {
     );
   const megabytes = new Intl.NumberFormat(lang, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
   const kilobytes = new Intl.NumberFormat(lang, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
+  // A calendar day has no time zone: it is written as that day at noon UTC, formatted in UTC.
+  const calendarDay = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  const oneDecimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const shortDay = new Intl.DateTimeFormat(lang, { month: "short", day: "numeric", timeZone: "UTC" });
   return {
     percent: (value) => percent.format(value / 100),
+    calendarDay: (day) => calendarDay.format(new Date(`${day}T12:00:00Z`)),
+    number: (value) => oneDecimal.format(value),
+    shortDay: (day) => shortDay.format(new Date(`${day}T12:00:00Z`)),
     fileSize: (bytes) =>
       bytes >= 1024 * 1024 ? megabytes.format(bytes / (1024 * 1024)) : kilobytes.format(Math.max(1, Math.round(bytes / 1024))),
     dateTimeWithZone: moment({ year: "numeric", month: "long", day: "numeric" }),

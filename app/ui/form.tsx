@@ -107,7 +107,13 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, errors }: FieldProps) {
+export function CheckboxField({
+  name,
+  label,
+  errors,
+  value,
+  defaultChecked,
+}: FieldProps & { value?: string; defaultChecked?: boolean }) {
   const error = useFieldError(name, errors);
   return (
     <div className="mb-4">
@@ -116,6 +122,9 @@ export function CheckboxField({ name, label, errors }: FieldProps) {
           id={name}
           name={name}
           type="checkbox"
+          // Only when given: React gives a checkbox with a `value` prop, even undefined, the value "" (not "on").
+          {...(value === undefined ? {} : { value })}
+          defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(name, undefined, error)}
           className="mt-1 h-5 w-5"

@@ -349,9 +349,9 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
-/** Signs in as Madrid's demo HR in the pass's language, walks some HR pages, and restores Spanish. */
-async function asMadridHr(page: Page, sweep: Sweep, walk: (t: Translate) => Promise<void>): Promise<void> {
-  await logIn(page, "rrhh@madrid.example");
+/** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
+async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
+  await logIn(page, email);
   await page.waitForURL((url) => url.pathname === "/");
   const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
   await setLanguage(sweep.pass.locale);
@@ -359,7 +359,21 @@ async function asMadridHr(page: Page, sweep: Sweep, walk: (t: Translate) => Prom
     await walk(messagesFor(sweep.pass.locale));
   } finally {
     await setLanguage("es");
+    await page.request.post("/logout");
   }
+}
+
+/** The HR dashboard as it is, filtered, and with a refused filter. */
+async function hrDashboard(page: Page, sweep: Sweep, t: Translate): Promise<void> {
+  await page.goto("/hr");
+  await sweep.scan(page, "HR dashboard");
+  await page.getByLabel(t("reports.filter.department")).selectOption({ label: "Contratación" });
+  await page.getByRole("button", { name: t("reports.filter.apply") }).click();
+  await expect(page.getByRole("rowheader", { name: t("reports.dept.total", { name: "Contratación" }) })).toBeVisible();
+  await sweep.scan(page, "HR dashboard, filtered");
+  await page.goto("/hr?department=not-a-department");
+  await expect(page.getByText(t("reports.filter.refused"))).toBeVisible();
+  await sweep.scan(page, "HR dashboard, with a filter error");
 }
 
 /** The HR lists and a learner's page. */
@@ -443,9 +457,14 @@ test.describe("axe on every page and state", () => {
         await adminContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
-        await asMadridHr(hrPage, sweep, async (t) => {
+        await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {
+          await hrDashboard(hrPage, sweep, t);
           await hrPeople(hrPage, sweep, t);
           await hrAssignments(hrPage, sweep, t);
+        });
+        await signedInAs(hrPage, sweep, "red@madrid.example", async () => {
+          await hrPage.goto("/network");
+          await sweep.scan(hrPage, "network view");
         });
         await hrContext.close();
         if (pass.locale === "es") await otherRoles(browser, sweep);

@@ -71,6 +71,11 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/test-clock": { path: "/test-clock", get: all(404), post: all(404) },
   "routes/test-form": { path: "/test-form", get: all(404), post: all(404) },
   "routes/course-assets.$file": { path: `/course-assets/${"0".repeat(64)}.png`, get: all(404) },
+  "routes/hr._index": {
+    path: "/hr",
+    get: { ...all(403), anonymous: 302, hr: 200, scopedHr: 200, cityAdmin: 200, otherCityAdmin: 200 },
+  },
+  "routes/network._index": { path: "/network", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
   "routes/$": { path: "/no/such/page", get: all(404), post: all(404) },
   "routes/hr.people._index": { path: "/hr/people", get: hrOnly(200) },
   "routes/hr.people.$id._index": { path: "/hr/people/no-such-person", get: hrOnly(404) },
