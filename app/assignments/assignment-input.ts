@@ -32,7 +32,7 @@ export const assignmentFormSchema = z.object({
   course: z.string("assignments.error.course").trim().min(1, "assignments.error.course").max(64, "assignments.error.course"),
   departments: z.array(id).max(MAX_DEPARTMENTS, "assignments.error.department"),
   subdepartments: z.array(id).max(MAX_DEPARTMENTS, "assignments.error.department"),
-  wholeCity: z.literal("on").optional(),
+  wholeCity: z.literal("on", "assignments.error.wholeCityValue").optional(),
   emails: z
     .array(z.string().trim().toLowerCase().max(254, "assignments.error.email"))
     .max(MAX_EMAILS, "assignments.error.tooManyEmails")
