@@ -24,6 +24,8 @@ const cityAdminOnly = (admin: number): Row => ({
   otherCityAdmin: admin,
 });
 
+const hrOnly = (status: number): Row => ({ ...cityAdminOnly(status), hr: status, scopedHr: status });
+
 /** Route id → [GET status, POST status (routes with an action; an empty form)]. */
 const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/_index": { path: "/", get: all(200) },
@@ -59,6 +61,13 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/test-form": { path: "/test-form", get: all(404), post: all(404) },
   "routes/course-assets.$file": { path: `/course-assets/${"0".repeat(64)}.png`, get: all(404) },
   "routes/$": { path: "/no/such/page", get: all(404), post: all(404) },
+  "routes/hr.people.$id_.accommodations": {
+    path: "/hr/people/no-such-person/accommodations",
+    get: hrOnly(404),
+    post: hrOnly(400),
+  },
+  "routes/hr.summary": { path: "/hr/summary", get: hrOnly(200), post: hrOnly(400) },
+  "routes/notices": { path: "/notices", get: all(405), post: signedIn(302, 400) },
 };
 
 let server: TestServer;
