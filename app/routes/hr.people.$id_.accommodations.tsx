@@ -160,10 +160,9 @@ export default function AccommodationsPage() {
         </div>
       ) : null}
 
-      <section aria-labelledby="granted-title" className="mt-6">
-        <h2 id="granted-title" className="text-xl font-semibold">
-          {t("reminders.accommodations.granted")}
-        </h2>
+      {/* Not a named section: the table's scroll region already carries this name. */}
+      <section className="mt-6">
+        <h2 className="text-xl font-semibold">{t("reminders.accommodations.granted")}</h2>
         {page.granted.length === 0 ? (
           <p className="mt-2 text-slate-700">{t("reminders.accommodations.none")}</p>
         ) : (
