@@ -4,8 +4,12 @@ import { RemixServer } from "@remix-run/react";
 import { renderWholePage } from "~/http/render-page.server.ts";
 import { contentSecurityPolicy } from "~/http/security-headers.ts";
 import { NonceProvider } from "~/ui/nonce.tsx";
+import { startReminderSchedule } from "~/assignments/reminder-schedule.server.ts";
 
 const ABORT_DELAY = 5_000;
+
+// Off unless REMINDERS_EVERY_MINUTES is set; a lease keeps it to one server at a time.
+startReminderSchedule();
 
 export default async function handleRequest(
   request: Request,

@@ -23,6 +23,9 @@ const schema = z.object({
   // Absolute lifetime: a session ends this many days after login however often it is used.
   // Browsers keep a cookie at most 400 days.
   SESSION_MAX_DAYS: z.coerce.number().positive().max(400).default(30),
+  // Every N minutes the server runs the reminders job itself, holding a lease so that one of several
+  // servers sends at a time (app/assignments/reminder-schedule.server.ts). Unset: off (cron runs `npm run reminders`).
+  REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).optional(),
   // End-to-end tests only: lets /test-clock move the server's clock forward.
   TEST_CLOCK: flag.default(false),
   // Crash tests only: the process exits at the named write boundary (app/faults.server.ts).

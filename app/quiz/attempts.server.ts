@@ -15,7 +15,17 @@ import type { Locale } from "~/i18n/locales.ts";
 import { commitProgress, findCourseId, findEnrollment, recordPosition } from "~/learning/enrollments.server.ts";
 import { gradeAttempt } from "./grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
-import { attemptDecision, attemptWriteCondition, isPastDeadline, type AttemptDecision } from "./policy.ts";
+import { quizExtrasFor } from "~/assignments/accommodations.server.ts";
+import {
+  attemptAllowance,
+  attemptDeadline,
+  attemptDecision,
+  attemptWriteCondition,
+  isPastDeadline,
+  timeLimitWithExtra,
+  type AttemptDecision,
+  type AttemptRules,
+} from "./policy.ts";
 
 const drawnSchema = z.array(z.object({ key: z.string(), options: z.array(z.string()), multiple: z.boolean() }));
 const stringList = z.array(z.string());
@@ -58,8 +68,14 @@ async function courseQuiz(user: CurrentUser, courseKey: string) {
   });
   const quiz = course.currentVersion?.quiz;
   if (!quiz || !course.currentVersion) return null;
-  const enrollment = await findEnrollment(user.id, courseId);
-  return { courseId, versionId: course.currentVersion.id, quiz, enrollment };
+  const [enrollment, extras] = await Promise.all([findEnrollment(user.id, courseId), quizExtrasFor(user.id, courseId)]);
+  // The learner's accommodations (extra attempts, extra time) are inputs to the same rules.
+  const rules: AttemptRules = {
+    attemptLimit: quiz.attemptLimit,
+    cooldownMinutes: quiz.cooldownMinutes,
+    extraAttempts: extras.extraAttempts,
+  };
+  return { courseId, versionId: course.currentVersion.id, quiz, enrollment, rules, extras };
 }
 
 async function pastAttempts(enrollmentId: string) {
@@ -79,19 +95,16 @@ export async function quizOverview(user: CurrentUser, courseKey: string) {
   if (!context) return null;
   if (!context.enrollment) return { enrolled: false as const };
   const attempts = await pastAttempts(context.enrollment.id);
-  const { quiz } = context;
-  const decision: AttemptDecision = attemptDecision(
-    attempts,
-    { attemptLimit: quiz.attemptLimit, cooldownMinutes: quiz.cooldownMinutes },
-    now(),
-  );
+  const { quiz, rules, extras } = context;
+  const decision: AttemptDecision = attemptDecision(attempts, rules, now());
   return {
     enrolled: true as const,
     settings: {
       passMark: quiz.passMark,
-      attemptLimit: quiz.attemptLimit,
+      attemptLimit: attemptAllowance(rules),
       cooldownMinutes: quiz.cooldownMinutes,
-      timeLimitMinutes: quiz.timeLimitMinutes,
+      timeLimitMinutes: timeLimitWithExtra(quiz.timeLimitMinutes, extras.extraTimePercent),
+      extraTimePercent: quiz.timeLimitMinutes ? extras.extraTimePercent : 0,
       draw: quiz.draw,
       mode: quiz.mode,
     },
@@ -110,11 +123,11 @@ export async function startAttempt(
   if (!context?.enrollment) return { ok: false, decision: null };
   const attempts = await pastAttempts(context.enrollment.id);
   const open = attempts.find((attempt) => !attempt.submittedAt);
-  const { enrollment, quiz } = context;
+  const { enrollment, quiz, rules, extras } = context;
   // "Continue" leads back to the quiz once the learner has started it.
   await recordPosition(enrollment.id, "quiz", enrollment.lastPosition);
   if (open) return { ok: true, attemptId: open.id };
-  const decision = attemptDecision(attempts, { attemptLimit: quiz.attemptLimit, cooldownMinutes: quiz.cooldownMinutes }, now());
+  const decision = attemptDecision(attempts, rules, now());
   if (!decision.allowed) return { ok: false, decision };
 
   const pool = await db().question.findMany({ where: { quizId: quiz.id }, select: { key: true, type: true, options: true } });
@@ -142,7 +155,7 @@ export async function startAttempt(
         questions: JSON.stringify(questions),
         snapshot: JSON.stringify(actor.getPersistedSnapshot()),
         startedAt,
-        deadline: quiz.timeLimitMinutes ? new Date(startedAt.getTime() + quiz.timeLimitMinutes * 60_000) : null,
+        deadline: attemptDeadline(startedAt, quiz.timeLimitMinutes, extras.extraTimePercent),
       },
       select: { id: true },
     });

@@ -7,6 +7,28 @@ export interface PastAttempt {
 export interface AttemptRules {
   attemptLimit: number | null;
   cooldownMinutes: number;
+  /** Attempts HR granted this learner on top of the limit (an accommodation); a quiz without a limit has none to add to. */
+  extraAttempts?: number;
+}
+
+/** The number of attempts this learner may make, or null when unlimited. */
+export function attemptAllowance(rules: AttemptRules): number | null {
+  return rules.attemptLimit === null ? null : rules.attemptLimit + (rules.extraAttempts ?? 0);
+}
+
+/**
+ * A timed quiz's limit for this learner, in minutes: the quiz's, lengthened by the extra time HR
+ * granted as a percentage (WCAG 2.2.1). Null for an untimed quiz.
+ */
+export function timeLimitWithExtra(timeLimitMinutes: number | null, extraTimePercent = 0): number | null {
+  if (!timeLimitMinutes) return null;
+  return (timeLimitMinutes * (100 + extraTimePercent)) / 100;
+}
+
+/** When an attempt started at `startedAt` must be submitted: fixed once, when it starts. */
+export function attemptDeadline(startedAt: Date, timeLimitMinutes: number | null, extraTimePercent = 0): Date | null {
+  const minutes = timeLimitWithExtra(timeLimitMinutes, extraTimePercent);
+  return minutes === null ? null : new Date(startedAt.getTime() + Math.round(minutes * 60_000));
 }
 
 export type AttemptDecision =
@@ -17,7 +39,8 @@ export type AttemptDecision =
 export function attemptDecision(attempts: readonly PastAttempt[], rules: AttemptRules, now: Date): AttemptDecision {
   if (attempts.some((attempt) => attempt.passed === true)) return { allowed: false, reason: "passed" };
   if (attempts.some((attempt) => attempt.submittedAt === null)) return { allowed: false, reason: "in-progress" };
-  if (rules.attemptLimit !== null && attempts.length >= rules.attemptLimit) return { allowed: false, reason: "limit" };
+  const allowance = attemptAllowance(rules);
+  if (allowance !== null && attempts.length >= allowance) return { allowed: false, reason: "limit" };
   const lastFailed = attempts
     .filter((attempt) => attempt.passed === false && attempt.submittedAt)
     .map((attempt) => attempt.submittedAt!.getTime())

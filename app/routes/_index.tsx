@@ -10,6 +10,8 @@ import { reconcileLearnerAssignments } from "~/assignments/cycles.server.ts";
 import { positionHref } from "~/learning/progress.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { unreadNotices } from "~/assignments/notices.server.ts";
+import { NoticeList } from "~/ui/notice-list.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -27,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: user.roles,
     timeZone: user.city.timeZone,
     courses: await learnerDashboard(user, await getLocale(request)),
+    // Reminders (app/assignments/): the learner's unread notices.
+    notices: await unreadNotices(user.id),
   };
 }
 
@@ -139,6 +143,7 @@ export default function IndexPage() {
         <dt className="font-medium">{t("dashboard.yourRoles")}</dt>
         <dd>{["LEARNER" as const, ...data.roles].map((role) => t(`role.${role}`)).join(", ")}</dd>
       </dl>
+      <NoticeList notices={data.notices} timeZone={data.timeZone} />
       <section aria-labelledby="assigned-title" className="mt-8">
         <h2 id="assigned-title" className="text-xl font-semibold">
           {t("dashboard.assigned")}

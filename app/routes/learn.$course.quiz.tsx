@@ -67,7 +67,16 @@ export default function QuizStartPage() {
           {settings.attemptLimit ? t("quiz.rulesAttempts", { count: settings.attemptLimit }) : t("quiz.rulesUnlimited")}{" "}
           {t("quiz.rulesCooldown", { count: settings.cooldownMinutes })}
         </li>
-        {settings.timeLimitMinutes ? <li>{t("quiz.rulesTime", { count: settings.timeLimitMinutes })}</li> : null}
+        {settings.timeLimitMinutes ? (
+          <li>
+            {settings.extraTimePercent
+              ? t("reminders.quiz.timeWithExtra", {
+                  count: settings.timeLimitMinutes,
+                  percent: formats.percent(settings.extraTimePercent),
+                })
+              : t("quiz.rulesTime", { count: settings.timeLimitMinutes })}
+          </li>
+        ) : null}
         <li>{settings.mode === "practice" ? t("quiz.modePractice") : t("quiz.modeExam")}</li>
       </ul>
       <div className="mt-6">

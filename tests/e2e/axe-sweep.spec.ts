@@ -21,6 +21,7 @@ import {
   renderedRouteId,
   setServerClock,
   takeQuiz,
+  withE2eDatabase,
 } from "./support.ts";
 
 /** Routes of the manifest that are not pages a person sees, with the reason they have no scan. */
@@ -31,6 +32,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/quiz.$attempt.events": "resource route: the quiz's JSON endpoint for answers sent with JavaScript",
   "routes/language": "action only: the language switcher posts here and is redirected back",
   "routes/logout": "action only: logging out redirects to the login page",
+  "routes/notices": "action only: a dashboard notice's mark-as-read button posts here and is redirected back",
   "routes/test-clock": "action only, test servers only: moves the clock",
   "routes/test-form": "test servers with TEST_FORMS only (a 404 here): a fixture of the form tests, never shown to a person",
   "routes/hr.export.$file": "resource route: the HR lists as CSV or XLSX downloads",
@@ -427,6 +429,60 @@ async function hrAssignments(page: Page, sweep: Sweep, t: Translate): Promise<vo
   await sweep.scan(page, "assignments, withdrawn");
 }
 
+/**
+ * Accommodations and reminders: a new learner's accommodations page (empty, with errors, granted),
+ * the weekly summary page (before and after subscribing), and HR's own dashboard with an unread
+ * notice (written to the database: no page makes one).
+ */
+async function remindersAndAccommodations(page: Page, sweep: Sweep, t: Translate, learnerEmail: string): Promise<void> {
+  const learnerId = withE2eDatabase(
+    (database) => (database.prepare(`SELECT id FROM User WHERE email = ?`).get(learnerEmail) as { id: string }).id,
+  );
+  await page.goto(`/hr/people/${learnerId}/accommodations`);
+  await sweep.scan(page, "accommodations, none yet");
+  const timeForm = page.getByRole("region", { name: t("reminders.accommodations.timeTitle") });
+  await timeForm.getByLabel(t("reminders.accommodations.timeAmount")).fill("500");
+  await timeForm.getByRole("button", { name: t("reminders.accommodations.timeSubmit") }).click();
+  await expect(errorsShown(page)).toBeVisible();
+  await sweep.scan(page, "accommodations, with errors");
+  await timeForm.getByLabel(t("reminders.accommodations.timeAmount")).fill("50");
+  await timeForm.getByLabel(t("reminders.accommodations.reason")).fill("Barrido de accesibilidad");
+  await timeForm.getByRole("button", { name: t("reminders.accommodations.timeSubmit") }).click();
+  await expect(page.getByRole("region", { name: t("reminders.accommodations.granted") })).toBeVisible();
+  await sweep.scan(page, "accommodations, granted");
+
+  await page.goto("/hr/summary");
+  await sweep.scan(page, "weekly summary");
+  const subscribe = page.getByRole("button", { name: t("reminders.summary.subscribe") });
+  if (await subscribe.isVisible()) await subscribe.click();
+  await expect(page.getByRole("button", { name: t("reminders.summary.unsubscribe") })).toBeVisible();
+  await sweep.scan(page, "weekly summary, subscribed");
+
+  withE2eDatabase((database) =>
+    database
+      .prepare(`INSERT INTO Notice (id, userId, kind, params, createdAt) SELECT ?, id, ?, ?, ? FROM User WHERE email = ?`)
+      .run(
+        `sweep-${sweep.pass.name}-${Date.now()}`,
+        "reminder.due-soon",
+        JSON.stringify({
+          courseKey: "ai-fundamentals",
+          course: "Fundamentos de IA",
+          dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        }),
+        new Date().toISOString().replace("Z", "+00:00"),
+        "rrhh@madrid.example",
+      ),
+  );
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: t("reminders.notices.title") })).toBeVisible();
+  await sweep.scan(page, "dashboard, with a notice");
+  await page
+    .getByRole("button", { name: t("reminders.notices.markReadLabel", { course: "Fundamentos de IA" }) })
+    .first()
+    .click();
+  await page.waitForURL((url) => url.pathname === "/");
+}
+
 /** Roles whose pages differ only in the dashboard and header today; each scanned there, in es. */
 async function otherRoles(browser: Browser, sweep: Sweep): Promise<void> {
   for (const email of ["tomas.formador@madrid.example", "rrhh@madrid.example", "red@madrid.example", "admin@bogota.example"]) {
@@ -461,6 +517,7 @@ test.describe("axe on every page and state", () => {
           await hrDashboard(hrPage, sweep, t);
           await hrPeople(hrPage, sweep, t);
           await hrAssignments(hrPage, sweep, t);
+          await remindersAndAccommodations(hrPage, sweep, t, email);
         });
         await signedInAs(hrPage, sweep, "red@madrid.example", async () => {
           await hrPage.goto("/network");

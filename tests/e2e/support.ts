@@ -114,19 +114,26 @@ export function answerKey(courseKey: string): Map<string, string[]> {
   }
 }
 
+/** Reads or writes the test server's database directly: for data no page can make yet (a timed quiz, a notice). */
+export function withE2eDatabase<T>(fn: (database: Database.Database) => T): T {
+  const database = new Database(path.resolve("test-results/e2e-data/e2e.db"), { timeout: 5000 });
+  try {
+    return fn(database);
+  } finally {
+    database.close();
+  }
+}
+
 /**
  * Sets a course's current quiz to practice or exam mode in the test server's database (no course
  * shipped uses practice mode); the server reads the mode at each attempt's start.
  */
 export function setQuizMode(courseKey: string, mode: "practice" | "exam"): void {
-  const database = new Database(path.resolve("test-results/e2e-data/e2e.db"));
-  try {
+  withE2eDatabase((database) =>
     database
       .prepare(`UPDATE Quiz SET mode = ? WHERE versionId = (SELECT currentVersionId FROM Course WHERE key = ?)`)
-      .run(mode, courseKey);
-  } finally {
-    database.close();
-  }
+      .run(mode, courseKey),
+  );
 }
 
 /** A course whose quiz the tests switch to practice mode (no course shipped uses it). */

@@ -24,16 +24,7 @@ const cityAdminOnly = (admin: number): Row => ({
   otherCityAdmin: admin,
 });
 
-const hrOnly = (status: number): Row => ({
-  anonymous: 302,
-  learner: 403,
-  trainer: 403,
-  hr: status,
-  scopedHr: status,
-  cityAdmin: status,
-  networkAdmin: 403,
-  otherCityAdmin: status,
-});
+const hrOnly = (status: number): Row => ({ ...cityAdminOnly(status), hr: status, scopedHr: status });
 
 /** Route id → [GET status, POST status (routes with an action; an empty form)]. */
 const expected: Record<string, { path: string; get: Row; post?: Row }> = {
@@ -82,6 +73,13 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/hr.overdue": { path: "/hr/overdue", get: hrOnly(200) },
   "routes/hr.expiring": { path: "/hr/expiring", get: hrOnly(200) },
   "routes/hr.export.$file": { path: "/hr/export/people.csv", get: hrOnly(200) },
+  "routes/hr.people.$id_.accommodations": {
+    path: "/hr/people/no-such-person/accommodations",
+    get: hrOnly(404),
+    post: hrOnly(400),
+  },
+  "routes/hr.summary": { path: "/hr/summary", get: hrOnly(200), post: hrOnly(400) },
+  "routes/notices": { path: "/notices", get: all(405), post: signedIn(302, 400) },
 };
 
 let server: TestServer;
