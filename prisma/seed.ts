@@ -1,8 +1,10 @@
 /**
  * `npm run db:seed` (also run by `npm start`): the cities, the courses in courses/ (imported
- * idempotently), and on an empty database the demo accounts and assignments unless DEMO=false.
+ * idempotently), and on an empty database the demo accounts, assignments and a year of demo
+ * activity unless DEMO=false.
  */
 import path from "node:path";
+import { seedDemoActivity } from "../app/cities/demo-activity.server.ts";
 import { seedCities, seedDemoAccounts, seedDemoLearning } from "../app/cities/seed.server.ts";
 import { formatProblem } from "../app/courses/checker.server.ts";
 import { importAllCourses } from "../app/courses/importer.server.ts";
@@ -18,6 +20,11 @@ for (const outcome of await importAllCourses(path.resolve("courses"))) {
   } else if (outcome.status !== "unchanged") console.log(`Course ${outcome.key}: ${outcome.status} (version ${outcome.version})`);
 }
 const loadedDemo = DEMO ? await seedDemoAccounts() : false;
-if (loadedDemo) await seedDemoLearning();
+if (loadedDemo) {
+  await seedDemoLearning();
+  const started = performance.now();
+  await seedDemoActivity(env().DATABASE_URL, new Date());
+  console.log(`Demo activity: a year of learning in Madrid and São Paulo (${Math.round(performance.now() - started)} ms).`);
+}
 console.log(`Seed: ${loadedDemo ? "cities, courses and demo accounts loaded" : "cities and courses up to date"}.`);
 await db().$disconnect();
