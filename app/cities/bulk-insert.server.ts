@@ -74,7 +74,10 @@ export interface BulkWriter {
 }
 
 interface Driver {
-  writeTable(table: BulkTable, rows: BulkValue[][]): void | Promise<void>;
+  /** A value as the database stores it. */
+  encode(value: BulkValue): BulkValue;
+  /** Writes `values`, the table's rows one after the other (flat, to spare the garbage collector). */
+  writeTable(table: BulkTable, values: BulkValue[]): void | Promise<void>;
   transaction(write: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,6 +100,9 @@ function rowsPerStatement(table: BulkTable, maxValues: number): number {
 
 function sqliteDriver(file: string): Driver {
   const database = new Database(file, { timeout: 5000 });
+  // This connection only: in WAL mode a commit need not wait for the disk (a crash loses at most
+  // the last batches of generated rows, never the file).
+  database.pragma("synchronous = NORMAL");
   const statements = new Map<string, Database.Statement>();
   const statement = (table: BulkTable, rows: number) => {
     const key = `${table}:${rows}`;
@@ -104,14 +110,15 @@ function sqliteDriver(file: string): Driver {
     if (!prepared) statements.set(key, (prepared = database.prepare(insertSql(table, rows, false))));
     return prepared;
   };
-  const sqliteValue = (value: BulkValue) =>
-    value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value;
   return {
-    writeTable(table, rows) {
-      const size = rowsPerStatement(table, 32_766);
-      for (let start = 0; start < rows.length; start += size) {
-        const chunk = rows.slice(start, start + size);
-        statement(table, chunk.length).run(chunk.flat().map(sqliteValue));
+    encode: (value) =>
+      value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value,
+    writeTable(table, values) {
+      const width = bulkTables[table].length;
+      const size = rowsPerStatement(table, 32_766) * width;
+      for (let start = 0; start < values.length; start += size) {
+        const chunk = values.slice(start, start + size);
+        statement(table, chunk.length / width).run(chunk);
       }
     },
     async transaction(write) {
@@ -133,17 +140,19 @@ function sqliteDriver(file: string): Driver {
 async function postgresDriver(url: string): Promise<Driver> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const postgresValue = (value: BulkValue) => (value instanceof Date ? value.toISOString() : value);
   return {
-    async writeTable(table, rows) {
-      const size = rowsPerStatement(table, 65_535);
-      for (let start = 0; start < rows.length; start += size) {
-        const chunk = rows.slice(start, start + size);
+    encode: (value) => (value instanceof Date ? value.toISOString() : value),
+    async writeTable(table, values) {
+      const width = bulkTables[table].length;
+      const rows = rowsPerStatement(table, 65_535);
+      for (let start = 0; start < values.length; start += rows * width) {
+        const chunk = values.slice(start, start + rows * width);
+        const count = chunk.length / width;
         // A full-size chunk reuses one named (prepared) statement per table.
         await client.query({
-          ...(chunk.length === size ? { name: `bulk-${table}-${size}` } : {}),
-          text: insertSql(table, chunk.length, true),
-          values: chunk.flat().map(postgresValue),
+          ...(count === rows ? { name: `bulk-${table}-${rows}` } : {}),
+          text: insertSql(table, count, true),
+          values: chunk,
         });
       }
     },
@@ -167,17 +176,17 @@ async function postgresDriver(url: string): Promise<Driver> {
 export async function openBulkWriter(url: string, options: { transactionRows?: number } = {}): Promise<BulkWriter> {
   const driver = databaseKind(url) === "postgres" ? await postgresDriver(url) : sqliteDriver(sqlitePath(url));
   const transactionRows = options.transactionRows ?? 10_000;
-  const buffers = new Map<BulkTable, BulkValue[][]>(tableOrder.map((table) => [table, []]));
+  const buffers = new Map<BulkTable, BulkValue[]>(tableOrder.map((table) => [table, []]));
   const written = Object.fromEntries(tableOrder.map((table) => [table, 0])) as Record<BulkTable, number>;
   let buffered = 0;
   const flush = async () => {
     if (buffered === 0) return;
     await driver.transaction(async () => {
       for (const table of tableOrder) {
-        const rows = buffers.get(table)!;
-        if (rows.length === 0) continue;
-        await driver.writeTable(table, rows);
-        written[table] += rows.length;
+        const values = buffers.get(table)!;
+        if (values.length === 0) continue;
+        await driver.writeTable(table, values);
+        written[table] += values.length / bulkTables[table].length;
         buffers.set(table, []);
       }
     });
@@ -187,7 +196,8 @@ export async function openBulkWriter(url: string, options: { transactionRows?: n
     add(table, row) {
       if (row.length !== bulkTables[table].length)
         throw new Error(`${table}: ${row.length} values for ${bulkTables[table].length} columns`);
-      buffers.get(table)!.push([...row]);
+      const values = buffers.get(table)!;
+      for (const value of row) values.push(driver.encode(value));
       buffered += 1;
     },
     get full() {
