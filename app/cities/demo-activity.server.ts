@@ -97,14 +97,20 @@ export interface ActivityOptions {
   passwordHash?: string;
 }
 
-const drawnQuestion = z.object({ key: z.string(), type: z.string(), options: z.string(), correct: z.string() });
+/** A quiz question as stored: options and the answer key are JSON. */
+interface StoredQuestion {
+  key: string;
+  type: string;
+  options: string;
+  correct: string;
+}
 const optionKeys = z.array(z.object({ key: z.string() }));
 const keyList = z.array(z.string());
 
 /** An attempt as the product stores it: drawn and answered through the quiz machine, then graded. */
 function attemptTemplate(
   random: Random,
-  pool: ReadonlyArray<z.infer<typeof drawnQuestion>>,
+  pool: readonly StoredQuestion[],
   quiz: { draw: number; passMark: number; mode: string },
   accuracy: number,
 ): AttemptTemplate {
