@@ -71,6 +71,8 @@ export interface BulkWriter {
   flush(): Promise<void>;
   /** Flushes what is left and closes the connection; returns the rows written per table. */
   close(): Promise<Record<BulkTable, number>>;
+  /** Closes the connection without writing what is buffered (after an error). */
+  abort(): Promise<void>;
 }
 
 interface Driver {
@@ -212,5 +214,6 @@ export async function openBulkWriter(url: string, options: { transactionRows?: n
       }
       return written;
     },
+    abort: () => driver.close(),
   };
 }
