@@ -6,6 +6,7 @@
 import { db } from "~/db.server.ts";
 import { ensureDepartmentChain } from "./departments.server.ts";
 import { hashPassword } from "~/auth/password.server.ts";
+import { demoDepartmentChains } from "./demo-activity.server.ts";
 import type { GrantableRole } from "~/auth/roles.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { defaultEmblemSvg, demoEmailDomain, signatoryCities } from "./signatory-cities.ts";
@@ -20,6 +21,8 @@ export interface DemoAccount {
   department: string | null;
   locale: Locale;
   roles: GrantableRole[];
+  /** HR limited to this department's subtree (names from the root down). */
+  hrDepartment?: string[];
 }
 
 export const demoAccounts: DemoAccount[] = [
@@ -40,6 +43,15 @@ export const demoAccounts: DemoAccount[] = [
     roles: ["TRAINER"],
   },
   { email: "rrhh@madrid.example", name: "Lucía Fernández", citySlug: "madrid", department: null, locale: "es", roles: ["HR"] },
+  {
+    email: "rrhh.sociales@madrid.example",
+    name: "Marta Delgado Ruiz",
+    citySlug: "madrid",
+    department: "Servicios Sociales",
+    locale: "es",
+    roles: ["HR"],
+    hrDepartment: ["Servicios Sociales"],
+  },
   {
     email: "admin@madrid.example",
     name: "Javier Moreno",
@@ -74,6 +86,15 @@ export const demoAccounts: DemoAccount[] = [
   },
   { email: "rh@sao-paulo.example", name: "Paulo Araújo", citySlug: "sao-paulo", department: null, locale: "pt", roles: ["HR"] },
   {
+    email: "rh.saude@sao-paulo.example",
+    name: "Renata Monteiro",
+    citySlug: "sao-paulo",
+    department: "Saúde",
+    locale: "pt",
+    roles: ["HR"],
+    hrDepartment: ["Saúde"],
+  },
+  {
     email: "admin@sao-paulo.example",
     name: "Beatriz Lima",
     citySlug: "sao-paulo",
@@ -101,7 +122,8 @@ export const demoAccounts: DemoAccount[] = [
 
 /**
  * Creates each signatory city that does not exist yet, with its departments and email domains in
- * the same transaction. An existing city is left alone, so a start never undoes an admin's edits.
+ * the same transaction (in demo mode, the demo cities' deeper trees too: demo-activity.server.ts).
+ * An existing city is left alone, so a start never undoes an admin's edits.
  */
 export async function seedCities({ demo }: { demo: boolean }): Promise<void> {
   for (const city of signatoryCities) {
@@ -112,6 +134,7 @@ export async function seedCities({ demo }: { demo: boolean }): Promise<void> {
       const row = await tx.city.create({ data: { ...fields, logoSvg: defaultEmblemSvg(city) }, select: { id: true } });
       for (const domain of domains) await tx.cityEmailDomain.create({ data: { domain, cityId: row.id } });
       for (const name of departments) await ensureDepartmentChain(tx, row.id, [name]);
+      if (demo) for (const chain of demoDepartmentChains[city.slug] ?? []) await ensureDepartmentChain(tx, row.id, chain);
     });
   }
 }
@@ -128,6 +151,9 @@ export async function seedDemoAccounts(): Promise<boolean> {
           select: { id: true },
         })
       : null;
+    const hrDepartmentId = account.hrDepartment
+      ? await db().$transaction((tx) => ensureDepartmentChain(tx, city.id, account.hrDepartment!))
+      : null;
     await db().user.create({
       data: {
         email: account.email,
@@ -138,7 +164,9 @@ export async function seedDemoAccounts(): Promise<boolean> {
         departmentId: department?.id ?? null,
         emailConfirmedAt: new Date(),
         password: { create: { hash } },
-        roleGrants: { create: account.roles.map((role) => ({ role, cityId: city.id })) },
+        roleGrants: {
+          create: account.roles.map((role) => ({ role, cityId: city.id, departmentId: role === "HR" ? hrDepartmentId : null })),
+        },
       },
     });
   }
@@ -147,7 +175,9 @@ export async function seedDemoAccounts(): Promise<boolean> {
 
 /**
  * Demo learning data: each demo city assigns a programme course to the whole city, one of them
- * already overdue, and the demo accounts of that city get their person-assignments.
+ * already overdue, and the demo accounts of that city get their person-assignments. Each was
+ * assigned 90 days before its due date (the generated people of demo-activity.server.ts worked on
+ * it since then).
  */
 export async function seedDemoLearning(): Promise<void> {
   const courses = await db().course.findMany({ where: { currentVersionId: { not: null } }, select: { id: true, key: true } });
@@ -165,18 +195,19 @@ export async function seedDemoLearning(): Promise<void> {
     const city = await db().city.findUniqueOrThrow({ where: { slug: item.city }, select: { id: true } });
     if (await db().assignment.findFirst({ where: { cityId: city.id, courseId }, select: { id: true } })) continue;
     const dueAt = new Date(Date.now() + item.dueInDays * day);
+    const assignedAt = new Date(dueAt.getTime() - 90 * day);
     const learners = await db().user.findMany({
       where: { cityId: city.id, email: { in: demoAccounts.map((account) => account.email) } },
       select: { id: true },
     });
     await db().$transaction(async (tx) => {
       const assignment = await tx.assignment.create({
-        data: { cityId: city.id, courseId, dueAt, validityMonths: 24, targets: { create: [{}] } },
+        data: { cityId: city.id, courseId, dueAt, validityMonths: 24, createdAt: assignedAt, targets: { create: [{}] } },
         select: { id: true },
       });
       for (const learner of learners) {
         await tx.personAssignment.create({
-          data: { assignmentId: assignment.id, userId: learner.id, cityId: city.id, courseId, assignedAt: new Date(), dueAt },
+          data: { assignmentId: assignment.id, userId: learner.id, cityId: city.id, courseId, assignedAt, dueAt },
         });
       }
     });
