@@ -145,15 +145,16 @@ export function FilterForm({ chrome, withStatus }: { chrome: ListChrome; withSta
 }
 
 /** Links to the list's CSV and XLSX, with the page's filters. */
-export function ExportLinks({ list, search }: { list: "people" | "overdue" | "expiring"; search: string }) {
+/** CSV and XLSX links of an export (`/hr/export/<list>.csv`...), keeping the page's filters. */
+export function ExportLinks({ list, search, basePath = "/hr/export" }: { list: string; search: string; basePath?: string }) {
   const { t } = useTranslation();
   return (
     <p className="mb-4">
       <span className="mr-2">{t("hrPeople.export.label")}:</span>
-      <a href={`/hr/export/${list}.csv${search}`} className="mr-4 text-blue-800 underline" download>
+      <a href={`${basePath}/${list}.csv${search}`} className="mr-4 text-blue-800 underline" download>
         {t("hrPeople.export.csv")}
       </a>
-      <a href={`/hr/export/${list}.xlsx${search}`} className="text-blue-800 underline" download>
+      <a href={`${basePath}/${list}.xlsx${search}`} className="text-blue-800 underline" download>
         {t("hrPeople.export.xlsx")}
       </a>
     </p>

@@ -8,6 +8,7 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import type { Figure, Figures } from "~/reports/figures.ts";
 import { hrDashboardPage } from "~/reports/figures.server.ts";
 import { filtersToSearch } from "~/reports/filters.ts";
+import { ExportLinks } from "~/reports/list-parts.tsx";
 import { requireHr } from "~/reports/scope.server.ts";
 import { DEFAULT_EXPIRING_DAYS } from "~/reports/status.ts";
 import { ErrorSummary, SelectField, SubmitButton, TextField, CheckboxField } from "~/ui/form.tsx";
@@ -190,6 +191,7 @@ function DepartmentTable({ page }: { page: Dashboard }) {
         {t("reports.byDepartment")}
       </h2>
       <p className="mb-2 text-slate-700">{t("reports.byDepartmentHint")}</p>
+      <ExportLinks list="departments" search={filtersToSearch(page.filters)} />
       {table.up ? (
         <p className="mb-2">
           <Link to={link(table.up.id)} className="text-blue-800 underline">
@@ -244,6 +246,7 @@ function CourseTable({ page }: { page: Dashboard }) {
       <h2 id="by-course" className="mb-2 text-xl font-semibold">
         {t("reports.byCourse")}
       </h2>
+      <ExportLinks list="courses" search={filtersToSearch(page.filters)} />
       <TableScroll label={t("reports.byCourse")}>
         <table className="w-full border-collapse bg-white text-left">
           <thead>

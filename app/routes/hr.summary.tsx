@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { scopeLabel, setSummarySubscription, summaryPage } from "~/assignments/summaries.server.ts";
 import { now } from "~/clock.server.ts";
@@ -33,12 +33,18 @@ export default function SummaryPage() {
   const { t, lang } = useTranslation();
   const count = new Intl.NumberFormat(lang);
   const page = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>()?.refused;
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
   const { figures } = page;
   return (
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">{t("reminders.summary.title")}</h1>
+      {refused ? (
+        <FormAlert tone="error">
+          <p>{t("error.badRequest.text")}</p>
+        </FormAlert>
+      ) : null}
       {saved === "on" ? <FormAlert tone="success">{t("reminders.summary.savedOn")}</FormAlert> : null}
       {saved === "off" ? <FormAlert tone="success">{t("reminders.summary.savedOff")}</FormAlert> : null}
       <p className="mt-4">{t("reminders.summary.intro", { city: page.city, scope: page.scope })}</p>

@@ -8,6 +8,7 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import { MIN_GROUP, NETWORK_TREND_WEEKS, type Anonymised } from "~/reports/figures.ts";
 import { networkFigures } from "~/reports/figures.server.ts";
 import { defaultPeriod } from "~/reports/filters.server.ts";
+import { ExportLinks } from "~/reports/list-parts.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { WeeklyChart } from "~/ui/weekly-chart.tsx";
 
@@ -54,6 +55,7 @@ export default function NetworkPage() {
           fewer: text.fewer,
         })}
       </p>
+      <ExportLinks list="cities" search="" basePath="/network/export" />
       <TableScroll label={t("network.table")}>
         <table className="mb-6 w-full border-collapse bg-white text-left">
           <caption className="mb-1 text-left text-xl font-semibold">{t("network.table")}</caption>

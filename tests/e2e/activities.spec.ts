@@ -70,7 +70,7 @@ test("with JavaScript: every kind is checked on the server without a page load, 
   const sort = activity(page, "where-ai-fits");
   await sortRightly(sort);
   await check(sort);
-  await expect(sort.getByText("Elija una categoría para cada elemento.").last()).toBeVisible();
+  await expect(sort.getByText("Elige una categoría para cada elemento.").last()).toBeVisible();
   await sort.getByLabel("Resolver el recurso de un vecino contra una multa").selectOption({ label: "Útil, con revisión humana" });
   await check(sort);
   await expect(sort.getByRole("status")).toHaveText("Todavía no: 3 de 4 bien. Lea los comentarios y vuelva a intentarlo.");
@@ -142,7 +142,7 @@ test.describe("without JavaScript", () => {
     await sortRightly(sort);
     await check(sort);
     const sortAgain = activity(page, "where-ai-fits");
-    await expect(sortAgain.getByText("Elija una categoría para cada elemento.").last()).toBeVisible();
+    await expect(sortAgain.getByText("Elige una categoría para cada elemento.").last()).toBeVisible();
     await expect(sortAgain.getByLabel("Decidir si una familia recibe una ayuda de vivienda")).toHaveValue("not-alone");
     await sortAgain
       .getByLabel("Resolver el recurso de un vecino contra una multa")

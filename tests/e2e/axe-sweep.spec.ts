@@ -26,6 +26,7 @@ import {
 
 /** Routes of the manifest that are not pages a person sees, with the reason they have no scan. */
 const NOT_PAGES: Record<string, string> = {
+  "routes/network.export.$file": "resource route: the network view's figures as CSV or XLSX",
   "routes/certificates.$code.pdf": "resource route: the certificate PDF (its tagging is tested on the PDF itself)",
   "routes/course-assets.$file": "resource route: images used inside lessons",
   "routes/themes.$city": "resource route: a city's stylesheet",
@@ -35,7 +36,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/notices": "action only: a dashboard notice's mark-as-read button posts here and is redirected back",
   "routes/test-clock": "action only, test servers only: moves the clock",
   "routes/test-form": "test servers with TEST_FORMS only (a 404 here): a fixture of the form tests, never shown to a person",
-  "routes/hr.export.$file": "resource route: the HR lists as CSV or XLSX downloads",
+  "routes/hr.export.$file": "resource route: the HR lists and the dashboard's tables as CSV or XLSX downloads",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");

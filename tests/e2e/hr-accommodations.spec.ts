@@ -53,7 +53,7 @@ test("HR grants extra time, and the learner sees the longer limit on the quiz", 
   await timeForm()
     .getByRole("button", { name: t("reminders.accommodations.timeSubmit") })
     .click();
-  await expect(hr.getByText(t("reminders.accommodations.timeRange"))).toBeVisible();
+  await expect(hr.locator("#extraTime-error")).toHaveText(t("reminders.accommodations.timeRange"));
   await expect(amount).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(hr);
 

@@ -22,7 +22,9 @@ test("HR assigns a recurring course to a department; a learner who joins it sees
   await page.getByLabel(/Validez del certificado/).fill("1");
   await page.getByLabel(/Abrir la renovación/).fill("45");
   await page.getByRole("button", { name: "Asignar" }).click();
-  await expect(page.getByText("La renovación debe abrirse antes de que termine la validez")).toBeVisible();
+  await expect(page.locator("#windowDays-error")).toHaveText(
+    "La renovación debe abrirse antes de que termine la validez: usa menos días.",
+  );
   await expect(page.getByLabel("Urbanismo y Licencias", { exact: true })).toBeChecked();
   await expectAccessible(page);
 

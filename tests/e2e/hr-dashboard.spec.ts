@@ -46,14 +46,14 @@ test("a foreign or unknown filter value is refused with a message and no figures
   await hrDashboard(page);
   const response = await page.goto("/hr?department=not-a-department-of-madrid");
   expect(response?.status()).toBe(400);
-  await expect(page.getByText(t("reports.filter.unknownDepartment"))).toBeVisible();
+  await expect(page.locator("#department-error")).toHaveText(t("reports.filter.unknownDepartment"));
   await expect(page.getByText(t("reports.filter.refused"))).toBeVisible();
   await expect(page.getByRole("heading", { name: t("reports.headline") })).toHaveCount(0);
   await expect(page.getByLabel(t("reports.filter.department"))).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
   expect((await page.goto("/hr?from=2026-02-30"))?.status()).toBe(400);
-  await expect(page.getByText(t("reports.filter.badDate"))).toBeVisible();
+  await expect(page.locator("#from-error")).toHaveText(t("reports.filter.badDate"));
   await expect(page.getByLabel(t("reports.filter.from"))).toHaveValue("2026-02-30");
   await expect(page.getByRole("heading", { name: t("reports.headline") })).toHaveCount(0);
   await expectAccessible(page);

@@ -398,7 +398,7 @@ describe("HR responses over HTTP", () => {
     const response = await server.request(`/hr?${MARCH}&department=${ids[SIBLING[0]!]}`, { cookie });
     expect(response.status).toBe(400);
     const body = await response.text();
-    expect(body).toContain("Ese departamento no existe o no está en su ámbito.");
+    expect(body).toContain("Ese departamento no existe o no está en tu ámbito.");
     expect(body).toContain("No se muestran cifras: corrija los filtros.");
     expect(body).not.toContain("Cifras del periodo");
     expect(body).not.toContain(SIBLING[0]!);

@@ -152,9 +152,9 @@ describe("HR isolation", () => {
       select: { id: true, name: true },
     });
     const cases: Array<[TestUser, { id: string; name: string }, string]> = [
-      [hr.scoped!, sibling, "Ese departamento no existe o no está en su ámbito."],
-      [hr.scoped!, madrid, "Ese departamento no existe o no está en su ámbito."],
-      [hr.madrid!, abroad, "Ese departamento no existe o no está en su ámbito."],
+      [hr.scoped!, sibling, "Ese departamento no existe o no está en tu ámbito."],
+      [hr.scoped!, madrid, "Ese departamento no existe o no está en tu ámbito."],
+      [hr.madrid!, abroad, "Ese departamento no existe o no está en tu ámbito."],
       [hr.saoPaulo!, sibling, "Esse departamento não existe ou não está no seu escopo."],
     ];
     for (const [viewer, department, message] of cases) {

@@ -135,7 +135,7 @@ describe("the HR people list", () => {
 
   it.each([
     ["status=lost", "Ese estado no existe"],
-    ["department=not-a-real-id", "Ese departamento no existe o no está en su ámbito."],
+    ["department=not-a-real-id", "Ese departamento no existe o no está en tu ámbito."],
     ["course=no-such-course", "Ese curso no existe"],
     ["page=0", "El número de página no es válido."],
     ["q=a&q=b", "más de una vez"],
@@ -153,7 +153,7 @@ describe("the HR people list", () => {
     });
     const { status, html } = await page(`/hr/people?department=${outside.id}`);
     expect(status).toBe(400);
-    expect(html).toContain("Ese departamento no existe o no está en su ámbito.");
+    expect(html).toContain("Ese departamento no existe o no está en tu ámbito.");
   });
 
   it("pages through fifty people at a time, keeping the filters in the links", async () => {

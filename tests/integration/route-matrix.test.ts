@@ -73,6 +73,10 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/hr.overdue": { path: "/hr/overdue", get: hrOnly(200) },
   "routes/hr.expiring": { path: "/hr/expiring", get: hrOnly(200) },
   "routes/hr.export.$file": { path: "/hr/export/people.csv", get: hrOnly(200) },
+  "routes/network.export.$file": {
+    path: "/network/export/cities.csv",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+  },
   "routes/hr.people.$id_.accommodations": {
     path: "/hr/people/no-such-person/accommodations",
     get: hrOnly(404),

@@ -3,6 +3,10 @@
  * apart so that each area's pages add their texts in one place). Spanish is the source.
  */
 export const exportsEs = {
+  "exports.file.departments": "departamentos",
+  "exports.file.courses": "cursos",
+  "exports.file.network": "red-de-ciudades",
+  "exports.col.percent": "{label} (%)",
   "exports.file.people": "personas",
   "exports.file.overdue": "vencidas",
   "exports.file.expiring": "certificados-por-caducar",
@@ -23,6 +27,10 @@ export const exportsEs = {
 } as const;
 
 export const exportsPt = {
+  "exports.file.departments": "departamentos",
+  "exports.file.courses": "cursos",
+  "exports.file.network": "rede-de-cidades",
+  "exports.col.percent": "{label} (%)",
   "exports.file.people": "pessoas",
   "exports.file.overdue": "atrasadas",
   "exports.file.expiring": "certificados-a-vencer",
@@ -43,6 +51,10 @@ export const exportsPt = {
 };
 
 export const exportsEn = {
+  "exports.file.departments": "departments",
+  "exports.file.courses": "courses",
+  "exports.file.network": "city-network",
+  "exports.col.percent": "{label} (%)",
   "exports.file.people": "people",
   "exports.file.overdue": "overdue",
   "exports.file.expiring": "expiring-certificates",

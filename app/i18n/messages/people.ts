@@ -20,7 +20,7 @@ export const peopleEs = {
   "hrPeople.filters.anyStatus": "Cualquier estado",
   "hrPeople.filters.apply": "Aplicar filtros",
   "hrPeople.filters.clear": "Quitar los filtros",
-  "hrPeople.filters.error": "Revise los filtros: no se muestra ninguna fila hasta corregirlos.",
+  "hrPeople.filters.error": "Revisa los filtros: no se muestra ninguna fila hasta corregirlos.",
   "hrPeople.status.not-started": "Sin empezar",
   "hrPeople.status.in-progress": "En curso",
   "hrPeople.status.completed": "Completado",
