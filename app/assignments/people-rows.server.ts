@@ -29,13 +29,14 @@ export interface TargetFacts {
  * sub-departments), a named person, or the whole city (a target with neither).
  */
 export function coveredPeopleWhere(cityId: string, targets: readonly TargetFacts[]): Prisma.UserWhereInput {
+  // A whole-city target covers everyone; said directly, since Prisma matches nothing for `OR: [{}]`.
+  if (targets.some((target) => !target.userId && !target.departmentId)) return { cityId, active: true };
   const any: Prisma.UserWhereInput[] = targets.map((target) => {
     if (target.userId) return { id: target.userId };
     if (target.departmentId && target.department)
       return target.includeSubdepartments
         ? { department: { path: { startsWith: target.department.path } } }
         : { departmentId: target.departmentId };
-    if (!target.departmentId) return {};
     // A department target whose department is gone covers nobody.
     return { id: { in: [] } };
   });

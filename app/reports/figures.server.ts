@@ -86,14 +86,46 @@ function enrollmentFacts(enrollment: LoadedEnrollment): EnrollmentFacts {
   };
 }
 
+/**
+ * People are read in chunks of this many (keyset on id), and each chunk's rows by their ids:
+ * Prisma refuses more than 999 bound values on SQLite, and a whole large city in one query
+ * would pass its nested reads more than SQLite accepts.
+ */
+const FACT_CHUNK = 900;
+
 /** The rows every figure of a selection reads. */
 export async function loadFigureFacts(selection: FigureSelection): Promise<FigureFacts> {
   const who = peopleWhere(selection);
+  const facts: FigureFacts = { people: [], assigned: [], voluntary: [], certificates: [] };
+  let after: string | null = null;
+  for (;;) {
+    const people: Array<{ id: string; department: { path: string } | null }> = await db().user.findMany({
+      where: after ? { AND: [who, { id: { gt: after } }] } : who,
+      orderBy: { id: "asc" },
+      take: FACT_CHUNK,
+      select: { id: true, department: { select: { path: true } } },
+    });
+    if (people.length === 0) break;
+    after = people[people.length - 1]!.id;
+    const chunk = await factsOfPeople(selection, people);
+    facts.people.push(...chunk.people);
+    facts.assigned.push(...chunk.assigned);
+    facts.voluntary.push(...chunk.voluntary);
+    facts.certificates.push(...chunk.certificates);
+    if (people.length < FACT_CHUNK) break;
+  }
+  return facts;
+}
+
+async function factsOfPeople(
+  selection: FigureSelection,
+  people: ReadonlyArray<{ id: string; department: { path: string } | null }>,
+): Promise<FigureFacts> {
+  const ids = people.map((person) => person.id);
   const course = selection.courseId ? { courseId: selection.courseId } : {};
-  const [people, assigned, voluntary, certificates] = await Promise.all([
-    db().user.findMany({ where: who, select: { id: true, department: { select: { path: true } } } }),
+  const [assigned, voluntary, certificates] = await Promise.all([
     db().personAssignment.findMany({
-      where: { cityId: selection.cityId, user: who, withdrawnAt: null, ...course },
+      where: { cityId: selection.cityId, userId: { in: ids }, withdrawnAt: null, ...course },
       select: {
         userId: true,
         courseId: true,
@@ -106,11 +138,11 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
     selection.mandatoryOnly
       ? Promise.resolve([])
       : db().enrollment.findMany({
-          where: { user: who, assignedAs: { none: {} }, ...course },
+          where: { userId: { in: ids }, assignedAs: { none: {} }, ...course },
           select: { userId: true, courseId: true, ...enrollmentSelect },
         }),
     db().certificate.findMany({
-      where: { cityId: selection.cityId, user: who, ...(selection.courseId ? { enrollment: course } : {}) },
+      where: { cityId: selection.cityId, userId: { in: ids }, ...(selection.courseId ? { enrollment: course } : {}) },
       select: { userId: true, expiresAt: true, revokedAt: true, enrollment: { select: { courseId: true } } },
     }),
   ]);

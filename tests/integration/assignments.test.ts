@@ -125,6 +125,16 @@ describe("creating an assignment", () => {
     expect(own.people).toBe(1000);
   });
 
+  it("a whole-city assignment covers every active person of the city, and no one elsewhere", async () => {
+    const active = await db().user.count({ where: { cityId: madridId, active: true } });
+    expect(active).toBeGreaterThan(0);
+    const outcome = await assign({ wholeCity: true });
+    expect(outcome.people).toBe(active);
+    const rows = await db().personAssignment.findMany({ where: { assignmentId: outcome.id }, select: { cityId: true } });
+    expect(rows).toHaveLength(active);
+    expect(rows.every((row) => row.cityId === madridId)).toBe(true);
+  });
+
   it("gives a fixed due date at 23:59:59 city time, names people by email, and audits", async () => {
     const person = await currentUserFor();
     const outcome = await assignFromForm(
@@ -221,6 +231,12 @@ describe("creating an assignment", () => {
 
 describe("joining, moving and leaving", () => {
   it("a person joining or moving into an assigned department gets their row in the same transaction; leaving withdraws open rows and keeps completed ones", async () => {
+    // Madrid's whole-city assignments (the demo's, an earlier test's) would cover these people too:
+    // withdrawn here, so that the counts below are this test's department assignments only.
+    await db().assignment.updateMany({
+      where: { cityId: madridId, withdrawnAt: null, targets: { some: { departmentId: null, userId: null } } },
+      data: { withdrawnAt: new Date() },
+    });
     const a = await department(unique("Destino"));
     const b = await department(unique("Otra"));
     const outcome = await assign({ departments: [{ departmentId: a, includeSubdepartments: true }] });

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench -- --hr [--scale <learners>]`, or `tsx scripts/bench-hr.ts --scale <learners>`:
+ * HR's queries at scale on SQLite, in process (one user, no HTTP, nothing else running). Seeds a
+ * network with scripts/bench-hr-seed.ts into `.cache/bench-hr/<scale>.db` (kept between runs),
+ * then times, for the largest city: the dashboard with no filter, with a department subtree and
+ * with a course; the people list with a search and with a status filter; the people export as
+ * CSV (rows/s, first byte, peak RSS) at the whole city and at a tenth of it; the network view;
+ * and writing a city-wide assignment to every person of the city.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "100000" }, runs: { type: "string", default: "10" } },
+});
+const scale = Number(values.scale);
+const runs = Number(values.runs);
+const cacheDir = path.resolve(".cache/bench-hr");
+const file = path.join(cacheDir, `${scale}.db`);
+const url = `file:${file}`;
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+if (!existsSync(file)) {
+  mkdirSync(cacheDir, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: url, DEMO: "false" };
+  try {
+    execFileSync(bin("tsx"), ["scripts/db.ts", "deploy"], { env, stdio: "inherit" });
+    execFileSync(bin("tsx"), ["scripts/bench-hr-seed.ts", "--scale", String(scale), "--database", url], {
+      env,
+      stdio: "inherit",
+    });
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
+process.env.DATABASE_URL = url;
+
+const { db } = await import("../app/db.server.ts");
+const { hrDashboardPage, networkFigures } = await import("../app/reports/figures.server.ts");
+const { defaultPeriod, resolveReportFilters } = await import("../app/reports/filters.server.ts");
+const { parseReportFilters } = await import("../app/reports/filters.ts");
+const { peoplePage, peopleForExport } = await import("../app/reports/lists.server.ts");
+const { fillAssignment } = await import("../app/assignments/people-rows.server.ts");
+
+type Scope = import("../app/reports/scope.server.ts").HrScope;
+
+function spread(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return `p50 ${at(50).toFixed(0)} ms, p95 ${at(95).toFixed(0)} ms (min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)}, ${samples.length} runs)`;
+}
+
+async function timed(name: string, fn: () => Promise<unknown>, times = runs): Promise<void> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let index = 0; index < times; index += 1) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  console.log(`${name.padEnd(44)} ${spread(samples)}`);
+}
+
+const [largest] = await db().user.groupBy({
+  by: ["cityId"],
+  _count: { _all: true },
+  orderBy: { _count: { cityId: "desc" } },
+  take: 1,
+});
+const city = await db().city.findUniqueOrThrow({
+  where: { id: largest!.cityId },
+  select: { id: true, name: true, timeZone: true },
+});
+const people = largest!._count._all;
+const cityScope: Scope = { cityId: city.id, cityName: city.name, timeZone: city.timeZone, subtree: null };
+const roots = await db().department.findMany({
+  where: { cityId: city.id, parentId: null },
+  select: { id: true, name: true, path: true },
+});
+const biggest = (
+  await Promise.all(
+    roots.map(async (root) => ({
+      root,
+      people: await db().user.count({ where: { department: { path: { startsWith: root.path } } } }),
+    })),
+  )
+).sort((a, b) => b.people - a.people)[0]!;
+const course = await db().course.findFirstOrThrow({
+  where: { currentVersionId: { not: null } },
+  orderBy: { key: "asc" },
+  select: { key: true, id: true },
+});
+const now = new Date();
+console.log(
+  `HR benchmark, SQLite, ${scale.toLocaleString("en")} learners; largest city ${city.name} with ${people.toLocaleString("en")} people; ` +
+    `department "${biggest.root.name}" with ${biggest.people.toLocaleString("en")}. In process, one user, ${new Date().toISOString()}.`,
+);
+
+const dashboard = (query: string) => () => hrDashboardPage(cityScope, new URLSearchParams(query), now, "es");
+await timed("dashboard, no filter", dashboard(""));
+await timed("dashboard, a department subtree", dashboard(`department=${biggest.root.id}`));
+await timed("dashboard, a course", dashboard(`course=${course.key}`));
+
+async function listContext(query: string) {
+  const parsed = parseReportFilters(new URLSearchParams(query));
+  if (!parsed.ok) throw new Error(query);
+  const resolved = await resolveReportFilters(cityScope, parsed.filters, now);
+  if (!resolved.ok) throw new Error(query);
+  return { scope: cityScope, filters: resolved.filters, now, locale: "es" as const };
+}
+const searchContext = await listContext("q=garcia");
+const statusContext = await listContext("status=overdue");
+await timed("people list, a search", () => peoplePage(searchContext));
+await timed("people list, status overdue", () => peoplePage(statusContext));
+
+// The export's rows as sendExport reads them (keyset chunks from the database); CSV writing is
+// measured by the HTTP tests for correctness, the cursor here for speed and memory.
+async function exportRows(query: string): Promise<{ rows: number; seconds: number; firstRowMs: number; peakRss: number }> {
+  const context = await listContext(query);
+  let peakRss = process.memoryUsage().rss;
+  const started = performance.now();
+  let firstRowMs = 0;
+  let rows = 0;
+  for await (const row of peopleForExport(context)) {
+    if (rows === 0) firstRowMs = performance.now() - started;
+    rows += 1;
+    if (row && rows % 5000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  return {
+    rows,
+    seconds: (performance.now() - started) / 1000,
+    firstRowMs,
+    peakRss: Math.max(peakRss, process.memoryUsage().rss),
+  };
+}
+const whole = await exportRows("");
+const part = await exportRows(`department=${biggest.root.id}`);
+for (const [label, result] of [
+  ["people export, whole city", whole],
+  ["people export, one department subtree", part],
+] as const) {
+  console.log(
+    `${label.padEnd(44)} ${result.rows.toLocaleString("en")} rows, ${Math.round(result.rows / result.seconds).toLocaleString("en")} rows/s, ` +
+      `first row ${result.firstRowMs.toFixed(0)} ms, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MB`,
+  );
+}
+
+const days = defaultPeriod(now, city.timeZone);
+await timed("network view (every city)", () => networkFigures(days, now, "es"), Math.min(runs, 3));
+
+const assignment = await db().assignment.create({
+  data: { cityId: city.id, courseId: course.id, dueAt: new Date(now.getTime() + 30 * 86_400_000), targets: { create: [{}] } },
+  select: { id: true },
+});
+const fillStarted = performance.now();
+const filled = await fillAssignment(assignment.id, now);
+const fillSeconds = (performance.now() - fillStarted) / 1000;
+console.log(
+  `${"city-wide assignment".padEnd(44)} ${filled.toLocaleString("en")} rows in ${fillSeconds.toFixed(1)} s (${Math.round(filled / fillSeconds).toLocaleString("en")} rows/s)`,
+);
+// Leave the cached database as it was for the next run.
+await db().personAssignment.deleteMany({ where: { assignmentId: assignment.id } });
+await db().assignment.delete({ where: { id: assignment.id } });
+await db().$disconnect();
