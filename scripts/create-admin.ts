@@ -9,6 +9,7 @@ import { z } from "zod";
 import { db } from "../app/db.server.ts";
 import { appUrl } from "../app/env.server.ts";
 import { grantRole } from "../app/auth/role-grants.server.ts";
+import { audit } from "../app/audit/audit.server.ts";
 import { emailField, nameField } from "../app/auth/validation.ts";
 import { hashToken, newToken } from "../app/auth/tokens.server.ts";
 import { locales } from "../app/i18n/locales.ts";
@@ -71,16 +72,7 @@ const user = await db().$transaction(async (tx) => {
   await tx.passwordReset.create({
     data: { tokenHash: hashToken(token), userId: person.id, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
   });
-  await tx.auditLog.create({
-    data: {
-      cityId: city.id,
-      actorId: null,
-      action: "admin.create",
-      targetType: "User",
-      targetId: person.id,
-      details: JSON.stringify({ role }),
-    },
-  });
+  await audit({ cityId: city.id, actorId: null, action: "admin.create", subjectId: person.id, details: { role } }, tx);
   return person;
 });
 

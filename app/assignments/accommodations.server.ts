@@ -138,8 +138,7 @@ export async function grantAccommodation(
     cityId: scope.cityId,
     actorId: actor.id,
     action: "accommodation.granted",
-    targetType: "user",
-    targetId: person.id,
+    subjectId: person.id,
     details: { kind: grant.kind, amount: grant.amount, reason: grant.reason, ...details },
   });
 

@@ -65,8 +65,6 @@ export async function setSummarySubscription(user: CurrentUser, scope: HrScope, 
         cityId: scope.cityId,
         actorId: user.id,
         action: subscribed ? "summary.subscribed" : "summary.unsubscribed",
-        targetType: "user",
-        targetId: user.id,
       },
       tx,
     );

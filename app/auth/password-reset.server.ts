@@ -68,7 +68,7 @@ export async function createResetLinkForPerson(
   const link = await db().$transaction(async (tx) => {
     const created = await createResetLink(person.id, tx);
     await audit(
-      { cityId: admin.city.id, actorId: admin.id, action: "password-reset.create", targetType: "User", targetId: person.id },
+      { cityId: admin.city.id, actorId: admin.id, action: "password-reset.create", subjectId: person.id },
       tx,
     );
     return created;

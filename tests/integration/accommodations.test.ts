@@ -8,6 +8,7 @@ import { grantAccommodation } from "~/assignments/accommodations.server.ts";
 import { endOfDayIn } from "~/assignments/cycle-dates.ts";
 import type { CurrentUser } from "~/auth/guards.server.ts";
 import { db } from "~/db.server.ts";
+import { pseudonymFor } from "~/audit/audit.server.ts";
 import { enroll } from "~/learning/enrollments.server.ts";
 import { quizOverview, startAttempt } from "~/quiz/attempts.server.ts";
 import { hrScopeOf, type HrScope } from "~/reports/scope.server.ts";
@@ -39,11 +40,11 @@ afterAll(async () => {
   await server.close();
 });
 
-async function lastAudit(targetId: string) {
+async function lastAudit(personId: string) {
   const entry = await db().auditLog.findFirst({
-    where: { targetId, action: "accommodation.granted" },
+    where: { subjectRef: await pseudonymFor(personId), action: "accommodation.granted" },
     orderBy: { createdAt: "desc" },
-    select: { actorId: true, cityId: true, details: true },
+    select: { actorRef: true, cityId: true, details: true },
   });
   return entry ? { ...entry, details: JSON.parse(entry.details) as Record<string, unknown> } : null;
 }
@@ -72,7 +73,7 @@ describe("extra attempts", () => {
     expect(fourth.ok).toBe(true);
     expect(await db().quizAttempt.count({ where: { enrollment: { userId: learner.id } } })).toBe(4);
     expect(await lastAudit(learner.id)).toEqual({
-      actorId: hr.id,
+      actorRef: await pseudonymFor(hr.id),
       cityId: hr.city.id,
       details: { kind: "EXTRA_ATTEMPTS", amount: 2, reason: "Baja médica durante el plazo", courseId, course: SAMPLE_COURSE },
     });

@@ -9,6 +9,7 @@ import { getCurrentUser } from "~/auth/guards.server.ts";
 import { listPeople } from "~/cities/people.server.ts";
 import { setClockOffset } from "~/clock.server.ts";
 import { db } from "~/db.server.ts";
+import { pseudonymFor } from "~/audit/audit.server.ts";
 import { backgroundTasksPending, backgroundWorkDone } from "~/http/after-response.server.ts";
 import { passwordCheckIpKey } from "~/security/throttle.server.ts";
 import { createUser, sessionCookie, TEST_PASSWORD } from "../support/factories.ts";
@@ -465,7 +466,7 @@ describe("tenant isolation", () => {
       outcome: "created",
       link: expect.stringContaining("/reset-password/"),
     });
-    expect(await db().auditLog.count({ where: { action: "password-reset.create", targetId: madrileno.id } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "password-reset.create", subjectRef: await pseudonymFor(madrileno.id) } })).toBe(1);
   });
 
   it("a city admin cannot take over another administrator or someone with a role they lack", async () => {

@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { pseudonymFor } from "~/audit/audit.server.ts";
 import { personSearchText } from "~/people/search-text.ts";
 import { sendExport } from "~/reports/export.server.ts";
 import { EXPORT_CHUNK } from "~/reports/lists.server.ts";
@@ -60,7 +61,7 @@ function csvRows(bytes: Buffer): string[][] {
 
 async function auditOf(actorId: string) {
   const rows = await db().auditLog.findMany({
-    where: { actorId, action: { startsWith: "hr.export." } },
+    where: { actorRef: await pseudonymFor(actorId), action: { startsWith: "hr.export." } },
     orderBy: { createdAt: "asc" },
     select: { action: true, details: true },
   });

@@ -7,6 +7,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { pseudonymFor } from "~/audit/audit.server.ts";
 import { createUser, sessionCookie, type TestUser } from "../support/factories.ts";
 import { dayEnd, recordAssignment } from "../support/hr-records.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
@@ -60,7 +61,7 @@ describe("the dashboard's tables as files", () => {
     expect(byName.get("Hecho")?.[rate]).toBe("100");
     expect(byName.get("Tarde")?.[rate]).toBe("0");
     const audit = await db().auditLog.findFirstOrThrow({
-      where: { actorId: hr.id, action: "hr.export.finished" },
+      where: { actorRef: await pseudonymFor(hr.id), action: "hr.export.finished" },
       select: { details: true },
     });
     expect(JSON.parse(audit.details)).toMatchObject({ list: "departments", rows: 3 });
