@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { AdminNav } from "~/ui/admin-nav.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server.ts";
@@ -39,6 +40,7 @@ export default function AdminCertificatesPage() {
   const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone });
   return (
     <div>
+      <AdminNav current="/admin/certificates" />
       <h1 className="text-2xl font-bold">{t("adminCertificates.title", { city })}</h1>
       {actionData?.revoked ? (
         <FormAlert tone="success">{t("adminCertificates.revokedDone", { code: actionData.revoked })}</FormAlert>

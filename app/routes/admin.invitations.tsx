@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { AdminNav } from "~/ui/admin-nav.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
 import { createInvitation, listInvitations } from "~/auth/invitations.server.ts";
@@ -41,6 +42,7 @@ export default function InvitationsPage() {
   };
   return (
     <div className="max-w-3xl">
+      <AdminNav current="/admin/invitations" />
       <h1 className="mb-2 text-2xl font-bold">{t("invitations.title")}</h1>
       <p className="mb-4 text-slate-700">{t("invitations.intro", { city })}</p>
       {actionData?.link ? (

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { AdminNav } from "~/ui/admin-nav.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server.ts";
@@ -46,6 +47,7 @@ export default function PeoplePage() {
   const actionData = useActionData<typeof action>();
   return (
     <div>
+      <AdminNav current="/admin/people" />
       <h1 className="mb-1 text-2xl font-bold">{t("people.title", { city })}</h1>
       <p className="mb-4 text-slate-700">{t("people.count", { count: people.length })}</p>
       {actionData?.refused ? (

@@ -5,6 +5,13 @@ import { exportsEn } from "./exports.ts";
 import { remindersEn } from "./reminders.ts";
 import { networkEn } from "./network.ts";
 import { peopleEn } from "./people.ts";
+import { brandingEn } from "./branding.ts";
+import { departmentAdminEn } from "./department-admin.ts";
+import { staffEn } from "./staff.ts";
+import { staffImportEn } from "./staff-import.ts";
+import { privacyEn } from "./privacy.ts";
+import { auditEn } from "./audit.ts";
+import { networkCitiesEn } from "./network-cities.ts";
 
 /** English. */
 export const en: Messages = {
@@ -233,6 +240,7 @@ export const en: Messages = {
   "certificate.pdf.qrAlt": "QR code that opens this certificate's verification page: {url}",
   "nav.certificates": "My certificates",
   "nav.adminCertificates": "Issued certificates",
+  "adminNav.label": "City administration pages",
   "course.enroll": "Enroll in the course",
   "course.start": "Start",
   "course.continue": "Continue",
@@ -411,4 +419,11 @@ export const en: Messages = {
   ...remindersEn,
   ...networkEn,
   ...peopleEn,
+  ...brandingEn,
+  ...departmentAdminEn,
+  ...staffEn,
+  ...staffImportEn,
+  ...privacyEn,
+  ...auditEn,
+  ...networkCitiesEn,
 };

@@ -4,6 +4,13 @@ import { exportsEs } from "./exports.ts";
 import { remindersEs } from "./reminders.ts";
 import { networkEs } from "./network.ts";
 import { peopleEs } from "./people.ts";
+import { brandingEs } from "./branding.ts";
+import { departmentAdminEs } from "./department-admin.ts";
+import { staffEs } from "./staff.ts";
+import { staffImportEs } from "./staff-import.ts";
+import { privacyEs } from "./privacy.ts";
+import { auditEs } from "./audit.ts";
+import { networkCitiesEs } from "./network-cities.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
   "app.name": "Aula IA",
@@ -255,6 +262,7 @@ export const es = {
   "certificate.pdf.qrAlt": "Código QR que abre la página de verificación de este certificado: {url}",
   "nav.certificates": "Mis certificados",
   "nav.adminCertificates": "Certificados emitidos",
+  "adminNav.label": "Páginas de administración de la ciudad",
   "course.enroll": "Inscribirme en el curso",
   "course.start": "Empezar",
   "course.continue": "Continuar",
@@ -447,6 +455,13 @@ export const es = {
   ...remindersEs,
   ...networkEs,
   ...peopleEs,
+  ...brandingEs,
+  ...departmentAdminEs,
+  ...staffEs,
+  ...staffImportEs,
+  ...privacyEs,
+  ...auditEs,
+  ...networkCitiesEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -5,6 +5,13 @@ import { exportsPt } from "./exports.ts";
 import { remindersPt } from "./reminders.ts";
 import { networkPt } from "./network.ts";
 import { peoplePt } from "./people.ts";
+import { brandingPt } from "./branding.ts";
+import { departmentAdminPt } from "./department-admin.ts";
+import { staffPt } from "./staff.ts";
+import { staffImportPt } from "./staff-import.ts";
+import { privacyPt } from "./privacy.ts";
+import { auditPt } from "./audit.ts";
+import { networkCitiesPt } from "./network-cities.ts";
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -237,6 +244,7 @@ export const pt: Messages = {
   "certificate.pdf.qrAlt": "Código QR que abre a página de verificação deste certificado: {url}",
   "nav.certificates": "Meus certificados",
   "nav.adminCertificates": "Certificados emitidos",
+  "adminNav.label": "Páginas de administração da cidade",
   "course.enroll": "Inscrever-me no curso",
   "course.start": "Começar",
   "course.continue": "Continuar",
@@ -428,4 +436,11 @@ export const pt: Messages = {
   ...remindersPt,
   ...networkPt,
   ...peoplePt,
+  ...brandingPt,
+  ...departmentAdminPt,
+  ...staffPt,
+  ...staffImportPt,
+  ...privacyPt,
+  ...auditPt,
+  ...networkCitiesPt,
 };
