@@ -3,7 +3,7 @@
  * place subtree queries are written (rules: department-tree.ts). Editing in the browser is the
  * admin pages'; HR, reports and assignments read the tree through these functions.
  */
-import { db, type Prisma } from "~/db.server.ts";
+import { db, Prisma } from "~/db.server.ts";
 import { childPath, depthOfPath, MAX_DEPARTMENT_DEPTH, moveProblem, siblingsKeyOf, type MoveProblem } from "./department-tree.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -15,6 +15,12 @@ export type DepartmentOutcome = { ok: true; id: string } | { ok: false; problem:
 /** Departments whose path starts with the subtree root's: the root and everything under it. */
 export function subtreeWhere(subtree: { path: string }): Prisma.DepartmentWhereInput {
   return { path: { startsWith: subtree.path } };
+}
+
+/** The same test in raw SQL, for queries that read many rows (the HR figures): `column` holds a path. */
+export function subtreeSql(column: Prisma.Sql, subtree: { path: string }): Prisma.Sql {
+  const pattern = `${subtree.path.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
 /** People of a city, or only those in a department subtree (null: the whole city). */

@@ -370,23 +370,34 @@ export interface WeeklyPoint extends WeekBucket {
 /** Completions per ISO week of the period (city time): of person-assignments, and voluntary apart. */
 export function weeklyCompletions(facts: FigureFacts, options: FigureOptions & { timeZone: string }): WeeklyPoint[] {
   const weeks = weeksOfPeriod(options.period, options.timeZone);
+  const starts = weeks.map((bucket) => bucket.start.getTime());
+  // The week of an instant in the period: the last bucket starting at or before it (binary search;
+  // the buckets start on Mondays at 00:00 city time, so this is the instant's ISO week there).
+  const weekIndex = (instant: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= instant) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
   const byWeek = (rows: readonly { personId: string; enrollment: EnrollmentFacts | null }[]) => {
-    const buckets = new Map<string, { personId: string }[]>();
+    const buckets = weeks.map(() => [] as { personId: string }[]);
     for (const row of rows) {
       const completedAt = row.enrollment?.completedAt;
-      if (!within(completedAt, options.period)) continue;
-      const week = isoWeekIn(completedAt, options.timeZone);
-      buckets.set(week, [...(buckets.get(week) ?? []), row]);
+      if (within(completedAt, options.period)) buckets[weekIndex(completedAt.getTime())]!.push(row);
     }
     return buckets;
   };
   const mandatory = byWeek(live(facts.assigned));
   const voluntary = byWeek(options.mandatoryOnly ? [] : facts.voluntary);
-  return weeks.map((bucket) => ({
+  return weeks.map((bucket, index) => ({
     ...bucket,
-    mandatory: count(mandatory.get(bucket.week) ?? []),
-    voluntary: count(voluntary.get(bucket.week) ?? []),
-    all: count([...(mandatory.get(bucket.week) ?? []), ...(voluntary.get(bucket.week) ?? [])]),
+    mandatory: count(mandatory[index]!),
+    voluntary: count(voluntary[index]!),
+    all: count([...mandatory[index]!, ...voluntary[index]!]),
   }));
 }
 
@@ -400,7 +411,11 @@ export function mostCompletedCourses(
     within(row.enrollment?.completedAt, options.period),
   );
   const byCourse = new Map<string, { personId: string }[]>();
-  for (const row of rows) byCourse.set(row.courseId, [...(byCourse.get(row.courseId) ?? []), row]);
+  for (const row of rows) {
+    const completed = byCourse.get(row.courseId);
+    if (completed) completed.push(row);
+    else byCourse.set(row.courseId, [row]);
+  }
   return [...byCourse]
     .map(([courseId, completed]) => ({ courseId, completions: count(completed) }))
     .sort((a, b) => b.completions.value! - a.completions.value! || a.courseId.localeCompare(b.courseId))
