@@ -8,10 +8,12 @@
  * CSV (rows/s, first byte, peak RSS) at the whole city and at a tenth of it; the network view;
  * and writing a city-wide assignment to every person of the city.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import autocannon from "autocannon";
 import pg from "pg";
 import { startThrowawayPostgres } from "./throwaway-postgres.ts";
 
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     scale: { type: "string", default: "100000" },
     runs: { type: "string", default: "10" },
     database: { type: "string", default: "sqlite" },
+    http: { type: "boolean", default: true },
+    seconds: { type: "string", default: "20" },
   },
 });
 const scale = Number(values.scale);
@@ -211,5 +215,189 @@ console.log(
 // Leave the cached database as it was for the next run.
 await db().personAssignment.deleteMany({ where: { assignmentId: assignment.id } });
 await db().assignment.delete({ where: { id: assignment.id } });
+if (values.http) await overHttp();
 await db().$disconnect();
 await postgresServer?.stop();
+process.exit(0);
+
+/**
+ * Over HTTP, on the production server with one worker per core: 10 HR users at once on the
+ * dashboard (no filter, a subtree, a course) and the people list while learners post quiz
+ * answers at 200 per second; then the people export as CSV and XLSX, timed to the first byte and
+ * the last, with the server's peak memory sampled from /proc.
+ */
+async function overHttp() {
+  const { createSession } = await import("../app/auth/session.server.ts");
+  const { getCurrentUser } = await import("../app/auth/guards.server.ts");
+  const { startAttempt } = await import("../app/quiz/attempts.server.ts");
+  const seconds = Number(values.seconds);
+  const port = 3910;
+  const base = `http://127.0.0.1:${port}`;
+  const buildDir = ".cache/bench-hr-build";
+  execFileSync(bin("remix"), ["vite:build"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", BUILD_DIR: buildDir },
+  });
+
+  // Ten HR people of the largest city (learners given the role for the run, taken back after).
+  const hrPeople = await db().user.findMany({
+    where: { cityId: city.id },
+    orderBy: { id: "asc" },
+    take: 10,
+    select: { id: true },
+  });
+  await db().roleGrant.createMany({
+    data: hrPeople.map((person) => ({ userId: person.id, cityId: city.id, role: "HR" as const })),
+  });
+  const hrCookies = await Promise.all(hrPeople.map(async (person) => `aula_session=${(await createSession(person.id)).token}`));
+  // Learners with an unfinished enrolment in a course with a quiz, each with an open attempt.
+  const open = await db().enrollment.findMany({
+    where: { completedAt: null, user: { cityId: city.id, active: true }, course: { key: course.key } },
+    take: 200,
+    select: { userId: true },
+  });
+  const learners: Array<{ cookie: string; attempt: string }> = [];
+  for (const row of open) {
+    const cookie = `aula_session=${(await createSession(row.userId)).token}`;
+    const user = await getCurrentUser(new Request(base, { headers: { Cookie: cookie } }));
+    const started = user ? await startAttempt(user, course.key) : null;
+    if (started?.ok) learners.push({ cookie, attempt: started.attemptId });
+  }
+  const server = spawn(bin("tsx"), ["server/main.js"], {
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      WEB_CONCURRENCY: String(os.availableParallelism()),
+      BUILD_DIR: buildDir,
+    },
+  });
+  try {
+    for (let tries = 0; ; tries += 1) {
+      if (tries > 150) throw new Error("the server did not start");
+      const up = await fetch(`${base}/verify`).then(
+        (response) => response.status < 500,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const check = await fetch(`${base}/hr`, { headers: { Cookie: hrCookies[0]! }, redirect: "manual" });
+    if (check.status !== 200) throw new Error(`/hr answered ${check.status} to an HR person`);
+    const pages = [
+      ["dashboard, no filter", "/hr"],
+      ["dashboard, a department subtree", `/hr?department=${biggest.root.id}`],
+      ["dashboard, a course", `/hr?course=${course.key}`],
+      ["people list, a search", "/hr/people?q=garcia"],
+      ["people list, status overdue", "/hr/people?status=overdue"],
+    ] as const;
+    let quizPosts: autocannon.Result | null = null;
+    let connection = 0;
+    const quizLoad = autocannon(
+      {
+        url: base,
+        connections: Math.min(50, learners.length),
+        overallRate: 200,
+        duration: seconds * pages.length + 5,
+        setupClient: (client) => {
+          const learner = learners[connection++ % learners.length]!;
+          let step = 0;
+          const body = () => `step=${step}&intent=${step % 2 === 0 ? "next" : "previous"}`;
+          client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: learner.cookie });
+          client.setRequests([{ method: "POST", path: `/quiz/${learner.attempt}/events`, body: body() }]);
+          client.on("response", (status: number) => {
+            if (status === 200) step += 1;
+            client.setBody(body());
+          });
+        },
+      },
+      (error, result) => {
+        if (!error) quizPosts = result;
+      },
+    );
+    console.log(
+      `\nOver HTTP: ${os.availableParallelism()} app workers, 10 HR users at once for ${seconds} s per page, quiz answer posts at 200/s throughout`,
+    );
+    for (const [name, pagePath] of pages) {
+      let next = 0;
+      const latencies: number[] = [];
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: `${base}${pagePath}`,
+            connections: 10,
+            duration: seconds,
+            timeout: 60,
+            requests: [
+              {
+                setupRequest: (request) => ({
+                  ...request,
+                  headers: { ...request.headers, cookie: hrCookies[next++ % hrCookies.length]! },
+                }),
+              },
+            ],
+          },
+          (error, finished) => (error ? reject(error) : resolve(finished)),
+        );
+        instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+      });
+      if (latencies.length === 0)
+        throw new Error(
+          `no answer from ${pagePath}: ${JSON.stringify({ errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, codes: result.statusCodeStats })}`,
+        );
+      console.log(`${name.padEnd(44)} ${spread(latencies)}; ${result.non2xx + result.errors + result.timeouts} errors`);
+    }
+    await new Promise<void>((resolve) => quizLoad.on("done", () => resolve()));
+    const posts = quizPosts as autocannon.Result | null;
+    if (posts)
+      console.log(
+        `${"quiz answer posts meanwhile".padEnd(44)} ${Math.round(posts.requests.average)} requests/s, p95 ≈ p97.5 ${posts.latency.p97_5} ms, ${posts.non2xx + posts.errors + posts.timeouts} errors (status codes ${JSON.stringify(posts.statusCodeStats)}, ${posts.timeouts} timeouts)`,
+      );
+
+    // Exports: the whole city, then a tenth of it (a subtree), each to the last byte.
+    const workers = () =>
+      execFileSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean);
+    const rssOf = (pids: string[]) =>
+      pids.reduce((total, pid) => {
+        try {
+          const status = readFileSync(`/proc/${pid}/status`, "utf8");
+          return total + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+        } catch {
+          return total;
+        }
+      }, 0);
+    for (const format of ["csv", "xlsx"] as const)
+      for (const [label, query] of [
+        ["whole city", ""],
+        ["one department subtree", `?department=${biggest.root.id}`],
+      ] as const) {
+        // The server's process tree: the cluster's primary and its workers (tsx in between).
+        const pids = [
+          String(server.pid),
+          ...workers(),
+          ...workers().flatMap((pid) => execFileSync("pgrep", ["-P", pid], { encoding: "utf8" }).split("\n").filter(Boolean)),
+        ];
+        const before = rssOf(pids);
+        let peak = before;
+        const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pids))), 25);
+        const started = performance.now();
+        const response = await fetch(`${base}/hr/export/people.${format}${query}`, { headers: { Cookie: hrCookies[0]! } });
+        const firstByte = performance.now() - started;
+        const body = Buffer.from(await response.arrayBuffer());
+        const total = (performance.now() - started) / 1000;
+        clearInterval(sampler);
+        const rows = format === "csv" ? body.toString("utf8").split("\n").filter(Boolean).length - 1 : null;
+        console.log(
+          `${`people export ${format.toUpperCase()}, ${label}`.padEnd(44)} status ${response.status}, ${(body.length / 2 ** 20).toFixed(1)} MB in ${total.toFixed(1)} s` +
+            `${rows !== null ? `, ${rows.toLocaleString("en")} rows, ${Math.round(rows / total).toLocaleString("en")} rows/s` : ""}` +
+            `, first byte ${firstByte.toFixed(0)} ms, server RSS +${((peak - before) / 2 ** 20).toFixed(0)} MB at peak`,
+        );
+      }
+  } finally {
+    server.kill("SIGTERM");
+    await db().roleGrant.deleteMany({ where: { userId: { in: hrPeople.map((person) => person.id) }, role: "HR" } });
+  }
+}
