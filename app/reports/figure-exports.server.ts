@@ -15,13 +15,14 @@ import { MIN_GROUP, type Anonymised, type Figure, type Figures } from "./figures
 import { hrDashboardPage, networkFigures, type NetworkRow } from "./figures.server.ts";
 import { defaultPeriod } from "./filters.server.ts";
 import type { HrScope } from "./scope.server.ts";
+import { oneDecimal, percentage } from "./rounding.ts";
 
 export const figureTables = ["departments", "courses"] as const;
 export type FigureTable = (typeof figureTables)[number];
 
-const percent = (figure: Figure) => (figure.value === null ? null : Math.round(figure.value * 1000) / 10);
+const percent = (figure: Figure) => (figure.value === null ? null : percentage(figure.value, 1));
 const count = (figure: Figure) => figure.value;
-const score = (figure: Figure) => (figure.value === null ? null : Math.round(figure.value * 10) / 10);
+const score = (figure: Figure) => (figure.value === null ? null : oneDecimal(figure.value));
 
 function figureColumns<T extends { figures: Figures }>(t: Translate): ExportColumn<T>[] {
   const asPercent = (label: string) => t("exports.col.percent", { label });
@@ -107,13 +108,13 @@ export async function exportNetwork(input: {
     { header: t("network.col.assigned"), value: (row) => shown(row.assigned, (value) => value) },
     {
       header: asPercent(t("network.col.completionRate")),
-      value: (row) => shown(row.completionRate, (value) => Math.round(value * 1000) / 10),
+      value: (row) => shown(row.completionRate, (value) => percentage(value, 1)),
     },
     {
       header: asPercent(t("network.col.compliantShare")),
-      value: (row) => shown(row.compliantShare, (value) => Math.round(value * 1000) / 10),
+      value: (row) => shown(row.compliantShare, (value) => percentage(value, 1)),
     },
-    { header: t("network.col.averageScore"), value: (row) => shown(row.averageScore, (value) => Math.round(value * 10) / 10) },
+    { header: t("network.col.averageScore"), value: (row) => shown(row.averageScore, oneDecimal) },
     { header: t("network.col.topCourses"), value: (row) => row.topCourses.map((course) => course.title).join("; ") },
   ];
   return sendExport({

@@ -14,6 +14,7 @@ import { DEFAULT_EXPIRING_DAYS } from "~/reports/status.ts";
 import { ErrorSummary, SelectField, SubmitButton, TextField, CheckboxField } from "~/ui/form.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { WeeklyChart } from "~/ui/weekly-chart.tsx";
+import { oneDecimal, percentage } from "~/reports/rounding.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireHr(request);
@@ -35,10 +36,9 @@ function useFigureText() {
   const noData = t("reports.noData");
   return {
     count: (figure: Figure) => (figure.value === null ? noData : formats.number(figure.value)),
-    rate: (figure: Figure) => (figure.value === null ? noData : formats.percent(Math.round(figure.value * 100))),
-    score: (figure: Figure) =>
-      figure.value === null ? noData : t("reports.score", { score: Math.round(figure.value * 10) / 10 }),
-    days: (figure: Figure) => (figure.value === null ? noData : t("reports.days", { count: Math.round(figure.value * 10) / 10 })),
+    rate: (figure: Figure) => (figure.value === null ? noData : formats.percent(percentage(figure.value, 0))),
+    score: (figure: Figure) => (figure.value === null ? noData : t("reports.score", { score: oneDecimal(figure.value) })),
+    days: (figure: Figure) => (figure.value === null ? noData : t("reports.days", { count: oneDecimal(figure.value) })),
   };
 }
 

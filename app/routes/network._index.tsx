@@ -11,6 +11,7 @@ import { defaultPeriod } from "~/reports/filters.server.ts";
 import { ExportLinks } from "~/reports/list-parts.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { WeeklyChart } from "~/ui/weekly-chart.tsx";
+import { oneDecimal, percentage } from "~/reports/rounding.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "NETWORK_ADMIN");
@@ -28,8 +29,8 @@ function useAnonymisedText() {
   return {
     fewer,
     count: (figure: Anonymised) => show(figure, formats.number),
-    rate: (figure: Anonymised) => show(figure, (value) => formats.percent(Math.round(value * 100))),
-    score: (figure: Anonymised) => show(figure, (value) => t("reports.score", { score: Math.round(value * 10) / 10 })),
+    rate: (figure: Anonymised) => show(figure, (value) => formats.percent(percentage(value, 0))),
+    score: (figure: Anonymised) => show(figure, (value) => t("reports.score", { score: oneDecimal(value) })),
   };
 }
 
