@@ -4,6 +4,7 @@
  * keep the filters, and the pager.
  */
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { personStatuses, type FilterProblem } from "./filters.ts";
 import type { PageWindow } from "./pagination.ts";
 import type { RawFilters } from "./list-request.server.ts";
@@ -11,6 +12,7 @@ import type { FieldErrors } from "~/forms/parse-form.ts";
 import { translateMaybe } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+import { TableScroll } from "~/ui/table-scroll.tsx";
 
 export interface ListChrome {
   city: string;
@@ -179,5 +181,49 @@ export function Pager({ window, total, search }: { window: PageWindow; total: nu
         </Link>
       ) : null}
     </nav>
+  );
+}
+
+/**
+ * The frame of an HR list page: title and intro, scope, the links between lists, the filters,
+ * then (unless the filters were refused) the count, the export links, the table or the empty
+ * text, and the pager.
+ */
+export function ListFrame(props: {
+  title: string;
+  intro?: string;
+  current: (typeof lists)[number]["to"];
+  exportName: "people" | "overdue" | "expiring";
+  chrome: ListChrome;
+  withStatus: boolean;
+  list: { total: number; window: PageWindow; rows: readonly unknown[] } | null;
+  countText: string;
+  emptyText: string;
+  tableLabel: string;
+  children: ReactNode;
+}) {
+  const { chrome, list } = props;
+  return (
+    <div>
+      <h1 className="mb-1 text-2xl font-bold">{props.title}</h1>
+      {props.intro ? <p className="mb-1">{props.intro}</p> : null}
+      <ScopeLine city={chrome.city} subtree={chrome.subtree} />
+      <ListNav current={props.current} search={chrome.search} />
+      <FilterForm chrome={chrome} withStatus={props.withStatus} />
+      {list ? (
+        <>
+          <p className="mb-2 font-medium" role="status">
+            {props.countText}
+          </p>
+          {list.total > 0 ? <ExportLinks list={props.exportName} search={chrome.search} /> : null}
+          {list.rows.length === 0 ? (
+            <p>{props.emptyText}</p>
+          ) : (
+            <TableScroll label={props.tableLabel}>{props.children}</TableScroll>
+          )}
+          <Pager window={list.window} total={list.total} search={chrome.search} />
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -2,10 +2,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { ExportLinks, FilterForm, ListNav, Pager, ScopeLine } from "~/reports/list-parts.tsx";
+import { ListFrame } from "~/reports/list-parts.tsx";
 import { listChrome, readListRequest } from "~/reports/list-request.server.ts";
 import { peoplePage } from "~/reports/lists.server.ts";
-import { TableScroll } from "~/ui/table-scroll.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const read = await readListRequest(request);
@@ -26,65 +25,56 @@ export default function HrPeoplePage() {
   const { t } = useTranslation();
   const { chrome, list } = useLoaderData<typeof loader>();
   return (
-    <div>
-      <h1 className="mb-1 text-2xl font-bold">{t("hrPeople.people.title")}</h1>
-      <ScopeLine city={chrome.city} subtree={chrome.subtree} />
-      <ListNav current="/hr/people" search={chrome.search} />
-      <FilterForm chrome={chrome} withStatus />
-      {list ? (
-        <>
-          <p className="mb-2 font-medium" role="status">
-            {t("hrPeople.people.count", { count: list.total })}
-          </p>
-          {list.total > 0 ? <ExportLinks list="people" search={chrome.search} /> : null}
-          {list.rows.length === 0 ? (
-            <p>{t("hrPeople.people.empty")}</p>
-          ) : (
-            <TableScroll label={t("hrPeople.people.table")}>
-              <table className="w-full border-collapse bg-white text-left">
-                <thead>
-                  <tr className="border-b border-slate-400">
-                    <th scope="col" className="p-2">
-                      {t("hrPeople.col.name")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("hrPeople.col.email")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("hrPeople.col.department")}
-                    </th>
-                    {countColumns.map(([state, label]) => (
-                      <th key={state} scope="col" className="p-2 text-right">
-                        {t(label)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.rows.map((person) => (
-                    <tr key={person.id} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 font-normal">
-                        <Link to={`/hr/people/${person.id}`} className="text-blue-800 underline">
-                          {person.name}
-                        </Link>
-                      </th>
-                      <td className="p-2 break-all">{person.email}</td>
-                      <td className="p-2">{person.department ?? t("hrPeople.noDepartment")}</td>
-                      {countColumns.map(([state]) => (
-                        <td key={state} className="p-2 text-right tabular-nums">
-                          {t("hrPeople.number", { value: person.counts[state] })}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <Pager window={list.window} total={list.total} search={chrome.search} />
-        </>
-      ) : null}
-    </div>
+    <ListFrame
+      title={t("hrPeople.people.title")}
+      current="/hr/people"
+      exportName="people"
+      chrome={chrome}
+      withStatus={true}
+      list={list}
+      countText={list ? t("hrPeople.people.count", { count: list.total }) : ""}
+      emptyText={t("hrPeople.people.empty")}
+      tableLabel={t("hrPeople.people.table")}
+    >
+      <table className="w-full border-collapse bg-white text-left">
+        <thead>
+          <tr className="border-b border-slate-400">
+            <th scope="col" className="p-2">
+              {t("hrPeople.col.name")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("hrPeople.col.email")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("hrPeople.col.department")}
+            </th>
+            {countColumns.map(([state, label]) => (
+              <th key={state} scope="col" className="p-2 text-right">
+                {t(label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {list?.rows.map((person) => (
+            <tr key={person.id} className="border-b border-slate-200">
+              <th scope="row" className="p-2 font-normal">
+                <Link to={`/hr/people/${person.id}`} className="text-blue-800 underline">
+                  {person.name}
+                </Link>
+              </th>
+              <td className="p-2 break-all">{person.email}</td>
+              <td className="p-2">{person.department ?? t("hrPeople.noDepartment")}</td>
+              {countColumns.map(([state]) => (
+                <td key={state} className="p-2 text-right tabular-nums">
+                  {t("hrPeople.number", { value: person.counts[state] })}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ListFrame>
   );
 }
 
