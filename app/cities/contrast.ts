@@ -202,7 +202,8 @@ export function nearestPassingCityColours(city: CityColours): CityColours | null
   for (let round = 0; round < 10; round += 1) {
     const failure = cityContrastFailures(colours)[0];
     if (!failure) return colours;
-    const key = failure.foreground === colours.primaryColor || failure.background === colours.primaryColor ? "primaryColor" : "accentColor";
+    const key =
+      failure.foreground === colours.primaryColor || failure.background === colours.primaryColor ? "primaryColor" : "accentColor";
     const other = failure.foreground === colours[key] ? failure.background : failure.foreground;
     const nearest = nearestPassingColour(colours[key], other, failure.use);
     if (!nearest) return null;

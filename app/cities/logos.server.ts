@@ -29,7 +29,10 @@ const BATCH = 200;
  */
 export async function migrateLegacyLogos(): Promise<{ cities: number; certificates: number }> {
   let cities = 0;
-  const parked = await db().storedFile.findMany({ where: { hash: { startsWith: LEGACY_PREFIX } }, select: { hash: true, bytes: true } });
+  const parked = await db().storedFile.findMany({
+    where: { hash: { startsWith: LEGACY_PREFIX } },
+    select: { hash: true, bytes: true },
+  });
   for (const file of parked) {
     await db().$transaction(async (tx) => {
       const logoHash = await storeSvgLogo(new Uint8Array(file.bytes), tx);

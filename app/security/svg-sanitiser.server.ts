@@ -11,8 +11,7 @@
  */
 import createDOMPurify, { type Config } from "dompurify";
 import { JSDOM } from "jsdom";
-
-export const SVG_MAX_BYTES = 512 * 1024;
+import { SVG_MAX_BYTES } from "./svg-limits.ts";
 
 export type SvgRefusal = "tooLarge" | "declaration" | "notXml" | "notSvg" | "empty";
 
