@@ -17,28 +17,27 @@ export function isTimeZone(value: string): boolean {
   return Intl.supportedValuesOf("timeZone").includes(value);
 }
 
-const text = (max: number, message: "branding.error.tooLong") => z.string().trim().max(max, message);
+const text = (max: number, message: "branding.error.tooLong") => z.string("validation.required").trim().max(max, message);
+const required = () => z.string("validation.required").trim();
 
 /** The form's text fields; the logo is a file beside them. */
 export const brandingSchema = z.object({
   intent: z.enum(["preview", "save"]).default("save"),
-  primaryColor: z.string().trim().toLowerCase().refine(isHexColour, "branding.error.colour"),
-  accentColor: z.string().trim().toLowerCase().refine(isHexColour, "branding.error.colour"),
+  primaryColor: required().toLowerCase().refine(isHexColour, "branding.error.colour"),
+  accentColor: required().toLowerCase().refine(isHexColour, "branding.error.colour"),
   signatoryName: text(120, "branding.error.tooLong"),
   signatoryTitle: text(120, "branding.error.tooLong").min(1, "validation.required"),
-  certificatePrefix: z
-    .string()
-    .trim()
+  certificatePrefix: required()
     .toUpperCase()
     .refine((value) => PREFIX_PATTERN.test(value), "branding.error.prefix"),
   emailDomains: z
-    .string()
+    .string("validation.required")
     .max(4000, "branding.error.tooLong")
     .transform(parseEmailDomains)
     .refine((domains) => domains.every(isEmailDomain), "branding.error.domain")
     .refine((domains) => domains.length <= MAX_EMAIL_DOMAINS, "branding.error.domainCount"),
   defaultLocale: z.enum(locales, "validation.language"),
-  timeZone: z.string().trim().refine(isTimeZone, "branding.error.timeZone"),
+  timeZone: required().refine(isTimeZone, "branding.error.timeZone"),
   dataProtectionContact: text(300, "branding.error.tooLong"),
 });
 

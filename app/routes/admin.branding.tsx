@@ -11,7 +11,7 @@ import { readForm } from "~/forms/read-form.server.ts";
 import { formatsFor } from "~/i18n/formats.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
-import { translatorFor, type MessageKey } from "~/i18n/translate.ts";
+import { isMessageKey, translatorFor, type MessageKey } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { SVG_MAX_BYTES } from "~/security/svg-limits.ts";
 import { AdminNav } from "~/ui/admin-nav.tsx";
@@ -60,13 +60,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const parsed = parseForm(schema, await readForm(request, formLimits));
   if (!parsed.ok) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(parsed.fieldErrors).map(([field, key]) => [
-        field,
-        messages(locale, { [field]: { key: key as MessageKey } }, [])[field],
-      ]),
+    const keys = Object.entries(parsed.fieldErrors).flatMap(([field, key]) =>
+      isMessageKey(key) ? [[field, { key }] as const] : [],
     );
-    return data({ fieldErrors, values: parsed.values, preview: null }, { status: 400 });
+    return data(
+      { fieldErrors: messages(locale, Object.fromEntries(keys), []), values: parsed.values, preview: null },
+      { status: 400 },
+    );
   }
   const { logo: file, intent, ...input } = parsed.data;
   const logo = file ? await checkLogo(file) : null;

@@ -86,7 +86,12 @@ async function snapshotOfWrites() {
 }
 
 const unescape = (html: string) =>
-  html.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 describe("refused branding, nothing written", () => {
   it("refuses a primary colour that fails contrast, with the measured ratio and the nearest colour that passes", async () => {
@@ -117,7 +122,9 @@ describe("refused branding, nothing written", () => {
     const exe = new Uint8Array(4096);
     exe.set([0x4d, 0x5a, 0x90, 0x00]);
     for (const name of ["escudo.png", "escudo.svg"]) {
-      const response = await post({ logo: new File([exe], name, { type: name.endsWith("png") ? "image/png" : "image/svg+xml" }) });
+      const response = await post({
+        logo: new File([exe], name, { type: name.endsWith("png") ? "image/png" : "image/svg+xml" }),
+      });
       expect(response.status).toBe(400);
       expect(unescape(await response.text())).toContain(es("validation.fileType"));
     }
@@ -197,7 +204,10 @@ describe("saving", () => {
     const city = await madrid();
     expect(city).toMatchObject({ primaryColor: "#0b3d2e", signatoryName: "Carmen Firmante", timeZone: "Atlantic/Canary" });
     expect(city.emailDomains.map((row) => row.domain)).toEqual(["ayto.madrid.es", "madrid.es"]);
-    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "city.branding.update" }, orderBy: { createdAt: "desc" } });
+    const entry = await db().auditLog.findFirstOrThrow({
+      where: { action: "city.branding.update" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.parse(entry.details)).toEqual({
       changed: ["primaryColor", "signatoryName", "emailDomains", "timeZone", "dataProtectionContact"],
     });
@@ -267,7 +277,11 @@ describe("certificates and branding", () => {
     const secondSnapshot = JSON.parse(second.citySnapshot) as Record<string, unknown>;
     expect(firstSnapshot.primaryColor).not.toBe("#2b1d4f");
     expect(firstSnapshot.logoHash).not.toBe(city.logoHash);
-    expect(secondSnapshot).toMatchObject({ primaryColor: "#2b1d4f", signatoryTitle: "Alcaldía de Madrid", logoHash: city.logoHash });
+    expect(secondSnapshot).toMatchObject({
+      primaryColor: "#2b1d4f",
+      signatoryTitle: "Alcaldía de Madrid",
+      logoHash: city.logoHash,
+    });
     expect(secondSnapshot).not.toHaveProperty("logoSvg");
     // The earlier certificate is unchanged in the database.
     expect((await db().certificate.findUniqueOrThrow({ where: { id: first.id } })).citySnapshot).toBe(first.citySnapshot);
