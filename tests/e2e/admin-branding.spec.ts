@@ -43,6 +43,8 @@ test("a city admin changes the colours (a failing contrast refused first), previ
   const adminContext = await browser.newContext({ locale: "es-ES" });
   const admin = await adminContext.newPage();
   await logIn(admin, "admin@madrid.example");
+  await admin.waitForURL((url) => url.pathname === "/");
+  await admin.goto("/admin/people");
   await admin
     .getByRole("navigation", { name: t("adminNav.label") })
     .getByRole("link", { name: t("branding.nav") })
