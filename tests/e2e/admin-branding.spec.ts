@@ -50,6 +50,7 @@ test("a city admin changes the colours (a failing contrast refused first), previ
     .getByRole("link", { name: t("branding.nav") })
     .click();
   await expect(admin.getByRole("heading", { level: 1, name: t("branding.title", { city: "Madrid" }) })).toBeVisible();
+  await expectAccessible(admin);
   const primary = admin.getByLabel(t("branding.field.primaryColor"));
   const original = {
     primary: await primary.inputValue(),
@@ -76,6 +77,7 @@ test("a city admin changes the colours (a failing contrast refused first), previ
     await admin.getByLabel(t("branding.field.signatoryTitle")).fill("Alcaldía de Madrid, Área de Personal");
     await admin.getByRole("button", { name: t("branding.preview") }).click();
     await expect(admin.getByText(t("branding.previewShown"))).toBeVisible();
+    await expectAccessible(admin);
     await admin.getByRole("button", { name: t("branding.save") }).click();
     await expect(admin.getByText(t("branding.saved"))).toBeVisible();
     await expect(admin.getByLabel(t("branding.field.primaryColor"))).toHaveValue("#2b1d4f");
