@@ -25,7 +25,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getSessionState(request);
   const locale = await getLocale(request);
-  const shellUser = user ? { name: user.name, roles: user.roles, city: { name: user.city.name } } : null;
+  const shellUser = user
+    ? { name: user.name, roles: user.roles, city: { name: user.city.name, logoHash: user.city.logoHash ?? null } }
+    : null;
   // The stylesheet URL changes with the colours, so it can be cached for ever.
   const theme = user
     ? `/themes/${user.city.slug}?v=${encodeURIComponent(`${user.city.primaryColor}${user.city.accentColor}`.replace(/#/g, ""))}`

@@ -74,7 +74,7 @@ for (let start = 0; start < LEARNERS; start += 1000) {
           name: "Madrid",
           primaryColor: "#7a1d2e",
           accentColor: "#f3c64a",
-          logoSvg: null,
+          logoHash: null,
           signatoryName: "",
           signatoryTitle: "Dirección General de Función Pública",
         }),

@@ -1,7 +1,7 @@
 /**
  * Database chores for both databases.
  *   generate          write prisma/postgres/schema.prisma from prisma/schema.prisma, generate both clients
- *   deploy            apply committed migrations to DATABASE_URL (SQLite file by default)
+ *   deploy            apply committed migrations to DATABASE_URL (SQLite file by default), then the data steps
  *   migrate <name>    write a new migration for SQLite and for PostgreSQL from the schema
  *   check             exit 1 when either migration folder does not match the schema
  */
@@ -40,13 +40,21 @@ function generate(): void {
   prisma(["generate", "--schema", postgresSchema], "postgresql://localhost/unused");
 }
 
-function deploy(): void {
+async function deploy(): Promise<void> {
   const url = process.env.DATABASE_URL ?? defaultDatabaseUrl;
   const sqlite = databaseKind(url) === "sqlite";
   if (sqlite) mkdirSync(path.dirname(path.resolve(sqlitePath(url))), { recursive: true });
   prisma(["migrate", "deploy"], url);
   // WAL lets several app workers read while one writes; the setting is stored in the file.
   if (sqlite) new Database(sqlitePath(url)).pragma("journal_mode = WAL");
+  // Data steps that SQL cannot do, after the migrations that need them (each idempotent).
+  process.env.DATABASE_URL = url;
+  const { db } = await import("../app/db.server.ts");
+  const { migrateLegacyLogos } = await import("../app/cities/logos.server.ts");
+  const moved = await migrateLegacyLogos();
+  if (moved.cities + moved.certificates > 0)
+    console.log(`Logos moved to the file store: ${moved.cities} cities, ${moved.certificates} certificates`);
+  await db().$disconnect();
 }
 
 function pendingScript(kind: "sqlite" | "postgres", databaseUrl: string): string {
@@ -113,7 +121,7 @@ async function check(): Promise<void> {
 
 const [command, argument] = process.argv.slice(2);
 if (command === "generate") generate();
-else if (command === "deploy") deploy();
+else if (command === "deploy") await deploy();
 else if (command === "migrate") await migrate(argument ?? "");
 else if (command === "check") await check();
 else {

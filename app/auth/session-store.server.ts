@@ -17,6 +17,8 @@ export interface SessionUser {
     name: string;
     primaryColor: string;
     accentColor: string;
+    /** The logo in the file store (served at /files/<hash>), or null. */
+    logoHash?: string | null;
     defaultLocale: string;
     timeZone: string;
   };
@@ -47,6 +49,7 @@ interface SessionRow {
   cityName: string;
   primaryColor: string;
   accentColor: string;
+  logoHash: string | null;
   defaultLocale: string;
   timeZone: string;
   departmentId: string | null;
@@ -64,7 +67,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
   const rows = await db().$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active",
            c."id" AS "cityId", c."slug" AS "citySlug", c."name" AS "cityName", c."primaryColor", c."accentColor",
-           c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName", r."role",
+           c."logoHash", c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName", r."role",
            r."departmentId" AS "grantDepartmentId"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
@@ -88,6 +91,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
         name: row.cityName,
         primaryColor: row.primaryColor,
         accentColor: row.accentColor,
+        logoHash: row.logoHash,
         defaultLocale: row.defaultLocale,
         timeZone: row.timeZone,
       },

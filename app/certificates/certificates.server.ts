@@ -11,15 +11,32 @@ import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { countAttempt, throttleRules, type ThrottleState } from "~/security/throttle.server.ts";
 import { newCertificateCode, normaliseCode } from "./codes.ts";
 
+/** The city's branding as a certificate keeps it: the logo by its hash in the file store, never its bytes. */
 export const citySnapshotSchema = z.object({
   name: z.string(),
   primaryColor: z.string(),
   accentColor: z.string(),
-  logoSvg: z.string().nullable(),
+  logoHash: z.string().nullable().default(null),
   signatoryName: z.string(),
   signatoryTitle: z.string(),
 });
 export type CitySnapshot = z.infer<typeof citySnapshotSchema>;
+
+/** The columns of City a snapshot is made of. */
+export const citySnapshotSelect = {
+  name: true,
+  primaryColor: true,
+  accentColor: true,
+  logoHash: true,
+  signatoryName: true,
+  signatoryTitle: true,
+} as const;
+
+/** The one way a city's branding becomes a certificate's snapshot (issuing, the demo generator). */
+export function citySnapshotOf(city: CitySnapshot): CitySnapshot {
+  const { name, primaryColor, accentColor, logoHash, signatoryName, signatoryTitle } = city;
+  return { name, primaryColor, accentColor, logoHash, signatoryName, signatoryTitle };
+}
 
 /** Who a certificate is for and the city's branding now: read before the transaction that issues it. */
 export interface CertificateHolder {
@@ -51,17 +68,7 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
           name: true,
           locale: true,
           city: {
-            select: {
-              id: true,
-              name: true,
-              primaryColor: true,
-              accentColor: true,
-              logoSvg: true,
-              signatoryName: true,
-              signatoryTitle: true,
-              certificatePrefix: true,
-              timeZone: true,
-            },
+            select: { id: true, certificatePrefix: true, timeZone: true, ...citySnapshotSelect },
           },
         },
       },
@@ -80,14 +87,7 @@ export async function certificateHolder(enrollmentId: string): Promise<Certifica
       id: city.id,
       certificatePrefix: city.certificatePrefix,
       timeZone: city.timeZone,
-      snapshot: {
-        name: city.name,
-        primaryColor: city.primaryColor,
-        accentColor: city.accentColor,
-        logoSvg: city.logoSvg,
-        signatoryName: city.signatoryName,
-        signatoryTitle: city.signatoryTitle,
-      },
+      snapshot: citySnapshotOf(city),
     },
   };
 }

@@ -18,4 +18,7 @@ export function normaliseCode(input: string): string {
   return input.trim().toUpperCase().replace(/\s+/g, "");
 }
 
-export const CODE_PATTERN = /^[A-Z]{3}(-[2-9A-HJKMNP-TV-Z]{4}){3}$/;
+/** A city's certificate prefix: three capital letters, the start of every code. */
+export const PREFIX_PATTERN = /^[A-Z]{3}$/;
+
+export const CODE_PATTERN = new RegExp(`^${PREFIX_PATTERN.source.slice(1, -1)}(-[2-9A-HJKMNP-TV-Z]{4}){3}$`);

@@ -17,6 +17,7 @@ import QRCode from "qrcode";
 import { isLocale, htmlLang } from "~/i18n/locales.ts";
 import { formatsFor } from "~/i18n/formats.ts";
 import { translatorFor } from "~/i18n/translate.ts";
+import { getFile } from "~/cities/stored-files.server.ts";
 import { citySnapshotSchema } from "./certificates.server.ts";
 
 const require = createRequire(import.meta.url);
@@ -36,23 +37,44 @@ interface Logo {
 
 const logoCache = new Map<string, Logo>();
 
-/** The city's SVG logo as a PNG for the PDF (rasterised once per distinct logo). */
-function logoPng(svg: string): Logo | null {
-  const cached = logoCache.get(svg);
+/**
+ * The city's logo for the PDF, read from the file store by the hash the snapshot keeps: a PNG as
+ * it is, an SVG rasterised (once per distinct logo; the bytes of a hash never change).
+ */
+async function logoFor(hash: string): Promise<Logo | null> {
+  const cached = logoCache.get(hash);
   if (cached) return cached;
+  const file = await getFile(hash);
+  if (!file) return null;
   try {
-    const rendered = new Resvg(svg, {
-      fitTo: { mode: "height", value: 240 },
-      font: { fontDirs: [fontDir], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
-    }).render();
-    const logo = { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+    let logo: Logo;
+    if (file.contentType === "image/png") {
+      const png = Buffer.from(file.bytes);
+      const size = pngSize(png);
+      if (!size) return null;
+      logo = { png, ...size };
+    } else {
+      const rendered = new Resvg(Buffer.from(file.bytes), {
+        fitTo: { mode: "height", value: 240 },
+        font: { fontDirs: [fontDir], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+      }).render();
+      logo = { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+    }
     if (logoCache.size > 50) logoCache.clear();
-    logoCache.set(svg, logo);
+    logoCache.set(hash, logo);
     return logo;
   } catch {
     // A broken logo must not stop the certificate: it is printed without one.
     return null;
   }
+}
+
+/** Width and height from a PNG's IHDR chunk (it always comes first). */
+function pngSize(png: Buffer): { width: number; height: number } | null {
+  if (png.byteLength < 24 || png.toString("latin1", 12, 16) !== "IHDR") return null;
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  return width > 0 && height > 0 ? { width, height } : null;
 }
 
 export interface CertificateForPdf {
@@ -184,7 +206,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf, verif
     doc.rect(0, 0, WIDTH, 90).fill(primary);
     doc.rect(0, 90, WIDTH, 6).fill(accent);
   });
-  const logo = city.logoSvg ? logoPng(city.logoSvg) : null;
+  const logo = city.logoHash ? await logoFor(city.logoHash) : null;
   let nameX = 40;
   if (logo) {
     const logoHeight = 70;

@@ -7,6 +7,8 @@ import {
   contrastRatio,
   fixedColourPairs,
   meetsContrast,
+  nearestPassingCityColours,
+  nearestPassingColour,
   relativeLuminance,
   shellColours,
 } from "./contrast.ts";
@@ -113,5 +115,39 @@ describe("the pairs are the ones the stylesheet draws", () => {
     const shell = readFileSync("app/ui/shell.tsx", "utf8");
     expect(shell).toContain('className="city-header text-white"');
     expect(shellColours.onPrimary).toBe("#ffffff");
+  });
+});
+
+describe("nearestPassingColour (the suggestion shown with a refusal)", () => {
+  it("returns a passing colour unchanged", () => {
+    expect(nearestPassingColour("#1E3A5F", "#ffffff", "text")).toBe("#1e3a5f");
+  });
+
+  it("darkens a light colour against white just enough, keeping its hue", () => {
+    const nearest = nearestPassingColour("#f3c64a", "#ffffff", "text");
+    expect(nearest).not.toBeNull();
+    expect(contrastRatio(nearest!, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+    // Just enough: a little lighter would fail again.
+    expect(contrastRatio(nearest!, "#ffffff")).toBeLessThan(4.8);
+    const [r, g, b] = [1, 3, 5].map((at) => parseInt(nearest!.slice(at, at + 2), 16)) as [number, number, number];
+    expect(r).toBeGreaterThan(b);
+    expect(g).toBeGreaterThan(b);
+  });
+
+  it("lightens a dark colour against black", () => {
+    const nearest = nearestPassingColour("#202020", "#000000", "non-text");
+    expect(contrastRatio(nearest!, "#000000")).toBeGreaterThanOrEqual(3);
+    expect(relativeLuminance(nearest!)).toBeGreaterThan(relativeLuminance("#202020"));
+  });
+
+  it("gives nothing for what is not a colour", () => {
+    expect(nearestPassingColour("red", "#ffffff", "text")).toBeNull();
+  });
+
+  it("finds city colours that pass every pair", () => {
+    const nearest = nearestPassingCityColours({ primaryColor: "#f3c64a", accentColor: "#7a1d2e" });
+    expect(nearest).not.toBeNull();
+    expect(cityContrastFailures(nearest!)).toEqual([]);
+    expect(nearest!.accentColor).toBe("#7a1d2e");
   });
 });

@@ -132,3 +132,82 @@ export function cityContrastFailures(city: CityColours): ContrastFailure[] {
     }))
     .filter((pair) => pair.ratio < pair.required);
 }
+
+// OKLab (Björn Ottosson, 2020): lightness there follows what people perceive, so moving only L
+// keeps a colour's hue and chroma, the "same colour, lighter or darker".
+type Lab = [number, number, number];
+
+function toLinear(hex: string): [number, number, number] {
+  const value = parseInt(hex.slice(1), 16);
+  return [channel((value >> 16) & 0xff), channel((value >> 8) & 0xff), channel(value & 0xff)];
+}
+
+function fromLinear(c: number): number {
+  const clipped = Math.min(1, Math.max(0, c));
+  const encoded = clipped <= 0.0031308 ? clipped * 12.92 : 1.055 * clipped ** (1 / 2.4) - 0.055;
+  return Math.round(encoded * 255);
+}
+
+function toOklab(hex: string): Lab {
+  const [r, g, b] = toLinear(hex);
+  const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
+  const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
+  const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
+  return [
+    0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
+    1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
+    0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
+  ];
+}
+
+function fromOklab([lightness, a, b]: Lab): string {
+  const l = (lightness + 0.3963377774 * a + 0.2158037573 * b) ** 3;
+  const m = (lightness - 0.1055613458 * a - 0.0638541728 * b) ** 3;
+  const s = (lightness - 0.0894841775 * a - 1.291485548 * b) ** 3;
+  const rgb = [
+    4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s,
+    -1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s,
+    -0.0041960771 * l - 0.7034186147 * m + 1.707614701 * s,
+  ].map(fromLinear);
+  return `#${rgb.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/**
+ * The colour nearest to `colour` by perceived lightness (OKLab L, hue and chroma kept, clipped to
+ * sRGB) that meets `use` against `against`: the suggestion shown when a colour is refused. The
+ * colour itself when it passes; null when no lightness does (never for black or white `against`).
+ */
+export function nearestPassingColour(colour: string, against: string, use: ContrastUse): string | null {
+  if (!isHexColour(colour) || !isHexColour(against)) return null;
+  if (meetsContrast(colour, against, use)) return colour.toLowerCase();
+  const [lightness, a, b] = toOklab(colour);
+  for (let step = 1; step <= 1000; step += 1) {
+    const delta = step / 1000;
+    for (const candidateL of [lightness - delta, lightness + delta]) {
+      if (candidateL < 0 || candidateL > 1) continue;
+      const candidate = fromOklab([candidateL, a, b]);
+      if (meetsContrast(candidate, against, use)) return candidate;
+    }
+  }
+  return null;
+}
+
+/**
+ * The nearest colours to a city's that pass every pair of `cityColourPairs`: each failing pair
+ * moves the city colour in it (the other colour of a pair is fixed), until none fails.
+ */
+export function nearestPassingCityColours(city: CityColours): CityColours | null {
+  if (!isHexColour(city.primaryColor) || !isHexColour(city.accentColor)) return null;
+  let colours: CityColours = { primaryColor: city.primaryColor.toLowerCase(), accentColor: city.accentColor.toLowerCase() };
+  for (let round = 0; round < 10; round += 1) {
+    const failure = cityContrastFailures(colours)[0];
+    if (!failure) return colours;
+    const key =
+      failure.foreground === colours.primaryColor || failure.background === colours.primaryColor ? "primaryColor" : "accentColor";
+    const other = failure.foreground === colours[key] ? failure.background : failure.foreground;
+    const nearest = nearestPassingColour(colours[key], other, failure.use);
+    if (!nearest) return null;
+    colours = { ...colours, [key]: nearest };
+  }
+  return cityContrastFailures(colours).length === 0 ? colours : null;
+}

@@ -23,6 +23,7 @@ import { createActor } from "xstate";
 import { z } from "zod";
 import { certificateExpiry, dueAfterDays, windowOpensAt } from "~/assignments/cycle-dates.ts";
 import { newCertificateCode } from "~/certificates/codes.ts";
+import { citySnapshotOf, citySnapshotSelect } from "~/certificates/certificates.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { db } from "~/db.server.ts";
 import { isLocale } from "~/i18n/locales.ts";
@@ -233,12 +234,7 @@ export async function loadActivityCity(slug: string, people: number): Promise<Ac
       timeZone: true,
       defaultLocale: true,
       certificatePrefix: true,
-      name: true,
-      primaryColor: true,
-      accentColor: true,
-      logoSvg: true,
-      signatoryName: true,
-      signatoryTitle: true,
+      ...citySnapshotSelect,
       departments: { where: { archivedAt: null }, orderBy: { path: "asc" }, select: { id: true, path: true, depth: true } },
       users: { select: { email: true } },
       assignments: {
@@ -257,14 +253,13 @@ export async function loadActivityCity(slug: string, people: number): Promise<Ac
       },
     },
   });
-  const { name, primaryColor, accentColor, logoSvg, signatoryName, signatoryTitle } = city;
   return {
     id: city.id,
     slug: city.slug,
     timeZone: city.timeZone,
     locale: city.defaultLocale,
     certificatePrefix: city.certificatePrefix,
-    snapshot: JSON.stringify({ name, primaryColor, accentColor, logoSvg, signatoryName, signatoryTitle }),
+    snapshot: JSON.stringify(citySnapshotOf(city)),
     people,
     takenEmails: city.users.map((user) => user.email),
     departments: city.departments,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailDomainAllowed } from "./email-domains.ts";
+import { emailDomainAllowed, isEmailDomain, parseEmailDomains } from "./email-domains.ts";
 
 describe("emailDomainAllowed", () => {
   it("accepts the city's domain and its subdomains, in any case", () => {
@@ -11,5 +11,26 @@ describe("emailDomainAllowed", () => {
     expect(emailDomainAllowed("ana@madrid.es.evil.com", ["madrid.es"])).toBe(false);
     expect(emailDomainAllowed("ana@gmail.com", ["madrid.es"])).toBe(false);
     expect(emailDomainAllowed("no-at-sign", ["madrid.es"])).toBe(false);
+  });
+});
+
+describe("parseEmailDomains and isEmailDomain", () => {
+  it("reads one a line or separated by commas, lower-cased, each once, without a leading @", () => {
+    expect(parseEmailDomains("madrid.es\n@Madrid.ES, ayto.madrid.es  \n\n")).toEqual(["madrid.es", "ayto.madrid.es"]);
+  });
+
+  it("accepts domain names and refuses the rest", () => {
+    expect(isEmailDomain("prefeitura.sp.gov.br")).toBe(true);
+    for (const bad of [
+      "localhost",
+      "madrid",
+      "-madrid.es",
+      "madrid..es",
+      "mad rid.es",
+      "madrid.es/x",
+      "x@madrid.es",
+      "madrid.e5",
+    ])
+      expect(isEmailDomain(bad), bad).toBe(false);
   });
 });

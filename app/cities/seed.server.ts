@@ -11,6 +11,7 @@ import type { GrantableRole } from "~/auth/roles.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { defaultEmblemSvg, demoEmailDomain, signatoryCities } from "./signatory-cities.ts";
 import { personSearchText } from "~/people/search-text.ts";
+import { storeSvgLogo } from "./logos.server.ts";
 
 export const DEMO_PASSWORD = "aula-demo-2026";
 
@@ -131,7 +132,8 @@ export async function seedCities({ demo }: { demo: boolean }): Promise<void> {
     if (await db().city.findUnique({ where: { slug: city.slug }, select: { id: true } })) continue;
     const domains = demo ? [...emailDomains, demoEmailDomain(city.slug)] : emailDomains;
     await db().$transaction(async (tx) => {
-      const row = await tx.city.create({ data: { ...fields, logoSvg: defaultEmblemSvg(city) }, select: { id: true } });
+      const logoHash = await storeSvgLogo(defaultEmblemSvg(city), tx);
+      const row = await tx.city.create({ data: { ...fields, logoHash }, select: { id: true } });
       for (const domain of domains) await tx.cityEmailDomain.create({ data: { domain, cityId: row.id } });
       for (const name of departments) await ensureDepartmentChain(tx, row.id, [name]);
       if (demo) for (const chain of demoDepartmentChains[city.slug] ?? []) await ensureDepartmentChain(tx, row.id, chain);

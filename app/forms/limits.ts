@@ -28,6 +28,14 @@ export const fileKinds = {
     canonicalType: "image/jpeg",
     content: [[0xff, 0xd8, 0xff]],
   },
+  // Text here; whether it is an SVG, and a safe one, is the sanitiser's to say (app/security/svg-sanitiser.server.ts).
+  svg: {
+    label: "SVG",
+    extensions: [".svg"],
+    mimeTypes: ["image/svg+xml"],
+    canonicalType: "image/svg+xml",
+    content: "text",
+  },
   zip: {
     label: "ZIP",
     extensions: [".zip"],

@@ -23,6 +23,7 @@ export const publicPaths: readonly PublicPath[] = [
   { path: "/themes/:city", cacheControl: YEAR },
   // Named by the content's hash.
   { path: "/course-assets/:file", cacheControl: YEAR },
+  { path: "/files/:hash", cacheControl: YEAR },
 ];
 
 export const PRIVATE = "private, no-store";

@@ -20,6 +20,8 @@ export interface Formats {
   calendarDay: (day: string) => string;
   /** A count or measure with at most one decimal: "1.234", "2,5" (es). */
   number: (value: number) => string;
+  /** A WCAG contrast ratio, cut (not rounded) to two decimals so a failing one never reads as passing: "4,49:1" (es). */
+  contrastRatio: (value: number) => string;
   /** The same, short, for a chart's axis: "31 mar" (es). */
   shortDay: (day: string) => string;
 }
@@ -36,7 +38,9 @@ function build(lang: string): Formats {
   const calendarDay = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   const oneDecimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const shortDay = new Intl.DateTimeFormat(lang, { month: "short", day: "numeric", timeZone: "UTC" });
+  const twoDecimals = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   return {
+    contrastRatio: (value) => `${twoDecimals.format(Math.floor(value * 100) / 100)}:1`,
     percent: (value) => percent.format(value / 100),
     calendarDay: (day) => calendarDay.format(new Date(`${day}T12:00:00Z`)),
     number: (value) => oneDecimal.format(value),

@@ -9,7 +9,7 @@ import { LanguageOptions } from "./form.tsx";
 export interface ShellUser {
   name: string;
   roles: GrantableRole[];
-  city: { name: string };
+  city: { name: string; logoHash?: string | null };
 }
 
 interface NavItem {
@@ -72,9 +72,13 @@ export function Shell({ user, children }: { user: ShellUser | null; children: Re
       </a>
       <header className="city-header text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link to="/" className="text-lg font-bold text-white no-underline">
-            {t("app.name")}
-            {user ? <span className="font-normal"> · {user.city.name}</span> : null}
+          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-white no-underline">
+            {/* The city's name follows in text, so the logo adds nothing for a screen reader. */}
+            {user?.city.logoHash ? <img src={`/files/${user.city.logoHash}`} alt="" className="h-10 w-auto" /> : null}
+            <span>
+              {t("app.name")}
+              {user ? <span className="font-normal"> · {user.city.name}</span> : null}
+            </span>
           </Link>
           <LanguageSwitcher />
         </div>

@@ -37,6 +37,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/test-clock": "action only, test servers only: moves the clock",
   "routes/test-form": "test servers with TEST_FORMS only (a 404 here): a fixture of the form tests, never shown to a person",
   "routes/hr.export.$file": "resource route: the HR lists and the dashboard's tables as CSV or XLSX downloads",
+  "routes/files.$hash": "resource route: stored files (city logos) by hash",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");
@@ -352,6 +353,24 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
+async function branding(page: Page, sweep: Sweep): Promise<void> {
+  await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
+    await page.goto("/admin/branding");
+    await sweep.scan(page, "branding");
+    const primary = page.getByLabel(t("branding.field.primaryColor"));
+    const original = await primary.inputValue();
+    await primary.fill("#f3c64a");
+    await page.getByRole("button", { name: t("branding.save") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "branding, refused");
+    await page.getByLabel(t("branding.field.primaryColor")).fill(original);
+    await page.getByRole("button", { name: t("branding.preview") }).click();
+    await expect(page.getByText(t("branding.previewShown"))).toBeVisible();
+    await sweep.scan(page, "branding, preview");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -512,6 +531,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const brandingContext = await newContext(browser, pass);
+        await branding(await brandingContext.newPage(), sweep);
+        await brandingContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {

@@ -84,6 +84,8 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   },
   "routes/hr.summary": { path: "/hr/summary", get: hrOnly(200), post: hrOnly(400) },
   "routes/notices": { path: "/notices", get: all(405), post: signedIn(302, 400) },
+  "routes/admin.branding": { path: "/admin/branding", get: cityAdminOnly(200), post: cityAdminOnly(400) },
+  "routes/files.$hash": { path: `/files/${"0".repeat(64)}`, get: all(404) },
 };
 
 let server: TestServer;

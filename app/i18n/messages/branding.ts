@@ -2,8 +2,205 @@
  * Messages for the city's branding settings, in the three languages, spread into es.ts, pt.ts and en.ts.
  * Spanish is the source.
  */
-export const brandingEs = {} as const;
+export const brandingEs = {
+  "branding.nav": "Imagen y ajustes",
+  "branding.title": "Imagen y ajustes de {city}",
+  "branding.intro":
+    "El logotipo, los colores y la firma se ven en el encabezado de cada página y en los certificados nuevos. Los certificados ya emitidos conservan la imagen con la que se emitieron.",
+  "branding.saved": "Se guardaron los cambios. Los próximos certificados usarán esta imagen.",
+  "branding.previewShown": "Vista previa con los valores propuestos. Todavía no se ha guardado nada.",
+  "branding.previewNewLogo":
+    "La vista previa muestra el logotipo nuevo. Para guardarlo, elígelo otra vez antes de pulsar «Guardar».",
+  "branding.section.logo": "Logotipo",
+  "branding.section.colours": "Colores",
+  "branding.section.certificate": "Certificados",
+  "branding.section.signup": "Registro, idioma y hora",
+  "branding.section.privacy": "Protección de datos",
+  "branding.field.logo": "Logotipo nuevo",
+  "branding.currentLogo": "Logotipo actual",
+  "branding.noLogo": "La ciudad no tiene logotipo.",
+  "branding.field.primaryColor": "Color principal",
+  "branding.field.primaryHint":
+    "En formato #rrggbb. Es el fondo del encabezado (texto blanco encima) y el color de los títulos del certificado: debe contrastar al menos {ratio} con el blanco.",
+  "branding.field.accentColor": "Color de acento",
+  "branding.field.accentHint": "En formato #rrggbb. Se usa en franjas y marcos decorativos.",
+  "branding.field.signatoryName": "Nombre de quien firma",
+  "branding.field.signatoryTitle": "Cargo de quien firma",
+  "branding.field.certificatePrefix": "Prefijo de los códigos de certificado",
+  "branding.field.prefixHint": "Tres letras mayúsculas, únicas en la red (por ejemplo, MAD).",
+  "branding.field.emailDomains": "Dominios de correo que pueden registrarse",
+  "branding.field.emailDomainsHint":
+    "Uno por línea, por ejemplo madrid.es. También se aceptan sus subdominios. Sin dominios, solo se entra por invitación.",
+  "branding.field.defaultLocale": "Idioma predeterminado",
+  "branding.field.timeZone": "Zona horaria",
+  "branding.field.timeZoneHint": "Nombre IANA, por ejemplo Europe/Madrid o America/Sao_Paulo.",
+  "branding.field.dataProtectionContact": "Contacto de protección de datos",
+  "branding.field.dataProtectionHint":
+    "Quién atiende las solicitudes sobre datos personales (correo o dirección). Se muestra en el aviso de privacidad.",
+  "branding.preview": "Vista previa",
+  "branding.save": "Guardar",
+  "branding.previewTitle": "Vista previa",
+  "branding.previewHeader": "Encabezado de las páginas",
+  "branding.previewCertificate": "Certificado",
+  "branding.previewHeaderLabel": "Encabezado de {city} con los colores propuestos",
+  "branding.previewCertificateLabel": "Certificado de ejemplo de {city} con los colores y la firma propuestos",
+  "branding.previewHolder": "Nombre de ejemplo",
+  "branding.previewCourse": "Curso de ejemplo",
+  "branding.error.colour": "Escribe un color en formato #rrggbb, por ejemplo #1e3a5f.",
+  "branding.error.tooLong": "El texto es demasiado largo.",
+  "branding.error.prefix": "El prefijo deben ser tres letras (A–Z), por ejemplo MAD.",
+  "branding.error.prefixTaken": "Otra ciudad ya usa este prefijo. Elige otro.",
+  "branding.error.domain": "Algún dominio no es válido. Escribe nombres como madrid.es, uno por línea.",
+  "branding.error.domainCount": "Puedes indicar como máximo {count} dominios.",
+  "branding.error.domainTaken": "El dominio {domain} ya pertenece a otra ciudad.",
+  "branding.error.timeZone": "No es una zona horaria conocida. Usa un nombre IANA como Europe/Madrid.",
+  "branding.error.contrastPrimary":
+    "Con este color, el texto blanco del encabezado y los títulos del certificado tienen un contraste de {ratio}; hace falta al menos {required}. El color más parecido que cumple es {nearest}.",
+  "branding.error.contrastAccent":
+    "Este color tiene un contraste de {ratio}; hace falta al menos {required}. El color más parecido que cumple es {nearest}.",
+  "branding.error.contrastNoNearest":
+    "Este color tiene un contraste de {ratio}; hace falta al menos {required}. Elige un color más oscuro.",
+  "branding.error.logoType": "El logotipo debe ser un PNG o un SVG. Se comprueba por su contenido, no por el nombre del archivo.",
+  "branding.error.svgTooLarge": "El SVG es más grande de lo permitido. Elige uno más pequeño.",
+  "branding.error.svgDeclaration":
+    "El SVG contiene una declaración DOCTYPE o ENTITY, que no se acepta porque puede multiplicarse sin límite. Expórtalo de nuevo sin ella.",
+  "branding.error.svgNotXml": "El archivo no es un SVG válido: su XML está mal formado.",
+  "branding.error.svgNotSvg": "El archivo no es un SVG: su elemento raíz debe ser <svg> con el espacio de nombres de SVG.",
+  "branding.error.svgEmpty": "Después de quitar lo que no se permite (scripts, enlaces externos), el SVG quedó vacío.",
+  "branding.privacyContact": "Contacto de protección de datos de {city}: {contact}",
+} as const;
 
-export const brandingPt = {};
+export const brandingPt = {
+  "branding.nav": "Identidade e ajustes",
+  "branding.title": "Identidade e ajustes de {city}",
+  "branding.intro":
+    "O logotipo, as cores e a assinatura aparecem no cabeçalho de cada página e nos certificados novos. Os certificados já emitidos mantêm a identidade com que foram emitidos.",
+  "branding.saved": "As alterações foram salvas. Os próximos certificados usarão esta identidade.",
+  "branding.previewShown": "Pré-visualização com os valores propostos. Nada foi salvo ainda.",
+  "branding.previewNewLogo":
+    "A pré-visualização mostra o logotipo novo. Para salvá-lo, escolha-o de novo antes de clicar em «Salvar».",
+  "branding.section.logo": "Logotipo",
+  "branding.section.colours": "Cores",
+  "branding.section.certificate": "Certificados",
+  "branding.section.signup": "Cadastro, idioma e horário",
+  "branding.section.privacy": "Proteção de dados",
+  "branding.field.logo": "Logotipo novo",
+  "branding.currentLogo": "Logotipo atual",
+  "branding.noLogo": "A cidade não tem logotipo.",
+  "branding.field.primaryColor": "Cor principal",
+  "branding.field.primaryHint":
+    "No formato #rrggbb. É o fundo do cabeçalho (texto branco por cima) e a cor dos títulos do certificado: deve ter contraste de pelo menos {ratio} com o branco.",
+  "branding.field.accentColor": "Cor de destaque",
+  "branding.field.accentHint": "No formato #rrggbb. É usada em faixas e molduras decorativas.",
+  "branding.field.signatoryName": "Nome de quem assina",
+  "branding.field.signatoryTitle": "Cargo de quem assina",
+  "branding.field.certificatePrefix": "Prefixo dos códigos de certificado",
+  "branding.field.prefixHint": "Três letras maiúsculas, únicas na rede (por exemplo, SAO).",
+  "branding.field.emailDomains": "Domínios de e-mail que podem se cadastrar",
+  "branding.field.emailDomainsHint":
+    "Um por linha, por exemplo prefeitura.sp.gov.br. Os subdomínios também são aceitos. Sem domínios, só se entra por convite.",
+  "branding.field.defaultLocale": "Idioma padrão",
+  "branding.field.timeZone": "Fuso horário",
+  "branding.field.timeZoneHint": "Nome IANA, por exemplo America/Sao_Paulo ou Europe/Madrid.",
+  "branding.field.dataProtectionContact": "Contato de proteção de dados",
+  "branding.field.dataProtectionHint":
+    "Quem atende as solicitações sobre dados pessoais (e-mail ou endereço). Aparece no aviso de privacidade.",
+  "branding.preview": "Pré-visualizar",
+  "branding.save": "Salvar",
+  "branding.previewTitle": "Pré-visualização",
+  "branding.previewHeader": "Cabeçalho das páginas",
+  "branding.previewCertificate": "Certificado",
+  "branding.previewHeaderLabel": "Cabeçalho de {city} com as cores propostas",
+  "branding.previewCertificateLabel": "Certificado de exemplo de {city} com as cores e a assinatura propostas",
+  "branding.previewHolder": "Nome de exemplo",
+  "branding.previewCourse": "Curso de exemplo",
+  "branding.error.colour": "Digite uma cor no formato #rrggbb, por exemplo #1e3a5f.",
+  "branding.error.tooLong": "O texto é longo demais.",
+  "branding.error.prefix": "O prefixo deve ter três letras (A–Z), por exemplo SAO.",
+  "branding.error.prefixTaken": "Outra cidade já usa este prefixo. Escolha outro.",
+  "branding.error.domain": "Algum domínio não é válido. Digite nomes como prefeitura.sp.gov.br, um por linha.",
+  "branding.error.domainCount": "Você pode indicar no máximo {count} domínios.",
+  "branding.error.domainTaken": "O domínio {domain} já pertence a outra cidade.",
+  "branding.error.timeZone": "Não é um fuso horário conhecido. Use um nome IANA como America/Sao_Paulo.",
+  "branding.error.contrastPrimary":
+    "Com esta cor, o texto branco do cabeçalho e os títulos do certificado têm contraste de {ratio}; é preciso pelo menos {required}. A cor mais parecida que atende é {nearest}.",
+  "branding.error.contrastAccent":
+    "Esta cor tem contraste de {ratio}; é preciso pelo menos {required}. A cor mais parecida que atende é {nearest}.",
+  "branding.error.contrastNoNearest":
+    "Esta cor tem contraste de {ratio}; é preciso pelo menos {required}. Escolha uma cor mais escura.",
+  "branding.error.logoType": "O logotipo deve ser um PNG ou um SVG. Isso é verificado pelo conteúdo, não pelo nome do arquivo.",
+  "branding.error.svgTooLarge": "O SVG é maior do que o permitido. Escolha um menor.",
+  "branding.error.svgDeclaration":
+    "O SVG contém uma declaração DOCTYPE ou ENTITY, que não é aceita porque pode se multiplicar sem limite. Exporte-o de novo sem ela.",
+  "branding.error.svgNotXml": "O arquivo não é um SVG válido: o XML está malformado.",
+  "branding.error.svgNotSvg": "O arquivo não é um SVG: o elemento raiz deve ser <svg> com o namespace do SVG.",
+  "branding.error.svgEmpty": "Depois de remover o que não é permitido (scripts, links externos), o SVG ficou vazio.",
+  "branding.privacyContact": "Contato de proteção de dados de {city}: {contact}",
+};
 
-export const brandingEn = {};
+export const brandingEn = {
+  "branding.nav": "Branding and settings",
+  "branding.title": "Branding and settings of {city}",
+  "branding.intro":
+    "The logo, colours and signature appear in the header of every page and on new certificates. Certificates already issued keep the branding they were issued with.",
+  "branding.saved": "Your changes were saved. The next certificates will use this branding.",
+  "branding.previewShown": "Preview with the proposed values. Nothing has been saved yet.",
+  "branding.previewNewLogo": "The preview shows the new logo. To save it, choose it again before pressing “Save”.",
+  "branding.section.logo": "Logo",
+  "branding.section.colours": "Colours",
+  "branding.section.certificate": "Certificates",
+  "branding.section.signup": "Sign-up, language and time",
+  "branding.section.privacy": "Data protection",
+  "branding.field.logo": "New logo",
+  "branding.currentLogo": "Current logo",
+  "branding.noLogo": "The city has no logo.",
+  "branding.field.primaryColor": "Primary colour",
+  "branding.field.primaryHint":
+    "As #rrggbb. It is the header's background (white text on it) and the colour of the certificate's titles: it needs a contrast of at least {ratio} with white.",
+  "branding.field.accentColor": "Accent colour",
+  "branding.field.accentHint": "As #rrggbb. Used for decorative stripes and frames.",
+  "branding.field.signatoryName": "Signatory's name",
+  "branding.field.signatoryTitle": "Signatory's title",
+  "branding.field.certificatePrefix": "Certificate code prefix",
+  "branding.field.prefixHint": "Three capital letters, unique in the network (for example, MAD).",
+  "branding.field.emailDomains": "Email domains that may sign up",
+  "branding.field.emailDomainsHint":
+    "One a line, for example madrid.es. Their subdomains are accepted too. With no domains, people join by invitation only.",
+  "branding.field.defaultLocale": "Default language",
+  "branding.field.timeZone": "Time zone",
+  "branding.field.timeZoneHint": "An IANA name, for example Europe/Madrid or America/Sao_Paulo.",
+  "branding.field.dataProtectionContact": "Data-protection contact",
+  "branding.field.dataProtectionHint":
+    "Who answers requests about personal data (an email or postal address). Shown in the privacy notice.",
+  "branding.preview": "Preview",
+  "branding.save": "Save",
+  "branding.previewTitle": "Preview",
+  "branding.previewHeader": "Page header",
+  "branding.previewCertificate": "Certificate",
+  "branding.previewHeaderLabel": "Header of {city} in the proposed colours",
+  "branding.previewCertificateLabel": "Sample certificate of {city} with the proposed colours and signature",
+  "branding.previewHolder": "Sample name",
+  "branding.previewCourse": "Sample course",
+  "branding.error.colour": "Type a colour as #rrggbb, for example #1e3a5f.",
+  "branding.error.tooLong": "The text is too long.",
+  "branding.error.prefix": "The prefix must be three letters (A–Z), for example MAD.",
+  "branding.error.prefixTaken": "Another city already uses this prefix. Choose another.",
+  "branding.error.domain": "A domain is not valid. Type names like madrid.es, one a line.",
+  "branding.error.domainCount": "You can give at most {count} domains.",
+  "branding.error.domainTaken": "The domain {domain} already belongs to another city.",
+  "branding.error.timeZone": "That is not a known time zone. Use an IANA name such as Europe/Madrid.",
+  "branding.error.contrastPrimary":
+    "With this colour, the header's white text and the certificate's titles have a contrast of {ratio}; at least {required} is needed. The nearest colour that passes is {nearest}.",
+  "branding.error.contrastAccent":
+    "This colour has a contrast of {ratio}; at least {required} is needed. The nearest colour that passes is {nearest}.",
+  "branding.error.contrastNoNearest":
+    "This colour has a contrast of {ratio}; at least {required} is needed. Choose a darker colour.",
+  "branding.error.logoType": "The logo must be a PNG or an SVG. This is checked by its content, not by the file's name.",
+  "branding.error.svgTooLarge": "The SVG is larger than allowed. Choose a smaller one.",
+  "branding.error.svgDeclaration":
+    "The SVG contains a DOCTYPE or ENTITY declaration, which is not accepted because it can expand without limit. Export it again without one.",
+  "branding.error.svgNotXml": "The file is not a valid SVG: its XML is malformed.",
+  "branding.error.svgNotSvg": "The file is not an SVG: its root element must be <svg> in the SVG namespace.",
+  "branding.error.svgEmpty": "Once what is not allowed (scripts, external links) was removed, the SVG was empty.",
+  "branding.privacyContact": "Data-protection contact of {city}: {contact}",
+};
