@@ -8,6 +8,7 @@ const adminPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/admin/people", label: "nav.people" },
   { to: "/admin/invitations", label: "nav.invitations" },
   { to: "/admin/certificates", label: "nav.adminCertificates" },
+  { to: "/admin/departments", label: "departments.nav" },
 ];
 
 export function AdminNav({ current }: { current: string }) {

@@ -352,6 +352,43 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/** The department tree: as it is, a refused name, a department's page, a merge to confirm, an archive refused, an archived department. */
+async function departments(page: Page, sweep: Sweep): Promise<void> {
+  await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
+    const tag = `${sweep.pass.name} ${Date.now().toString(36)}`;
+    const create = async (name: string) => {
+      await page.goto("/admin/departments");
+      await page.getByLabel(t("departments.field.name"), { exact: true }).fill(name);
+      await page.getByRole("button", { name: t("departments.create.submit") }).click();
+      await expect(page.getByText(t("departments.done.created"))).toBeVisible();
+    };
+    await page.goto("/admin/departments");
+    await sweep.scan(page, "departments");
+    await page.getByRole("button", { name: t("departments.create.submit") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "departments, with errors");
+    await create(`Barrido ${tag}`);
+    await sweep.scan(page, "departments, created");
+    await create(`Barrido destino ${tag}`);
+    await page.getByRole("link", { name: `Barrido ${tag}`, exact: true }).click();
+    await sweep.scan(page, "department");
+    await page.getByLabel(t("departments.merge.field")).selectOption({ label: `Barrido destino ${tag}` });
+    await page.getByRole("button", { name: t("departments.merge.review") }).click();
+    await expect(page.getByRole("heading", { name: t("departments.merge.confirmTitle") })).toBeVisible();
+    await sweep.scan(page, "department, merge to confirm");
+    await page.getByRole("button", { name: t("departments.merge.confirm") }).click();
+    await expect(page.getByText(t("departments.done.merged"))).toBeVisible();
+    await page.goto("/admin/departments");
+    await page.getByRole("link", { name: `Barrido ${tag}`, exact: true }).click();
+    await sweep.scan(page, "department, archived");
+    await page.goto("/admin/departments");
+    await page.getByRole("link", { name: "Servicios Sociales", exact: true }).click();
+    await page.getByRole("button", { name: t("departments.archive.submit") }).click();
+    await expect(page.getByText(t("department.inUse"))).toBeVisible();
+    await sweep.scan(page, "department, archive refused");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -512,6 +549,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const departmentsContext = await newContext(browser, pass);
+        await departments(await departmentsContext.newPage(), sweep);
+        await departmentsContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {
