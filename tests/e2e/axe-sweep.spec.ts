@@ -370,7 +370,9 @@ async function departments(page: Page, sweep: Sweep): Promise<void> {
     await create(`Barrido ${tag}`);
     await sweep.scan(page, "departments, created");
     await create(`Barrido destino ${tag}`);
+    const opened = page.getByRole("heading", { level: 1, name: t("departments.page.title", { name: `Barrido ${tag}` }) });
     await page.getByRole("link", { name: `Barrido ${tag}`, exact: true }).click();
+    await expect(opened).toBeVisible();
     await sweep.scan(page, "department");
     await page.getByLabel(t("departments.merge.field")).selectOption({ label: `Barrido destino ${tag}` });
     await page.getByRole("button", { name: t("departments.merge.review") }).click();
@@ -380,9 +382,13 @@ async function departments(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByText(t("departments.done.merged"))).toBeVisible();
     await page.goto("/admin/departments");
     await page.getByRole("link", { name: `Barrido ${tag}`, exact: true }).click();
+    await expect(page.getByText(t("departments.page.archived"))).toBeVisible();
     await sweep.scan(page, "department, archived");
     await page.goto("/admin/departments");
     await page.getByRole("link", { name: "Servicios Sociales", exact: true }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: t("departments.page.title", { name: "Servicios Sociales" }) }),
+    ).toBeVisible();
     await page.getByRole("button", { name: t("departments.archive.submit") }).click();
     await expect(page.getByText(t("department.inUse"))).toBeVisible();
     await sweep.scan(page, "department, archive refused");
