@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { audit } from "~/audit/audit.server.ts";
 import type { CurrentUser } from "~/auth/guards.server.ts";
-import { subtreeWhere } from "~/cities/departments.server.ts";
+import { activeDepartmentsWhere, subtreeWhere } from "~/cities/departments.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { visibleCoursesWhere } from "~/courses/visibility.ts";
@@ -48,7 +48,7 @@ export async function assignmentFormOptions(scope: HrScope, locale: Locale) {
       select: { id: true, sourceLocale: true, currentVersion: { select: { title: true, languages: true } } },
     }),
     db().department.findMany({
-      where: { cityId: scope.cityId, archivedAt: null, ...(scope.subtree ? subtreeWhere(scope.subtree) : {}) },
+      where: { ...activeDepartmentsWhere(scope.cityId), ...(scope.subtree ? subtreeWhere(scope.subtree) : {}) },
       orderBy: { path: "asc" },
       select: { id: true, name: true, depth: true, path: true },
     }),
@@ -103,7 +103,7 @@ export async function createAssignment(actor: CurrentUser, scope: HrScope, reque
   if (!course) fieldErrors.course = "assignments.error.course";
   const departmentIds = request.departments.map((department) => department.departmentId);
   const departments = await db().department.findMany({
-    where: { id: { in: departmentIds }, cityId: scope.cityId, archivedAt: null },
+    where: { id: { in: departmentIds }, ...activeDepartmentsWhere(scope.cityId) },
     select: { id: true, path: true },
   });
   if (departments.length !== departmentIds.length || !departments.every((department) => departmentInScope(scope, department)))

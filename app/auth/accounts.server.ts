@@ -1,6 +1,7 @@
 /** Sign-up, login, profile and password changes. */
 import { assignOnJoinOrMove } from "~/assignments/membership.server.ts";
 import type { z } from "zod";
+import { activeDepartmentsWhere } from "~/cities/departments.server.ts";
 import { db, Prisma, type Role } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
 import { emailDomainAllowed } from "~/cities/email-domains.ts";
@@ -78,7 +79,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<AccountRes
     let departmentId = found.departmentId;
     if (!departmentId && input.department) {
       const department = await db().department.findFirst({
-        where: { id: input.department, cityId: found.cityId },
+        where: { id: input.department, ...activeDepartmentsWhere(found.cityId) },
         select: { id: true },
       });
       if (!department) return { ok: false, fieldErrors: { department: "validation.department" } };

@@ -1,6 +1,7 @@
 /** Invitation links: a city admin invites a person for a role and department. */
 import type { z } from "zod";
 import { audit } from "~/audit/audit.server.ts";
+import { activeDepartmentsWhere } from "~/cities/departments.server.ts";
 import { db } from "~/db.server.ts";
 import { appUrl } from "~/env.server.ts";
 import { now } from "~/clock.server.ts";
@@ -25,7 +26,7 @@ export async function createInvitation(
   if (input.department) {
     // The department must be one of the admin's own city.
     const department = await db().department.findFirst({
-      where: { id: input.department, cityId: admin.city.id },
+      where: { id: input.department, ...activeDepartmentsWhere(admin.city.id) },
       select: { id: true },
     });
     if (!department) return { ok: false, field: "department" };

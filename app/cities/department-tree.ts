@@ -81,3 +81,67 @@ export function flattenTree<T extends DepartmentRow>(roots: readonly DepartmentN
   walk(roots, 1);
   return rows;
 }
+
+export type MergeProblem = "department.mergeIntoItself" | "department.tooDeep" | "department.archived";
+
+/**
+ * Whether a department may be merged into another: never into itself or its own subtree, never
+ * from or into an archived one, and its children (re-parented under the target) must stay within
+ * the depth limit.
+ */
+export function mergeProblem(
+  source: { path: string; deepestInSubtree: number; archived: boolean },
+  target: { path: string; archived: boolean },
+): MergeProblem | null {
+  if (source.archived || target.archived) return "department.archived";
+  if (isInSubtree(target.path, source.path)) return "department.mergeIntoItself";
+  // The source's children take the source's place one level below the target.
+  const childrenHeight = source.deepestInSubtree - depthOfPath(source.path);
+  return depthOfPath(target.path) + childrenHeight > MAX_DEPARTMENT_DEPTH ? "department.tooDeep" : null;
+}
+
+/** Names that would be repeated among the target's children once the source's children join them. */
+export function clashingChildNames(sourceChildren: readonly string[], targetChildren: readonly string[]): string[] {
+  const taken = new Set(targetChildren);
+  return [...new Set(sourceChildren.filter((name) => taken.has(name)))];
+}
+
+/** What keeps a department subtree in use: archiving waits until each of these is zero. */
+export interface ArchiveBlockers {
+  activePeople: number;
+  openAssignments: number;
+  hrGrants: number;
+  pendingInvitations: number;
+}
+
+export const archiveBlockerKinds = [
+  "activePeople",
+  "openAssignments",
+  "hrGrants",
+  "pendingInvitations",
+] as const satisfies ReadonlyArray<keyof ArchiveBlockers>;
+
+export function archiveBlocked(blockers: ArchiveBlockers): boolean {
+  return archiveBlockerKinds.some((kind) => blockers[kind] > 0);
+}
+
+/** A department comes back only under an active parent (archiving takes a subtree, never half of one). */
+export function unarchiveProblem(parent: { archived: boolean } | null): "department.parentArchived" | null {
+  return parent?.archived ? "department.parentArchived" : null;
+}
+
+/**
+ * Where a department may go (a new parent, or a merge target): active departments outside its own
+ * subtree. The server checks the same rules again (moveProblem, mergeProblem).
+ */
+export function choicesOutside<T extends { path: string; archivedAt?: Date | string | null }>(
+  rows: readonly T[],
+  moving: { path: string },
+): T[] {
+  return rows.filter((row) => isActiveDepartment(row) && !isInSubtree(row.path, moving.path));
+}
+
+/** Whether people may be put in a department: it is not archived (in SQL: activeDepartmentsWhere). */
+export function isActiveDepartment(row: { archivedAt?: Date | string | null }): boolean {
+  return !row.archivedAt;
+}

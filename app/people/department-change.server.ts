@@ -3,6 +3,7 @@
  * transaction, so their assignments follow in the same commit (app/assignments/membership.server.ts).
  */
 import { assignOnJoinOrMove } from "~/assignments/membership.server.ts";
+import { activeDepartmentsWhere } from "~/cities/departments.server.ts";
 import type { Prisma } from "~/db.server.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -19,7 +20,7 @@ export async function changeDepartment(
   if (!person) return { ok: false, problem: "person.notFound" };
   if (input.departmentId) {
     const department = await tx.department.findFirst({
-      where: { id: input.departmentId, cityId: person.cityId, archivedAt: null },
+      where: { id: input.departmentId, ...activeDepartmentsWhere(person.cityId) },
       select: { id: true },
     });
     if (!department) return { ok: false, problem: "department.notFound" };

@@ -9,6 +9,7 @@ const adminPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/admin/invitations", label: "nav.invitations" },
   { to: "/admin/certificates", label: "nav.adminCertificates" },
   { to: "/admin/branding", label: "branding.nav" },
+  { to: "/admin/departments", label: "departments.nav" },
 ];
 
 export function AdminNav({ current }: { current: string }) {

@@ -371,6 +371,49 @@ async function branding(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** The department tree: as it is, a refused name, a department's page, a merge to confirm, an archive refused, an archived department. */
+async function departments(page: Page, sweep: Sweep): Promise<void> {
+  await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
+    const tag = `${sweep.pass.name} ${Date.now().toString(36)}`;
+    const create = async (name: string) => {
+      await page.goto("/admin/departments");
+      await page.getByLabel(t("departments.field.name"), { exact: true }).fill(name);
+      await page.getByRole("button", { name: t("departments.create.submit") }).click();
+      await expect(page.getByText(t("departments.done.created"))).toBeVisible();
+    };
+    await page.goto("/admin/departments");
+    await sweep.scan(page, "departments");
+    await page.getByRole("button", { name: t("departments.create.submit") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "departments, with errors");
+    await create(`Barrido ${tag}`);
+    await sweep.scan(page, "departments, created");
+    await create(`Barrido destino ${tag}`);
+    const opened = page.getByRole("heading", { level: 1, name: t("departments.page.title", { name: `Barrido ${tag}` }) });
+    await page.getByRole("link", { name: `Barrido ${tag}`, exact: true }).click();
+    await expect(opened).toBeVisible();
+    await sweep.scan(page, "department");
+    await page.getByLabel(t("departments.merge.field")).selectOption({ label: `Barrido destino ${tag}` });
+    await page.getByRole("button", { name: t("departments.merge.review") }).click();
+    await expect(page.getByRole("heading", { name: t("departments.merge.confirmTitle") })).toBeVisible();
+    await sweep.scan(page, "department, merge to confirm");
+    await page.getByRole("button", { name: t("departments.merge.confirm") }).click();
+    await expect(page.getByText(t("departments.done.merged"))).toBeVisible();
+    await page.goto("/admin/departments");
+    await page.getByRole("link", { name: `Barrido ${tag}`, exact: true }).click();
+    await expect(page.getByText(t("departments.page.archived"))).toBeVisible();
+    await sweep.scan(page, "department, archived");
+    await page.goto("/admin/departments");
+    await page.getByRole("link", { name: "Servicios Sociales", exact: true }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: t("departments.page.title", { name: "Servicios Sociales" }) }),
+    ).toBeVisible();
+    await page.getByRole("button", { name: t("departments.archive.submit") }).click();
+    await expect(page.getByText(t("department.inUse"))).toBeVisible();
+    await sweep.scan(page, "department, archive refused");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -534,6 +577,9 @@ test.describe("axe on every page and state", () => {
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();
+        const departmentsContext = await newContext(browser, pass);
+        await departments(await departmentsContext.newPage(), sweep);
+        await departmentsContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {

@@ -20,11 +20,17 @@ import { ensureDepartmentChain } from "~/cities/departments.server.ts";
 import { now, setClockOffset } from "~/clock.server.ts";
 import { importCourseFolder } from "~/courses/importer.server.ts";
 import { db } from "~/db.server.ts";
-import { enroll, learnerCourseState, learnerDashboard, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { enroll, learnerCourseState, learnerDashboard } from "~/learning/enrollments.server.ts";
 import { changeDepartment, setPersonActive } from "~/people/department-change.server.ts";
 import { startAttempt } from "~/quiz/attempts.server.ts";
 import { hrScopeOf } from "~/reports/scope.server.ts";
-import { currentUserFor, importSampleCourse, SAMPLE_COURSE, takeAttempt } from "../support/learning.ts";
+import {
+  assignmentRequest,
+  completeSampleCourse,
+  currentUserFor,
+  importSampleCourse,
+  SAMPLE_COURSE,
+} from "../support/learning.ts";
 
 let courseId: string;
 let madridId: string;
@@ -51,31 +57,10 @@ function unique(name: string): string {
   return `${name} ${String.fromCharCode(97 + (serial % 26))}${serial}`;
 }
 
-function request(overrides: Partial<AssignmentRequest> = {}): AssignmentRequest {
-  return {
-    courseId,
-    departments: [],
-    wholeCity: false,
-    emails: [],
-    due: { kind: "days", days: 30 },
-    validityMonths: null,
-    windowDays: null,
-    ...overrides,
-  };
-}
-
 async function assign(overrides: Partial<AssignmentRequest>, by: CurrentUser = hr) {
-  const outcome = await createAssignment(by, await hrScopeOf(by), request(overrides));
+  const outcome = await createAssignment(by, await hrScopeOf(by), assignmentRequest(courseId, overrides));
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
   return outcome;
-}
-
-async function complete(user: CurrentUser) {
-  await enroll(user, SAMPLE_COURSE);
-  for (const lesson of ["first-steps", "next-steps"]) await markLessonComplete(user, SAMPLE_COURSE, lesson);
-  const attempt = await startAttempt(user, SAMPLE_COURSE);
-  if (!attempt.ok) throw new Error("attempt refused");
-  await takeAttempt(user, attempt.attemptId, true);
 }
 
 const rowsOf = (assignmentId: string) =>
@@ -166,7 +151,7 @@ describe("creating an assignment", () => {
 
   it("links a person's completed enrolment whose certificate is still valid: the row is completed from the start", async () => {
     const person = await currentUserFor();
-    await complete(person);
+    await completeSampleCourse(person);
     const outcome = await assign({ emails: [person.email] });
     const [row] = await rowsOf(outcome.id);
     expect(row).toMatchObject({ cycle: 1 });
@@ -250,7 +235,7 @@ describe("joining, moving and leaving", () => {
     expect(await rowsOf(outcome.id)).toMatchObject([{ userId: joiner.id, withdrawnAt: null }]);
 
     // Completes one of the two, then moves out: the completed row stays, the open one is withdrawn.
-    await complete(joiner);
+    await completeSampleCourse(joiner);
     expect(await db().$transaction((tx) => changeDepartment(tx, { userId: joiner.id, departmentId: b }))).toEqual({
       ok: true,
       added: 0,
@@ -301,7 +286,7 @@ describe("recertification", () => {
   it("opens the next cycle when the window opens, not before, once; starting then creates the new cycle's empty enrolment", async () => {
     const person = await currentUserFor();
     const outcome = await assign({ emails: [person.email], validityMonths: 12, windowDays: 30 });
-    await complete(person);
+    await completeSampleCourse(person);
     const certificate = await db().certificate.findFirstOrThrow({ where: { userId: person.id }, select: { expiresAt: true } });
     expect(certificate.expiresAt).not.toBeNull();
     const opens = windowOpensAt(certificate.expiresAt!, 30, "Europe/Madrid");
@@ -333,7 +318,7 @@ describe("recertification", () => {
     const person = await currentUserFor({ department: "Hacienda" });
     await db().$transaction((tx) => changeDepartment(tx, { userId: person.id, departmentId: a }));
     await assign({ departments: [{ departmentId: a, includeSubdepartments: true }], validityMonths: 6, windowDays: 10 });
-    await complete(person);
+    await completeSampleCourse(person);
     await db().$transaction((tx) => changeDepartment(tx, { userId: person.id, departmentId: null }));
     expect(await openRecertificationCycles(new Date(Date.now() + 200 * day), { userId: person.id })).toBe(0);
   });
@@ -343,7 +328,7 @@ describe("withdrawing and archiving", () => {
   it("withdrawing takes open rows out and keeps completed ones; archiving a course withdraws its open rows and it cannot be assigned", async () => {
     const done = await currentUserFor();
     const open = await currentUserFor();
-    await complete(done);
+    await completeSampleCourse(done);
     const outcome = await assign({ emails: [done.email, open.email] });
     expect(await withdrawAssignment(hr, await hrScopeOf(hr), outcome.id)).toEqual({ ok: true, rows: 1 });
     expect(await withdrawAssignment(hr, await hrScopeOf(hr), outcome.id)).toEqual({ ok: true, rows: 0 });
@@ -360,7 +345,7 @@ describe("withdrawing and archiving", () => {
     await db().$transaction((tx) => archiveCourse(tx, courseId));
     try {
       expect(await db().personAssignment.count({ where: { userId: other.id, withdrawnAt: null } })).toBe(0);
-      const refused = await createAssignment(hr, await hrScopeOf(hr), request({ emails: [other.email] }));
+      const refused = await createAssignment(hr, await hrScopeOf(hr), assignmentRequest(courseId, { emails: [other.email] }));
       expect(refused).toMatchObject({ ok: false, fieldErrors: { course: "assignments.error.course" } });
     } finally {
       await db().course.update({ where: { id: courseId }, data: { archivedAt: null } });

@@ -3,7 +3,9 @@ import path from "node:path";
 import { getCurrentUser, type CurrentUser } from "~/auth/guards.server.ts";
 import { importCourseFolder } from "~/courses/importer.server.ts";
 import { db } from "~/db.server.ts";
-import { attemptView, sendAttemptEvents } from "~/quiz/attempts.server.ts";
+import type { AssignmentRequest } from "~/assignments/assignment-input.ts";
+import { enroll, markLessonComplete } from "~/learning/enrollments.server.ts";
+import { attemptView, sendAttemptEvents, startAttempt } from "~/quiz/attempts.server.ts";
 import { createUser, sessionCookie } from "./factories.ts";
 
 export const SAMPLE_COURSE = "sample-course";
@@ -65,4 +67,27 @@ export async function takeAttempt(
   const step = await answerAll(user, attemptId, answerRightly, courseKey);
   const submitted = await sendAttemptEvents(user, attemptId, step, [{ type: "SUBMIT" }]);
   if (submitted.status !== "accepted") throw new Error(`submit refused: ${submitted.status}`);
+}
+
+/** Completes the sample course: both lessons, then a passing attempt. */
+export async function completeSampleCourse(user: CurrentUser): Promise<void> {
+  await enroll(user, SAMPLE_COURSE);
+  for (const lesson of ["first-steps", "next-steps"]) await markLessonComplete(user, SAMPLE_COURSE, lesson);
+  const attempt = await startAttempt(user, SAMPLE_COURSE);
+  if (!attempt.ok) throw new Error("attempt refused");
+  await takeAttempt(user, attempt.attemptId, true);
+}
+
+/** An assignment of a course to nobody yet, due 30 days after each person is assigned, without validity. */
+export function assignmentRequest(courseId: string, overrides: Partial<AssignmentRequest> = {}): AssignmentRequest {
+  return {
+    courseId,
+    departments: [],
+    wholeCity: false,
+    emails: [],
+    due: { kind: "days", days: 30 },
+    validityMonths: null,
+    windowDays: null,
+    ...overrides,
+  };
 }
