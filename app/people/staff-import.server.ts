@@ -20,17 +20,15 @@ import { afterResponse } from "~/http/after-response.server.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { changeDepartment, setPersonActive } from "./department-change.server.ts";
 import { personSearchText } from "./search-text.ts";
+import { decodeCsv, readCsvRows, sampleFile } from "./staff-import-csv.ts";
 import {
-  decodeCsv,
   departmentPaths,
   planFingerprint,
   planImport,
-  readCsvRows,
   type ExistingPerson,
   type FileProblem,
   type ImportPlan,
   type PlannedUpdate,
-  sampleFile,
 } from "./staff-import.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -229,14 +227,20 @@ async function writeUpdate(tx: Tx, cityId: string, item: PlannedUpdate): Promise
 export interface ApplyOptions {
   batchRows?: number;
   /** Told how long each write transaction took (the benchmark's longest write-lock hold). */
-  onBatch?: (milliseconds: number) => void;
+  onBatch?: (milliseconds: number) => void | Promise<void>;
 }
 
 /**
  * Applies the file the dry run stored, if its plan is still the one the admin saw (`digest`) and no
- * row is refused. Idempotent: applying it again finds every row unchanged and writes nothing.
+ * row is refused. Idempotent: applying it again finds every row unchanged and writes nothing (not
+ * even an audit row: nothing was done).
  */
-export async function applyImport(admin: CurrentUser, hash: string, digest: string, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyImport(
+  admin: CurrentUser,
+  hash: string,
+  digest: string,
+  options: ApplyOptions = {},
+): Promise<ApplyOutcome> {
   const bytes = await loadImportFile(hash);
   if (!bytes) return { outcome: "problem", problem: { reason: "staffImport.file.gone" } };
   const plan = await planFromBytes(admin, bytes);
@@ -264,16 +268,16 @@ export async function applyImport(admin: CurrentUser, hash: string, digest: stri
           if (write.kind === "create") ids.push(await writeCreate(tx, cityId, write.item));
           else await writeUpdate(tx, cityId, write.item);
         }
-        if (index === batches.length - 1) await auditImport(tx, admin, { ...tally(counts, batch), unchanged: counts.unchanged }, false);
+        if (index === batches.length - 1)
+          await auditImport(tx, admin, { ...tally(counts, batch), unchanged: counts.unchanged }, false);
         return ids;
       });
       const took = performance.now() - started;
       longestBatchMs = Math.max(longestBatchMs, took);
-      options.onBatch?.(took);
+      await options.onBatch?.(took);
       Object.assign(counts, tally(counts, batch));
       created.push(...batchCreated);
     }
-    if (batches.length === 0) await auditImport(db(), admin, counts, false);
   } catch (error) {
     if (!(error instanceof ChangedMeanwhile) && !isUniqueViolation(error)) throw error;
     // Earlier batches are saved: say so, audit what was, and let a new dry run show what is left.

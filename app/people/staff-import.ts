@@ -3,9 +3,6 @@
  * it would do (create, update, deactivate, unchanged, refused). The server module
  * (staff-import.server.ts) reads what the plan needs in chunks, and writes it (decision 026).
  */
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
-import { CsvError } from "csv-parse";
 import type { GrantableRole } from "~/auth/roles.ts";
 import { emailField, nameField } from "~/auth/validation.ts";
 import { emailDomainAllowed } from "~/cities/email-domains.ts";
@@ -27,10 +24,10 @@ type ImportableRole = (typeof importableRoles)[number];
 
 export const importColumns = ["name", "email", "department", "roles", "language", "employeeId", "status"] as const;
 export type ImportColumn = (typeof importColumns)[number];
-const requiredColumns: readonly ImportColumn[] = ["name", "email", "department", "roles", "language"];
+export const requiredColumns: readonly ImportColumn[] = ["name", "email", "department", "roles", "language"];
 
 /** Header names accepted for each column, in es, pt and en (compared folded: case, accents, spaces). */
-const headerNames: Record<ImportColumn, readonly string[]> = {
+export const headerNames: Record<ImportColumn, readonly string[]> = {
   name: ["name", "full name", "nombre", "nombre completo", "nome", "nome completo"],
   email: ["email", "e-mail", "mail", "correo", "correo electronico", "email address"],
   department: ["department", "department path", "departamento", "ruta del departamento", "caminho do departamento"],
@@ -54,7 +51,7 @@ const statusWords: Record<"active" | "left", readonly string[]> = {
   left: ["left", "inactive", "baja", "inactivo", "inactiva", "desligado", "desligada", "saiu", "inativo", "inativa"],
 };
 
-function foldHeader(text: string): string {
+export function foldHeader(text: string): string {
   return foldForSearch(text).replace(/[_\s]+/g, " ");
 }
 
@@ -69,79 +66,10 @@ export type FileProblem =
   | { reason: "staffImport.file.tooManyRows"; max: number }
   | { reason: "staffImport.file.tooLarge"; max: number };
 
-/** The file as text: UTF-8 (a byte-order mark is dropped), or the reason it is not. */
-export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: FileProblem } {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, problem: { reason: "staffImport.file.tooLarge", max: IMPORT_MAX_BYTES } };
-  try {
-    // A Latin-1 or Windows-1252 file ("Peña" as F1) is not valid UTF-8: refused, never guessed at.
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { ok: true, text };
-  } catch {
-    return { ok: false, problem: { reason: "staffImport.file.encoding" } };
-  }
-}
-
 /** One data row of the file: its line number as a spreadsheet shows it (the header is row 1). */
 export interface CsvRow {
   row: number;
   cells: Partial<Record<ImportColumn, string>>;
-}
-
-/** Excel writes ";" in Spanish and Portuguese settings, "," in English ones: the header line says which. */
-function delimiterOf(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [",", ";", "\t"].map((delimiter) => [delimiter, firstLine.split(delimiter).length] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-export function readCsvRows(text: string): { ok: true; rows: CsvRow[] } | { ok: false; problem: FileProblem } {
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: delimiterOf(text),
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: false,
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line: unknown = error.lines;
-      return { ok: false, problem: { reason: "staffImport.file.malformed", line: typeof line === "number" ? line : 1 } };
-    }
-    throw error;
-  }
-  const [header, ...data] = records;
-  if (!header || header.every((cell) => cell === "")) return { ok: false, problem: { reason: "staffImport.file.empty" } };
-  // A first line of data (an address in it) means the header is missing altogether.
-  if (header.some((cell) => cell.includes("@"))) return { ok: false, problem: { reason: "staffImport.file.noHeader" } };
-  const columns: Array<ImportColumn | null> = [];
-  const seen = new Set<ImportColumn>();
-  for (const cell of header) {
-    if (cell === "") {
-      columns.push(null);
-      continue;
-    }
-    const folded = foldHeader(cell);
-    const column = importColumns.find((name) => headerNames[name].includes(folded));
-    if (!column) return { ok: false, problem: { reason: "staffImport.file.unknownColumn", header: cell.slice(0, 60) } };
-    if (seen.has(column)) return { ok: false, problem: { reason: "staffImport.file.duplicateColumn", column } };
-    seen.add(column);
-    columns.push(column);
-  }
-  const missing = requiredColumns.find((column) => !seen.has(column));
-  if (missing) return { ok: false, problem: { reason: "staffImport.file.missingColumn", column: missing } };
-  if (data.length > IMPORT_MAX_ROWS) return { ok: false, problem: { reason: "staffImport.file.tooManyRows", max: IMPORT_MAX_ROWS } };
-  const rows = data.map((record, index) => {
-    const cells: CsvRow["cells"] = {};
-    record.forEach((value, position) => {
-      const column = columns[position];
-      if (column) cells[column] = value;
-    });
-    return { row: index + 2, cells };
-  });
-  return { ok: true, rows };
 }
 
 // ---- the plan ----
@@ -277,7 +205,10 @@ export function mayChangeRole(actorRoles: readonly GrantableRole[], role: Granta
 function parseRoles(cell: string): { ok: true; roles: ImportableRole[] } | { ok: false; value: string } {
   const roles = new Set<ImportableRole>();
   for (const part of cell.split(ROLE_SEPARATOR)) {
-    const value = part.trim().toUpperCase().replace(/[\s-]+/g, "_");
+    const value = part
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, "_");
     if (value === "" || value === "LEARNER") continue;
     const role = importableRoles.find((known) => known === value);
     if (!role) return { ok: false, value: part.trim().slice(0, 40) };
@@ -413,7 +344,15 @@ export function planImport(rows: readonly CsvRow[], context: PlanContext): Impor
       }
       plan.create.push({
         row,
-        values: { name: name.data, email: address, locale, departmentId: departmentId ?? null, employeeId, roles: roles.roles, active: true },
+        values: {
+          name: name.data,
+          email: address,
+          locale,
+          departmentId: departmentId ?? null,
+          employeeId,
+          roles: roles.roles,
+          active: true,
+        },
       });
       continue;
     }
@@ -477,7 +416,13 @@ export function planImport(rows: readonly CsvRow[], context: PlanContext): Impor
 export function planFingerprint(plan: ImportPlan): string {
   return JSON.stringify([
     plan.create.map((item) => [item.row, item.values]),
-    [...plan.update, ...plan.deactivate].map((item) => [item.row, item.userId, item.expectedUpdatedAt.getTime(), item.fields, item.values]),
+    [...plan.update, ...plan.deactivate].map((item) => [
+      item.row,
+      item.userId,
+      item.expectedUpdatedAt.getTime(),
+      item.fields,
+      item.values,
+    ]),
     plan.refused.length,
   ]);
 }
@@ -489,16 +434,45 @@ export function columnLabelKey(column: ImportColumn): MessageKey {
 
 /** The first header name of each column in a language, for the sample file. */
 export const sampleHeaders: Record<Locale, Record<ImportColumn, string>> = {
-  es: { name: "nombre", email: "correo", department: "departamento", roles: "roles", language: "idioma", employeeId: "número de empleado", status: "estado" },
-  pt: { name: "nome", email: "e-mail", department: "departamento", roles: "papéis", language: "idioma", employeeId: "matrícula", status: "situação" },
-  en: { name: "name", email: "email", department: "department", roles: "roles", language: "language", employeeId: "employee id", status: "status" },
+  es: {
+    name: "nombre",
+    email: "correo",
+    department: "departamento",
+    roles: "roles",
+    language: "idioma",
+    employeeId: "número de empleado",
+    status: "estado",
+  },
+  pt: {
+    name: "nome",
+    email: "e-mail",
+    department: "departamento",
+    roles: "papéis",
+    language: "idioma",
+    employeeId: "matrícula",
+    status: "situação",
+  },
+  en: {
+    name: "name",
+    email: "email",
+    department: "department",
+    roles: "roles",
+    language: "language",
+    employeeId: "employee id",
+    status: "status",
+  },
 };
 
 /** What the page shows of a plan: the counts, the first rows of each kind, the refused rows (up to a cap). */
 export function planSummary(plan: ImportPlan, options: { firstRows?: number; maxRefused?: number } = {}) {
   const first = options.firstRows ?? 20;
   const maxRefused = options.maxRefused ?? 1000;
-  const updateRow = (item: PlannedUpdate) => ({ row: item.row, name: item.values.name, email: item.values.email, fields: item.fields });
+  const updateRow = (item: PlannedUpdate) => ({
+    row: item.row,
+    name: item.values.name,
+    email: item.values.email,
+    fields: item.fields,
+  });
   return {
     counts: {
       create: plan.create.length,
@@ -516,29 +490,6 @@ export function planSummary(plan: ImportPlan, options: { firstRows?: number; max
 }
 
 export type PlanSummary = ReturnType<typeof planSummary>;
-
-const sampleStatus: Record<Locale, { active: string; left: string }> = {
-  es: { active: "activo", left: "baja" },
-  pt: { active: "ativo", left: "desligado" },
-  en: { active: "active", left: "left" },
-};
-
-/**
- * A sample file: the header in the admin's language and three rows on their city's departments
- * (paths as `departmentPaths` keys them). Excel in Spanish and Portuguese opens ";"-separated
- * files in columns, in English ","-separated ones.
- */
-export function sampleFile(locale: Locale, paths: readonly string[], domain: string): string {
-  const path = (index: number) => (paths[index] ?? paths[0] ?? "").split(DEPARTMENT_SEPARATOR).join(` ${DEPARTMENT_SEPARATOR} `);
-  const status = sampleStatus[locale];
-  const header = importColumns.map((column) => sampleHeaders[locale][column]);
-  const rows = [
-    ["Ana Pérez Gómez", `ana.perez@${domain}`, path(0), "", locale, "E-1001", status.active],
-    ["Bruno Lima", `bruno.lima@${domain}`, path(1), "TRAINER", locale, "E-1002", status.active],
-    ["Carmen Ruiz", `carmen.ruiz@${domain}`, path(0), "", locale, "E-0999", status.left],
-  ];
-  return stringify([header, ...rows], { delimiter: locale === "en" ? "," : ";", bom: true, record_delimiter: "windows" });
-}
 
 /** The example path shown on the page: the city's first nested department, or its first one. */
 export function examplePath(paths: readonly string[]): string {

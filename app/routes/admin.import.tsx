@@ -64,7 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
         { kind: "plan", summary: planSummary(result.plan), hash: result.hash, digest: result.digest, applyRefused: true },
         422,
       );
-    if (result.outcome === "changed") return data<ActionResult>({ kind: "problem", problem: { reason: "staffImport.file.changed" } }, 409);
+    if (result.outcome === "changed")
+      return data<ActionResult>({ kind: "problem", problem: { reason: "staffImport.file.changed" } }, 409);
     if (result.outcome === "partial")
       return data<ActionResult>({ kind: "problem", problem: { reason: "staffImport.partial" }, counts: result.counts }, 409);
     return data<ActionResult>({ kind: "problem", problem: result.problem }, 422);
@@ -163,7 +164,17 @@ function PeopleTable({
   );
 }
 
-function PlanResult({ summary, hash, digest, applyRefused }: { summary: PlanSummary; hash: string; digest: string; applyRefused: boolean }) {
+function PlanResult({
+  summary,
+  hash,
+  digest,
+  applyRefused,
+}: {
+  summary: PlanSummary;
+  hash: string;
+  digest: string;
+  applyRefused: boolean;
+}) {
   const { t } = useTranslation();
   const { counts } = summary;
   const writes = counts.create + counts.update + counts.deactivate;
@@ -271,7 +282,9 @@ export default function ImportPage() {
               {importColumns.map((column) => (
                 <li key={column}>
                   {t(columnLabelKey(column))}:{" "}
-                  <code>{[...new Set([sampleHeaders.es[column], sampleHeaders.pt[column], sampleHeaders.en[column]])].join(", ")}</code>
+                  <code>
+                    {[...new Set([sampleHeaders.es[column], sampleHeaders.pt[column], sampleHeaders.en[column]])].join(", ")}
+                  </code>
                 </li>
               ))}
             </ul>

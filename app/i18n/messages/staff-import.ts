@@ -8,15 +8,15 @@ export const staffImportEs = {
   "staffImport.intro":
     "Sube un archivo CSV con una fila por persona. Primero verás qué cambiaría (una prueba que no guarda nada); después puedes aplicarlo. Si alguna fila tiene un error no se guarda nada: corrige el archivo y vuelve a probarlo.",
   "staffImport.format.title": "Cómo debe ser el archivo",
-  "staffImport.format.encoding": "Texto en UTF-8 (en Excel: «Guardar como» → «CSV UTF-8»), separado por comas o por punto y coma.",
+  "staffImport.format.encoding":
+    "Texto en UTF-8 (en Excel: «Guardar como» → «CSV UTF-8»), separado por comas o por punto y coma.",
   "staffImport.format.header": "La primera línea nombra las columnas, en español, portugués o inglés:",
   "staffImport.format.department":
     "Área: sus nombres desde la raíz, separados por «>», por ejemplo «{example}». El área debe existir ya: créala antes en la ciudad. Vacía: una persona nueva queda sin área y una existente conserva la suya.",
   "staffImport.format.roles":
     "Funciones: TRAINER, HR o CITY_ADMIN separadas por «;» (vacía: solo aprendiz). El archivo dice todas las funciones de la persona; solo puedes dar o quitar las que tú tienes.",
   "staffImport.format.language": "Idioma: es, pt o en (vacío: el de la ciudad para las personas nuevas).",
-  "staffImport.format.employeeId":
-    "Número de empleado (opcional): si está, la persona se busca por él; si no, por su correo.",
+  "staffImport.format.employeeId": "Número de empleado (opcional): si está, la persona se busca por él; si no, por su correo.",
   "staffImport.format.status": "Estado (opcional): «activo» o «baja»; una baja desactiva a la persona.",
   "staffImport.format.limits": "Hasta {rows} filas y {size}.",
   "staffImport.sample": "Descargar un CSV de ejemplo",
@@ -29,7 +29,11 @@ export const staffImportEs = {
     "Hay filas con errores: no se puede aplicar hasta corregirlas. Corrige el archivo y vuelve a probarlo.",
   "staffImport.plan.ready": "Sin errores. Revisa el resultado y aplica la importación.",
   "staffImport.plan.nothingToDo": "El archivo no cambia nada: todas las personas están ya como dice.",
-  "staffImport.count.create": { one: "{count} persona nueva", many: "{count} de personas nuevas", other: "{count} personas nuevas" },
+  "staffImport.count.create": {
+    one: "{count} persona nueva",
+    many: "{count} de personas nuevas",
+    other: "{count} personas nuevas",
+  },
   "staffImport.count.update": {
     one: "{count} persona actualizada",
     many: "{count} de personas actualizadas",
@@ -40,13 +44,25 @@ export const staffImportEs = {
     many: "{count} de personas desactivadas",
     other: "{count} personas desactivadas",
   },
-  "staffImport.count.unchanged": { one: "{count} fila sin cambios", many: "{count} de filas sin cambios", other: "{count} filas sin cambios" },
-  "staffImport.count.refused": { one: "{count} fila con error", many: "{count} de filas con error", other: "{count} filas con error" },
+  "staffImport.count.unchanged": {
+    one: "{count} fila sin cambios",
+    many: "{count} de filas sin cambios",
+    other: "{count} filas sin cambios",
+  },
+  "staffImport.count.refused": {
+    one: "{count} fila con error",
+    many: "{count} de filas con error",
+    other: "{count} filas con error",
+  },
   "staffImport.kind.create": "Personas nuevas",
   "staffImport.kind.update": "Personas actualizadas",
   "staffImport.kind.deactivate": "Personas desactivadas",
   "staffImport.kind.refused": "Filas con errores",
-  "staffImport.firstRows": { one: "La primera fila:", many: "Las primeras {count} de filas:", other: "Las primeras {count} filas:" },
+  "staffImport.firstRows": {
+    one: "La primera fila:",
+    many: "Las primeras {count} de filas:",
+    other: "Las primeras {count} filas:",
+  },
   "staffImport.moreRefused": {
     one: "Y {count} fila más con error.",
     many: "Y {count} de filas más con error.",
@@ -73,7 +89,8 @@ export const staffImportEs = {
   "staffImport.field.employeeId": "número de empleado",
   "staffImport.field.active": "estado",
   "staffImport.reason.required": "Falta el valor.",
-  "staffImport.reason.name": "El nombre debe tener entre 2 y 120 caracteres, solo letras, espacios, apóstrofos, puntos o guiones.",
+  "staffImport.reason.name":
+    "El nombre debe tener entre 2 y 120 caracteres, solo letras, espacios, apóstrofos, puntos o guiones.",
   "staffImport.reason.email": "«{value}» no es una dirección de correo válida.",
   "staffImport.reason.emailDomain": "«{value}» no es de un dominio de correo de la ciudad.",
   "staffImport.reason.emailTaken": "«{value}» ya es el correo de otra persona.",
@@ -116,7 +133,8 @@ export const staffImportPt = {
   "staffImport.intro":
     "Envie um arquivo CSV com uma linha por pessoa. Primeiro você vê o que mudaria (um teste que não salva nada); depois pode aplicá-lo. Se alguma linha tiver erro, nada é salvo: corrija o arquivo e teste de novo.",
   "staffImport.format.title": "Como o arquivo deve ser",
-  "staffImport.format.encoding": "Texto em UTF-8 (no Excel: «Salvar como» → «CSV UTF-8»), separado por vírgulas ou ponto e vírgula.",
+  "staffImport.format.encoding":
+    "Texto em UTF-8 (no Excel: «Salvar como» → «CSV UTF-8»), separado por vírgulas ou ponto e vírgula.",
   "staffImport.format.header": "A primeira linha nomeia as colunas, em português, espanhol ou inglês:",
   "staffImport.format.department":
     "Área: seus nomes a partir da raiz, separados por «>», por exemplo «{example}». A área já deve existir: crie-a antes na cidade. Vazia: uma pessoa nova fica sem área e uma existente mantém a sua.",
@@ -132,7 +150,8 @@ export const staffImportPt = {
   "staffImport.apply": "Aplicar a importação",
   "staffImport.plan.title": "Resultado do teste",
   "staffImport.plan.nothingWritten": "É um teste: nada foi salvo ainda.",
-  "staffImport.plan.refusedNotice": "Há linhas com erros: não é possível aplicar até corrigi-las. Corrija o arquivo e teste de novo.",
+  "staffImport.plan.refusedNotice":
+    "Há linhas com erros: não é possível aplicar até corrigi-las. Corrija o arquivo e teste de novo.",
   "staffImport.plan.ready": "Sem erros. Revise o resultado e aplique a importação.",
   "staffImport.plan.nothingToDo": "O arquivo não muda nada: todas as pessoas já estão como ele diz.",
   "staffImport.count.create": { one: "{count} pessoa nova", many: "{count} de pessoas novas", other: "{count} pessoas novas" },
@@ -146,13 +165,25 @@ export const staffImportPt = {
     many: "{count} de pessoas desativadas",
     other: "{count} pessoas desativadas",
   },
-  "staffImport.count.unchanged": { one: "{count} linha sem mudanças", many: "{count} de linhas sem mudanças", other: "{count} linhas sem mudanças" },
-  "staffImport.count.refused": { one: "{count} linha com erro", many: "{count} de linhas com erro", other: "{count} linhas com erro" },
+  "staffImport.count.unchanged": {
+    one: "{count} linha sem mudanças",
+    many: "{count} de linhas sem mudanças",
+    other: "{count} linhas sem mudanças",
+  },
+  "staffImport.count.refused": {
+    one: "{count} linha com erro",
+    many: "{count} de linhas com erro",
+    other: "{count} linhas com erro",
+  },
   "staffImport.kind.create": "Pessoas novas",
   "staffImport.kind.update": "Pessoas atualizadas",
   "staffImport.kind.deactivate": "Pessoas desativadas",
   "staffImport.kind.refused": "Linhas com erros",
-  "staffImport.firstRows": { one: "A primeira linha:", many: "As primeiras {count} de linhas:", other: "As primeiras {count} linhas:" },
+  "staffImport.firstRows": {
+    one: "A primeira linha:",
+    many: "As primeiras {count} de linhas:",
+    other: "As primeiras {count} linhas:",
+  },
   "staffImport.moreRefused": {
     one: "E mais {count} linha com erro.",
     many: "E mais {count} de linhas com erro.",
@@ -238,7 +269,8 @@ export const staffImportEn = {
   "staffImport.apply": "Apply the import",
   "staffImport.plan.title": "Dry run result",
   "staffImport.plan.nothingWritten": "This is a dry run: nothing has been saved yet.",
-  "staffImport.plan.refusedNotice": "Some rows have errors: the import cannot be applied until they are fixed. Fix the file and try it again.",
+  "staffImport.plan.refusedNotice":
+    "Some rows have errors: the import cannot be applied until they are fixed. Fix the file and try it again.",
   "staffImport.plan.ready": "No errors. Check the result and apply the import.",
   "staffImport.plan.nothingToDo": "The file changes nothing: everyone is already as it says.",
   "staffImport.count.create": { one: "{count} new person", other: "{count} new people" },
@@ -285,8 +317,7 @@ export const staffImportEn = {
   "staffImport.reason.department": "The city has no department “{value}”. Create it first or fix the name.",
   "staffImport.reason.role": "“{value}” is not a role. Use TRAINER, HR or CITY_ADMIN.",
   "staffImport.reason.roleNotHeld": "You cannot give or take away the role {value} because you do not hold it.",
-  "staffImport.reason.adminChange":
-    "A file cannot remove a city administrator or deactivate one: do it on the people page.",
+  "staffImport.reason.adminChange": "A file cannot remove a city administrator or deactivate one: do it on the people page.",
   "staffImport.reason.language": "“{value}” is not a language. Use es, pt or en.",
   "staffImport.reason.status": "“{value}” is not a status. Use “active” or “left”.",
   "staffImport.file.encoding":
