@@ -62,13 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.outcome === "refused")
       return data<ActionResult>(
         { kind: "plan", summary: planSummary(result.plan), hash: result.hash, digest: result.digest, applyRefused: true },
-        422,
+        409,
       );
     if (result.outcome === "changed")
       return data<ActionResult>({ kind: "problem", problem: { reason: "staffImport.file.changed" } }, 409);
     if (result.outcome === "partial")
       return data<ActionResult>({ kind: "problem", problem: { reason: "staffImport.partial" }, counts: result.counts }, 409);
-    return data<ActionResult>({ kind: "problem", problem: result.problem }, 422);
+    return data<ActionResult>({ kind: "problem", problem: result.problem }, 400);
   }
   const parsed = parseForm(dryRunSchema, form);
   if (!parsed.ok) {
@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionResult>({ kind: "errors", fieldErrors }, 400);
   }
   const outcome = await dryRunUpload(admin, parsed.data.file);
-  if (!outcome.ok) return data<ActionResult>({ kind: "problem", problem: outcome.problem }, 422);
+  if (!outcome.ok) return data<ActionResult>({ kind: "problem", problem: outcome.problem }, 400);
   return data<ActionResult>({
     kind: "plan",
     summary: planSummary(outcome.plan),

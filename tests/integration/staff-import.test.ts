@@ -203,7 +203,7 @@ describe("bad files through the page", () => {
   });
 
   const cases: Array<[string, Uint8Array, number, string]> = [
-    ["a missing header", new TextEncoder().encode(`Ana Pérez,${address("x")},,,es\n`), 422, "Falta la línea de encabezado"],
+    ["a missing header", new TextEncoder().encode(`Ana Pérez,${address("x")},,,es\n`), 400, "Falta la línea de encabezado"],
     [
       "duplicate emails",
       csv(`Ana Pérez,${address("d")},,,,,`, `Ana Otra,${address("d")},,,,,`),
@@ -242,7 +242,7 @@ describe("bad files through the page", () => {
       cookie,
       form: { intent: "apply", hash: "a".repeat(64), digest: "b".repeat(64) },
     });
-    expect(forged.status).toBe(422);
+    expect(forged.status).toBe(400);
     expect(await forged.text()).toContain("ya no está disponible");
     const dry = await upload(csv(`Paula Página,${address("paula")},Importación,,,,`));
     const html = await dry.text();
