@@ -119,7 +119,7 @@ function PeopleTable({
   const title = t(`staffImport.kind.${kind}`);
   const withChanges = kind !== "create";
   return (
-    <section className="mb-6" aria-labelledby={`import-${kind}`}>
+    <div className="mb-6">
       <h3 id={`import-${kind}`} className="text-lg font-semibold">
         {title}
       </h3>
@@ -160,7 +160,7 @@ function PeopleTable({
           </tbody>
         </table>
       </TableScroll>
-    </section>
+    </div>
   );
 }
 
@@ -201,7 +201,7 @@ function PlanResult({
         <li>{t("staffImport.count.refused", { count: counts.refused })}</li>
       </ul>
       {summary.refused.length > 0 ? (
-        <section className="mb-6" aria-labelledby="import-refused">
+        <div className="mb-6">
           <h3 id="import-refused" className="text-lg font-semibold">
             {t("staffImport.kind.refused")}
           </h3>
@@ -232,7 +232,7 @@ function PlanResult({
             </table>
           </TableScroll>
           {summary.moreRefused > 0 ? <p>{t("staffImport.moreRefused", { count: summary.moreRefused })}</p> : null}
-        </section>
+        </div>
       ) : null}
       <PeopleTable kind="create" rows={summary.create} total={counts.create} />
       <PeopleTable kind="update" rows={summary.update} total={counts.update} />
