@@ -103,6 +103,11 @@ for (let run = 0; run < runs; run += 1) {
   const again = await dryRunImport(admin, file);
   measures.again.push(performance.now() - started);
   if (!again.ok || again.plan.unchanged.length !== scale) throw new Error("the applied file is not all unchanged");
+  const last = (list: number[]) => `${list.at(-1)!.toFixed(0)} ms`;
+  console.log(
+    `run ${run + 1}: dry run ${last(measures.dryRun)}, apply ${last(measures.apply)}, longest write ${last(measures.longest)},` +
+      ` mail ${last(measures.mail)}, unchanged dry run ${last(measures.again)}`,
+  );
 }
 await resetDb();
 rmSync(process.env.OUTBOX_DIR, { recursive: true, force: true });

@@ -59,9 +59,9 @@ export const staffImportEs = {
   "staffImport.kind.deactivate": "Personas desactivadas",
   "staffImport.kind.refused": "Filas con errores",
   "staffImport.firstRows": {
-    one: "La primera fila:",
-    many: "Las primeras {count} de filas:",
-    other: "Las primeras {count} filas:",
+    one: "Se muestra {count} fila:",
+    many: "Se muestran las primeras {count} de filas:",
+    other: "Se muestran las primeras {count} filas:",
   },
   "staffImport.moreRefused": {
     one: "Y {count} fila más con error.",
@@ -180,9 +180,9 @@ export const staffImportPt = {
   "staffImport.kind.deactivate": "Pessoas desativadas",
   "staffImport.kind.refused": "Linhas com erros",
   "staffImport.firstRows": {
-    one: "A primeira linha:",
-    many: "As primeiras {count} de linhas:",
-    other: "As primeiras {count} linhas:",
+    one: "Mostrando {count} linha:",
+    many: "Mostrando as primeiras {count} de linhas:",
+    other: "Mostrando as primeiras {count} linhas:",
   },
   "staffImport.moreRefused": {
     one: "E mais {count} linha com erro.",
@@ -282,7 +282,7 @@ export const staffImportEn = {
   "staffImport.kind.update": "People updated",
   "staffImport.kind.deactivate": "People deactivated",
   "staffImport.kind.refused": "Rows with errors",
-  "staffImport.firstRows": { one: "The first row:", other: "The first {count} rows:" },
+  "staffImport.firstRows": { one: "Showing {count} row:", other: "Showing the first {count} rows:" },
   "staffImport.moreRefused": { one: "And {count} more row with an error.", other: "And {count} more rows with errors." },
   "staffImport.col.row": "Row",
   "staffImport.col.name": "Name",
