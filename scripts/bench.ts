@@ -6,7 +6,7 @@
  * ask for it), quiz answer posts and /verify/<code>, the time to render one certificate PDF,
  * and, for comparison, the same lesson HTML from a plain static server and from a one-route Remix
  * app with no data and no layout (scripts/bench-floor) on our own HTTP server: the floor beneath
- * which no page of a Remix app goes on this machine.
+ * which no page of a Remix app goes on this machine; then a short staff import (scripts/bench-import.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -103,6 +103,12 @@ async function waitFor(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not start`);
+}
+
+// `npm run bench -- --import [--scale <rows>] [--runs <n>]`: only the staff import (20 000 rows by default).
+if (process.argv.includes("--import")) {
+  run(bin("tsx"), ["scripts/bench-import.ts", ...process.argv.slice(2).filter((arg) => arg !== "--import")]);
+  process.exit(0);
 }
 
 run(bin("tsx"), ["scripts/db.ts", "generate"]);
@@ -265,4 +271,6 @@ try {
   server.kill("SIGTERM");
   floorServer?.kill("SIGTERM");
 }
+// The staff import, kept short here; `npm run bench -- --import` runs it at 20 000 rows.
+run(bin("tsx"), ["scripts/bench-import.ts", "--scale", "2000", "--runs", "3"]);
 process.exit(0);

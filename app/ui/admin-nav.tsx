@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n/translate.ts";
 const adminPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/admin/people", label: "nav.people" },
   { to: "/admin/invitations", label: "nav.invitations" },
+  { to: "/admin/import", label: "staffImport.nav" },
   { to: "/admin/certificates", label: "nav.adminCertificates" },
   { to: "/admin/branding", label: "branding.nav" },
   { to: "/admin/departments", label: "departments.nav" },

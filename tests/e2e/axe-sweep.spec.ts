@@ -38,6 +38,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/test-form": "test servers with TEST_FORMS only (a 404 here): a fixture of the form tests, never shown to a person",
   "routes/hr.export.$file": "resource route: the HR lists and the dashboard's tables as CSV or XLSX downloads",
   "routes/files.$hash": "resource route: stored files (city logos) by hash",
+  "routes/admin.import.sample[.]csv": "resource route: the staff import's sample CSV",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");
@@ -414,6 +415,30 @@ async function departments(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** The staff import: the page, a file refused as not UTF-8, a dry run with a refused row, a clean one, applied. */
+async function staffImport(page: Page, sweep: Sweep, t: Translate): Promise<void> {
+  await page.goto("/admin/import");
+  await sweep.scan(page, "staff import");
+  const tag = `${sweep.pass.name}.${Date.now().toString(36)}`;
+  const upload = async (content: Buffer) => {
+    await page.getByLabel(t("staffImport.file")).setInputFiles({ name: "personal.csv", mimeType: "text/csv", buffer: content });
+    await page.getByRole("button", { name: t("staffImport.dryRun") }).click();
+  };
+  const header = "nombre,correo,departamento,roles,idioma,número de empleado,estado";
+  await upload(Buffer.from(`${header}\nJos\xe9 Pe\xf1a,jose.${tag}@madrid.es,,,,,\n`, "latin1"));
+  await expect(errorsShown(page)).toBeVisible();
+  await sweep.scan(page, "staff import, file not UTF-8");
+  await upload(Buffer.from(`${header}\nAna Barrido,ana.${tag}@madrid.es,,,,,\nBea Barrido,bea.${tag}@gmail.com,,,,,\n`));
+  await expect(page.getByRole("region", { name: t("staffImport.kind.refused") })).toBeVisible();
+  await sweep.scan(page, "staff import, dry run with a refused row");
+  await upload(Buffer.from(`${header}\nAna Barrido,ana.${tag}@madrid.es,,,,,\n`));
+  await expect(page.getByRole("button", { name: t("staffImport.apply") })).toBeVisible();
+  await sweep.scan(page, "staff import, dry run ready");
+  await page.getByRole("button", { name: t("staffImport.apply") }).click();
+  await expect(page.getByRole("status").filter({ hasText: t("staffImport.count.create", { count: 1 }) })).toBeVisible();
+  await sweep.scan(page, "staff import, applied");
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -580,6 +605,10 @@ test.describe("axe on every page and state", () => {
         const departmentsContext = await newContext(browser, pass);
         await departments(await departmentsContext.newPage(), sweep);
         await departmentsContext.close();
+        const importContext = await newContext(browser, pass);
+        const importPage = await importContext.newPage();
+        await signedInAs(importPage, sweep, "admin@madrid.example", (t) => staffImport(importPage, sweep, t));
+        await importContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {

@@ -47,6 +47,8 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     get: cityAdminOnly(404),
     post: cityAdminOnly(400),
   },
+  "routes/admin.import": { path: "/admin/import", get: cityAdminOnly(200), post: cityAdminOnly(400) },
+  "routes/admin.import.sample[.]csv": { path: "/admin/import/sample.csv", get: cityAdminOnly(200) },
   "routes/courses._index": { path: "/courses", get: all(200) },
   "routes/courses.$key": { path: "/courses/ai-fundamentals", get: all(200), post: signedIn(302, 302) },
   "routes/learn.$course.$lesson": {
