@@ -85,12 +85,13 @@ export async function departmentChoices(cityId: string, lang: string) {
 function isSerializationFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : "";
-  return /40001|could not serialize|write conflict/i.test(text);
+  // 40001: serialization failure; 40P01: deadlock (both transactions rolled back, safe to run again).
+  return /40001|40P01|could not serialize|deadlock|write conflict/i.test(text);
 }
 
 /**
  * Runs a transaction at SERIALIZABLE isolation (the only level SQLite has), retrying when
- * PostgreSQL aborts it for a conflict: the conditional writes that keep a city's last admin are
+ * PostgreSQL aborts it for a conflict or a deadlock: the conditional writes that keep a city's last admin are
  * only safe against concurrent ones this way (decision 025).
  */
 export async function serializable<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -41,6 +41,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/privacy": { path: "/privacy", get: all(200) },
   "routes/admin.invitations": { path: "/admin/invitations", get: cityAdminOnly(200), post: cityAdminOnly(400) },
   "routes/admin.people": { path: "/admin/people", get: cityAdminOnly(200), post: cityAdminOnly(400) },
+  "routes/admin.people_.$id": { path: "/admin/people/no-such-person", get: cityAdminOnly(404), post: cityAdminOnly(400) },
   "routes/courses._index": { path: "/courses", get: all(200) },
   "routes/courses.$key": { path: "/courses/ai-fundamentals", get: all(200), post: signedIn(302, 302) },
   "routes/learn.$course.$lesson": {
