@@ -27,9 +27,18 @@ test("an admin finds a person, grants HR for a department, and deactivating them
   await admin.getByRole("searchbox", { name: t("staff.filter.search") }).fill(`BEGONA NUNEZ ${surname}`);
   await admin.getByRole("button", { name: t("staff.filter.apply") }).click();
   await expect(admin.getByRole("status")).toHaveText(t("staff.found", { count: 1 }));
+  await expectAccessible(admin);
   await admin.getByRole("link", { name }).click();
   await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(admin.getByText(t("staff.roles.onlyLearner"))).toBeVisible();
+
+  // A department scope is for HR only: a trainer limited to one is refused, and nothing changes.
+  await admin.getByLabel(t("staff.grant.role")).selectOption("TRAINER");
+  await admin.getByLabel(t("staff.grant.hrDepartment")).selectOption({ label: "Servicios Sociales" });
+  await admin.getByRole("button", { name: t("staff.grant.submit") }).click();
+  await expect(admin.getByRole("alert")).toContainText(t("staff.problem.hrOnlyScope"));
+  await expect(admin.getByText(t("staff.roles.onlyLearner"))).toBeVisible();
+  await expectAccessible(admin);
 
   // HR, limited to one department.
   await admin.getByLabel(t("staff.grant.role")).selectOption({ label: t("role.HR") });
