@@ -18,6 +18,7 @@ import {
   passwordCheckIpKey,
   throttleRules,
 } from "~/security/throttle.server.ts";
+import { isOpenAccount } from "./account-status.server.ts";
 import { hashToken } from "./tokens.server.ts";
 import { sendSignupMail } from "./email-confirmation.server.ts";
 import { expireAccountLinks } from "./password-reset.server.ts";
@@ -174,7 +175,7 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
   });
   // An address never confirmed opens nothing: its owner sets the password from the link.
   const valid =
-    user?.password && user.active && user.emailConfirmedAt
+    user?.password && isOpenAccount(user) && user.emailConfirmedAt
       ? await verifyPassword(user.password.hash, input.password)
       : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {

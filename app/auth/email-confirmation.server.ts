@@ -11,6 +11,7 @@ import { isLocale } from "~/i18n/locales.ts";
 import { translatorFor } from "~/i18n/translate.ts";
 import { sendMail } from "~/mail/mailer.server.ts";
 import { countAttempt, countPasswordWork, throttleRules } from "~/security/throttle.server.ts";
+import { isOpenAccount, openAccountWhere } from "./account-status.server.ts";
 import { expireAccountLinks } from "./password-reset.server.ts";
 import { hashPassword } from "./password.server.ts";
 import { hashToken, newToken } from "./tokens.server.ts";
@@ -51,9 +52,11 @@ export async function sendSignupMail(userId: string): Promise<boolean> {
 async function usableConfirmation(token: string) {
   const confirmation = await db().emailConfirmation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
+    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } },
   });
-  return confirmation && !confirmation.usedAt && confirmation.expiresAt > now() ? confirmation : null;
+  return confirmation && !confirmation.usedAt && confirmation.expiresAt > now() && isOpenAccount(confirmation.user)
+    ? confirmation
+    : null;
 }
 
 export async function isConfirmationTokenUsable(token: string): Promise<boolean> {
@@ -81,7 +84,7 @@ export async function confirmEmail(token: string, password: string, ip: string):
   const at = now();
   const confirmed = await db().$transaction(async (tx) => {
     const claimed = await tx.emailConfirmation.updateMany({
-      where: { id: confirmation.id, usedAt: null, expiresAt: { gt: at } },
+      where: { id: confirmation.id, usedAt: null, expiresAt: { gt: at }, user: openAccountWhere },
       data: { usedAt: at },
     });
     if (claimed.count !== 1) return false;

@@ -8,6 +8,7 @@ import { translatorFor } from "~/i18n/translate.ts";
 import { sendMail } from "~/mail/mailer.server.ts";
 import { afterResponse } from "~/http/after-response.server.ts";
 import { clearLoginThrottles, countAttempt, countPasswordWork, throttleRules } from "~/security/throttle.server.ts";
+import { isOpenAccount, openAccountWhere } from "./account-status.server.ts";
 import type { CurrentUser } from "./guards.server.ts";
 import { mayTakeOverAccountOf } from "./roles.ts";
 import { hashPassword } from "./password.server.ts";
@@ -42,7 +43,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<{
 /** Emails a reset link when the address belongs to an active account. */
 async function sendResetLink(email: string): Promise<void> {
   const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, active: true } });
-  if (!user || !user.active) return;
+  if (!user || !isOpenAccount(user)) return;
   const link = await createResetLink(user.id);
   const t = translatorFor(isLocale(user.locale) ? user.locale : "es");
   await sendMail(
@@ -55,22 +56,22 @@ async function sendResetLink(email: string): Promise<void> {
 export async function createResetLinkForPerson(
   admin: CurrentUser,
   userId: string,
-): Promise<{ outcome: "created"; name: string; link: string } | { outcome: "not-found" } | { outcome: "refused" }> {
+): Promise<
+  { outcome: "created"; name: string; link: string } | { outcome: "not-found" } | { outcome: "refused" } | { outcome: "inactive" }
+> {
   const person = await db().user.findFirst({
     where: { id: userId, cityId: admin.city.id },
-    select: { id: true, name: true, roleGrants: { select: { role: true } } },
+    select: { id: true, name: true, active: true, roleGrants: { select: { role: true } } },
   });
   if (!person) return { outcome: "not-found" };
+  if (!isOpenAccount(person)) return { outcome: "inactive" };
   // Administrators recover their accounts by email or through the network, never by a peer.
   const personRoles = person.roleGrants.map((grant) => grant.role);
   if (!mayTakeOverAccountOf(admin.roles, personRoles)) return { outcome: "refused" };
   // The link and its audit entry are written together, or neither is.
   const link = await db().$transaction(async (tx) => {
     const created = await createResetLink(person.id, tx);
-    await audit(
-      { cityId: admin.city.id, actorId: admin.id, action: "password-reset.create", subjectId: person.id },
-      tx,
-    );
+    await audit({ cityId: admin.city.id, actorId: admin.id, action: "password-reset.create", subjectId: person.id }, tx);
     return created;
   });
   return { outcome: "created", name: person.name, link };
@@ -92,9 +93,9 @@ export async function expireAccountLinks(
 async function usableReset(token: string) {
   const reset = await db().passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
+    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } },
   });
-  return reset && !reset.usedAt && reset.expiresAt > now() ? reset : null;
+  return reset && !reset.usedAt && reset.expiresAt > now() && isOpenAccount(reset.user) ? reset : null;
 }
 
 export async function isResetTokenUsable(token: string): Promise<boolean> {
@@ -117,7 +118,8 @@ export async function resetPassword(token: string, password: string, ip: string)
   const { userId } = reset;
   const done = await db().$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({
-      where: { id: reset.id, usedAt: null, expiresAt: { gt: at } },
+      // A person deactivated since the link was read cannot use it either.
+      where: { id: reset.id, usedAt: null, expiresAt: { gt: at }, user: openAccountWhere },
       data: { usedAt: at },
     });
     if (claimed.count !== 1) return false;

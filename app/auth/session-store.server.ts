@@ -3,6 +3,7 @@
  * cookie, so a copy of the table opens no session. Callers pass the hash, never the token.
  */
 import { db, Prisma, rawDate } from "~/db.server.ts";
+import { isOpenAccount } from "./account-status.server.ts";
 import type { GrantableRole } from "./roles.ts";
 
 /** What every page needs to know about the signed-in person, loaded with the session in one query. */
@@ -76,7 +77,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
     LEFT JOIN "RoleGrant" r ON r."userId" = u."id"
     WHERE s."id" = ${id}`;
   const row = rows[0];
-  if (!row || !row.active) return null;
+  if (!row || !isOpenAccount(row)) return null;
   return {
     session: { id: row.id, userId: row.userId, createdAt: rawDate(row.createdAt)!, expiresAt: rawDate(row.expiresAt)! },
     user: {

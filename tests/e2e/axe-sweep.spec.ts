@@ -439,6 +439,29 @@ async function staffImport(page: Page, sweep: Sweep, t: Translate): Promise<void
   await sweep.scan(page, "staff import, applied");
 }
 
+/** The admin's people pages: the list, filtered, a person's page, and a refused role change. */
+async function staff(page: Page, sweep: Sweep): Promise<void> {
+  await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
+    await page.goto("/admin/people");
+    await sweep.scan(page, "admin people list");
+    await page.goto("/admin/people?q=garcia&status=active");
+    await sweep.scan(page, "admin people list, filtered");
+    await page
+      .getByRole("region", { name: t("staff.table") })
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(page.getByRole("heading", { level: 2, name: t("staff.roles.heading") })).toBeVisible();
+    await sweep.scan(page, "a person's admin page");
+    // A department scope is for HR only: the change is refused and explained.
+    await page.getByLabel(t("staff.grant.role")).selectOption("TRAINER");
+    await page.getByLabel(t("staff.grant.hrDepartment")).selectOption({ index: 1 });
+    await page.getByRole("button", { name: t("staff.grant.submit") }).click();
+    await expect(page.getByText(t("staff.problem.hrOnlyScope"))).toBeVisible();
+    await sweep.scan(page, "a person's admin page, change refused");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -609,6 +632,9 @@ test.describe("axe on every page and state", () => {
         const importPage = await importContext.newPage();
         await signedInAs(importPage, sweep, "admin@madrid.example", (t) => staffImport(importPage, sweep, t));
         await importContext.close();
+        const staffContext = await newContext(browser, pass);
+        await staff(await staffContext.newPage(), sweep);
+        await staffContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {
