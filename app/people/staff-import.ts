@@ -9,6 +9,7 @@ import { emailDomainAllowed } from "~/cities/email-domains.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
 import { foldForSearch } from "./search-text.ts";
+import { mayManageRole } from "./staff-rules.ts";
 
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -193,15 +194,6 @@ export function departmentPaths(
   return paths;
 }
 
-/**
- * Whether someone holding `actorRoles` may give or take away `role`. The issue's rule for the
- * people page too ("a city admin cannot grant a role they do not hold"); written here until the
- * people page's copy lands, to be folded into one.
- */
-export function mayChangeRole(actorRoles: readonly GrantableRole[], role: GrantableRole): boolean {
-  return role !== "NETWORK_ADMIN" && actorRoles.includes(role);
-}
-
 function parseRoles(cell: string): { ok: true; roles: ImportableRole[] } | { ok: false; value: string } {
   const roles = new Set<ImportableRole>();
   for (const part of cell.split(ROLE_SEPARATOR)) {
@@ -337,7 +329,7 @@ export function planImport(rows: readonly CsvRow[], context: PlanContext): Impor
         refuse("email", "staffImport.reason.emailDomain", { value: address });
         continue;
       }
-      const notHeld = roles.roles.find((role) => !mayChangeRole(context.actorRoles, role));
+      const notHeld = roles.roles.find((role) => !mayManageRole(context.actorRoles, role));
       if (notHeld) {
         refuse("roles", "staffImport.reason.roleNotHeld", { value: notHeld });
         continue;
@@ -378,7 +370,7 @@ export function planImport(rows: readonly CsvRow[], context: PlanContext): Impor
       refuse(revoke.includes("CITY_ADMIN") ? "roles" : "status", "staffImport.reason.adminChange");
       continue;
     }
-    const notHeld = [...grant, ...revoke].find((role) => !mayChangeRole(context.actorRoles, role));
+    const notHeld = [...grant, ...revoke].find((role) => !mayManageRole(context.actorRoles, role));
     if (notHeld) {
       refuse("roles", "staffImport.reason.roleNotHeld", { value: notHeld });
       continue;

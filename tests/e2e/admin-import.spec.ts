@@ -24,23 +24,23 @@ test("a city admin imports staff: the sample, a dry run with a refused row, the 
     .replace(/E-100(\d)/g, `E-${tag}-$1`);
   expect(text).toContain("nombre;correo;departamento");
 
-  // The demo admin holds no trainer role, so the sample's TRAINER row is refused, with its row and column.
+  // A first try with Bruno's address outside the city's domains: his row is refused, with its row and column.
   const upload = async (content: string) => {
     await page
       .getByLabel("Archivo CSV del personal")
       .setInputFiles({ name: "personal.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
     await page.getByRole("button", { name: "Probar sin guardar" }).click();
   };
-  await upload(text);
+  await upload(text.replace(`bruno.lima.${tag}@madrid.es`, `bruno.lima.${tag}@gmail.com`));
   const refused = page.getByRole("region", { name: "Filas con errores" });
-  await expect(refused.getByRole("row").filter({ hasText: "No puedes dar ni quitar la función TRAINER" })).toContainText("3");
-  await expect(refused.getByRole("row").nth(1)).toContainText("Funciones");
+  await expect(refused.getByRole("row").filter({ hasText: "no es de un dominio de correo de la ciudad" })).toContainText("3");
+  await expect(refused.getByRole("row").nth(1)).toContainText("Correo");
   await expect(page.getByText("1 persona nueva", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Aplicar la importación" })).toHaveCount(0);
   await expectAccessible(page);
 
-  // Fixed (no role for Bruno), the dry run is clean and can be applied.
-  await upload(text.replace(";TRAINER;", ";;"));
+  // Fixed (Bruno's city address), the dry run is clean and can be applied, his trainer role included.
+  await upload(text);
   await expect(page.getByText("Sin errores. Revisa el resultado y aplica la importación.")).toBeVisible();
   await expect(page.getByText("2 personas nuevas", { exact: true })).toBeVisible();
   const created = page.getByRole("region", { name: "Personas nuevas" });
@@ -51,7 +51,7 @@ test("a city admin imports staff: the sample, a dry run with a refused row, the 
 
   // The same file again changes nothing.
   await page.goto("/admin/import");
-  await upload(text.replace(";TRAINER;", ";;"));
+  await upload(text);
   await expect(page.getByText("El archivo no cambia nada: todas las personas están ya como dice.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Aplicar la importación" })).toHaveCount(0);
 });
