@@ -169,11 +169,18 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
 
   const user = await db().user.findUnique({
     where: { email: input.email },
-    select: { id: true, active: true, emailConfirmedAt: true, password: { select: { hash: true } } },
+    select: {
+      id: true,
+      active: true,
+      emailConfirmedAt: true,
+      password: { select: { hash: true } },
+      city: { select: { deactivatedAt: true } },
+    },
   });
   // An address never confirmed opens nothing: its owner sets the password from the link.
+  // Nor does the account of a person deactivated, or of a deactivated city.
   const valid =
-    user?.password && user.active && user.emailConfirmedAt
+    user?.password && user.active && !user.city.deactivatedAt && user.emailConfirmedAt
       ? await verifyPassword(user.password.hash, input.password)
       : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {

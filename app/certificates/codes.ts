@@ -19,3 +19,6 @@ export function normaliseCode(input: string): string {
 }
 
 export const CODE_PATTERN = /^[A-Z]{3}(-[2-9A-HJKMNP-TV-Z]{4}){3}$/;
+
+/** A city's certificate prefix, the first group of CODE_PATTERN: three capital letters. */
+export const PREFIX_PATTERN = /^[A-Z]{3}$/;

@@ -11,6 +11,7 @@ import { defaultPeriod } from "~/reports/filters.server.ts";
 import { ExportLinks } from "~/reports/list-parts.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { WeeklyChart } from "~/ui/weekly-chart.tsx";
+import { NetworkNav } from "~/ui/network-nav.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "NETWORK_ADMIN");
@@ -46,6 +47,7 @@ export default function NetworkPage() {
   };
   return (
     <div>
+      <NetworkNav current="/network" />
       <h1 className="mb-2 text-2xl font-bold">{t("network.title")}</h1>
       <p className="mb-4 text-slate-700">
         {t("network.intro", {
