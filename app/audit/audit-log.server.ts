@@ -62,8 +62,11 @@ async function filteredWhere(scope: AuditScope, filters: AuditFilters): Promise<
 
 function afterWhere(cursor: AuditCursor | undefined): Prisma.AuditLogWhereInput {
   if (!cursor) return {};
+  // The bound on createdAt alone lets the database walk the (cityId, createdAt) index from the
+  // cursor; the OR then only breaks ties at the cursor's instant.
   return {
-    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+    createdAt: { lte: cursor.createdAt },
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }],
   };
 }
 

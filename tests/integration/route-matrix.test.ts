@@ -84,6 +84,24 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   },
   "routes/hr.summary": { path: "/hr/summary", get: hrOnly(200), post: hrOnly(400) },
   "routes/notices": { path: "/notices", get: all(405), post: signedIn(302, 400) },
+  "routes/admin.audit._index": { path: "/admin/audit", get: cityAdminOnly(200) },
+  "routes/admin.audit.export.$file": { path: "/admin/audit/export/audit.csv", get: cityAdminOnly(200) },
+  "routes/network.cities._index": { path: "/network/cities", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
+  "routes/network.cities.new": {
+    path: "/network/cities/new",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+    post: { ...all(403), anonymous: 302, networkAdmin: 400 },
+  },
+  "routes/network.cities.$slug": {
+    path: "/network/cities/bogota",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+    post: { ...all(403), anonymous: 302, networkAdmin: 400 },
+  },
+  "routes/network.audit._index": { path: "/network/audit", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
+  "routes/network.audit.export.$file": {
+    path: "/network/audit/export/audit.csv",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+  },
 };
 
 let server: TestServer;
