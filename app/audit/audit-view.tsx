@@ -22,7 +22,14 @@ function PersonCell({ person }: { person: Person | null }) {
   const { t } = useTranslation();
   if (!person) return <>—</>;
   const label = personLabel(t, person);
-  return person.kind === "erased" ? <span className="italic">{label}</span> : <>{label}</>;
+  // An erased person's other entries are still one click away, through the pseudonym.
+  return person.kind === "erased" ? (
+    <Link to={`?actor=${person.ref}`} className="italic text-blue-800 underline">
+      {label}
+    </Link>
+  ) : (
+    <>{label}</>
+  );
 }
 
 function FilterForm({ view }: { view: AuditViewData }) {
