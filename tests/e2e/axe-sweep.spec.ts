@@ -546,7 +546,7 @@ test.describe("axe on every page and state", () => {
   test.use({ actionTimeout: 10_000 });
   for (const pass of passes) {
     test(`every page and state passes axe: ${pass.name}`, async ({ browser }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(480_000);
       const sweep = new Sweep(pass);
       sweep.forget();
       try {
