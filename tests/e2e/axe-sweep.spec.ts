@@ -359,7 +359,7 @@ async function auditAndNetworkCities(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
     await page.goto("/admin/audit");
     await sweep.scan(page, "audit log");
-    await page.getByLabel(t("audit.filter.action")).selectOption("certificate.revoke");
+    await page.getByLabel(t("audit.filter.action"), { exact: true }).selectOption("certificate.revoke");
     await page.getByRole("button", { name: t("audit.filter.apply") }).click();
     await expect(page).toHaveURL(/action=certificate.revoke/);
     await sweep.scan(page, "audit log, filtered");
