@@ -6,7 +6,10 @@
  * ask for it), quiz answer posts and /verify/<code>, the time to render one certificate PDF,
  * and, for comparison, the same lesson HTML from a plain static server and from a one-route Remix
  * app with no data and no layout (scripts/bench-floor) on our own HTTP server: the floor beneath
- * which no page of a Remix app goes on this machine; then a short staff import (scripts/bench-import.ts).
+ * which no page of a Remix app goes on this machine. At the end, a short staff import
+ * (scripts/bench-import.ts; `npm run bench -- --import` runs it at 20 000 rows) and the audit log page's query at
+ * 100 000 entries (scripts/bench-audit.ts); `npm run bench -- --audit [--audit-scale <entries>]`
+ * runs only that, at 1 000 000 entries unless told.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -29,6 +32,16 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const CONNECTIONS = 50;
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const auditScale = (fallback: string) => {
+  const at = process.argv.indexOf("--audit-scale");
+  return at > 0 ? process.argv[at + 1]! : fallback;
+};
+const benchAudit = (scale: string) =>
+  execFileSync(bin("tsx"), ["scripts/bench-audit.ts", "--scale", scale], { stdio: "inherit" });
+if (process.argv.includes("--audit")) {
+  benchAudit(auditScale("1000000"));
+  process.exit(0);
+}
 
 function hashTree(paths: string[]): string {
   const hash = createHash("sha256");
@@ -273,4 +286,5 @@ try {
 }
 // The staff import, kept short here; `npm run bench -- --import` runs it at 20 000 rows.
 run(bin("tsx"), ["scripts/bench-import.ts", "--scale", "2000", "--runs", "3"]);
+benchAudit(auditScale("100000"));
 process.exit(0);

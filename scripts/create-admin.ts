@@ -7,13 +7,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { db } from "../app/db.server.ts";
-import { appUrl } from "../app/env.server.ts";
-import { grantRole } from "../app/auth/role-grants.server.ts";
-import { audit } from "../app/audit/audit.server.ts";
+import { createFirstAdmin, FIRST_ADMIN_LINK_DAYS } from "../app/cities/city-admin.server.ts";
 import { emailField, nameField } from "../app/auth/validation.ts";
-import { hashToken, newToken } from "../app/auth/tokens.server.ts";
 import { locales } from "../app/i18n/locales.ts";
-import { personSearchText } from "../app/people/search-text.ts";
 
 const { values } = parseArgs({
   options: {
@@ -51,31 +47,14 @@ if (!city) {
   process.exit(1);
 }
 
-const { token } = newToken();
-const user = await db().$transaction(async (tx) => {
-  const person = await tx.user.upsert({
-    where: { email },
-    create: {
-      email,
-      name,
-      searchText: personSearchText({ name, email }),
-      locale: locale ?? city.defaultLocale,
-      cityId: city.id,
-      emailConfirmedAt: new Date(),
-    },
-    update: {},
-    select: { id: true, cityId: true },
-  });
-  if (person.cityId !== city.id) throw new Error(`${email} already belongs to another city.`);
-  // An existing person who gains the role is signed out everywhere.
-  await grantRole(tx, { userId: person.id, cityId: city.id, role });
-  await tx.passwordReset.create({
-    data: { tokenHash: hashToken(token), userId: person.id, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
-  });
-  await audit({ cityId: city.id, actorId: null, action: "admin.create", subjectId: person.id, details: { role } }, tx);
-  return person;
-});
+const created = await db().$transaction((tx) =>
+  createFirstAdmin(tx, { cityId: city.id, email, name, role, locale: locale ?? city.defaultLocale, actorId: null }),
+);
+if (!created.ok) {
+  console.error(`${email} already belongs to another city.`);
+  process.exit(1);
+}
 
-console.log(`${role} ready for ${email} (user ${user.id}).`);
-console.log(`Set the password within 7 days at: ${appUrl()}/reset-password/${token}`);
+console.log(`${role} ready for ${email} (user ${created.userId}).`);
+console.log(`Set the password within ${FIRST_ADMIN_LINK_DAYS} days at: ${created.link}`);
 await db().$disconnect();

@@ -7,14 +7,24 @@
  */
 import { Prisma } from "~/db.server.ts";
 
-export const openAccountWhere = { active: true } satisfies Prisma.UserWhereInput;
+export const openAccountWhere = { active: true, city: { deactivatedAt: null } } satisfies Prisma.UserWhereInput;
 
-/** `active` as either database answers it in raw SQL (SQLite 0/1, PostgreSQL true/false). */
-export function isOpenAccount(account: { active: boolean | number | bigint }): boolean {
-  return account.active === true || account.active === 1 || account.active === 1n;
+/** What the rule reads of an account: select it with `accountStateSelect`. */
+export const accountStateSelect = { active: true, city: { select: { deactivatedAt: true } } } satisfies Prisma.UserSelect;
+
+export interface AccountState {
+  /** As either database answers it in raw SQL too (SQLite 0/1, PostgreSQL true/false). */
+  active: boolean | number | bigint;
+  city: { deactivatedAt: Date | string | number | null };
 }
 
-/** The same rule in raw SQL, for the User table under `alias`. */
+/** An active person of a city that is not deactivated (a deactivated city's people cannot sign in). */
+export function isOpenAccount(account: AccountState): boolean {
+  const active = account.active === true || account.active === 1 || account.active === 1n;
+  return active && account.city.deactivatedAt === null;
+}
+
+/** The person's half of the rule in raw SQL, for the User table under `alias` (the city is the caller's). */
 export function openAccountSql(alias: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(`"${alias}"`)}."active" = true`;
 }

@@ -18,7 +18,7 @@ import {
   passwordCheckIpKey,
   throttleRules,
 } from "~/security/throttle.server.ts";
-import { isOpenAccount } from "./account-status.server.ts";
+import { accountStateSelect, isOpenAccount } from "./account-status.server.ts";
 import { hashToken } from "./tokens.server.ts";
 import { sendSignupMail } from "./email-confirmation.server.ts";
 import { expireAccountLinks } from "./password-reset.server.ts";
@@ -171,9 +171,15 @@ export async function logIn(input: z.infer<typeof loginSchema>, ip: string): Pro
 
   const user = await db().user.findUnique({
     where: { email: input.email },
-    select: { id: true, active: true, emailConfirmedAt: true, password: { select: { hash: true } } },
+    select: {
+      id: true,
+      ...accountStateSelect,
+      emailConfirmedAt: true,
+      password: { select: { hash: true } },
+    },
   });
   // An address never confirmed opens nothing: its owner sets the password from the link.
+  // Nor does the account of a person deactivated, or of a deactivated city.
   const valid =
     user?.password && isOpenAccount(user) && user.emailConfirmedAt
       ? await verifyPassword(user.password.hash, input.password)

@@ -11,7 +11,7 @@ import { isLocale } from "~/i18n/locales.ts";
 import { translatorFor } from "~/i18n/translate.ts";
 import { sendMail } from "~/mail/mailer.server.ts";
 import { countAttempt, countPasswordWork, throttleRules } from "~/security/throttle.server.ts";
-import { isOpenAccount, openAccountWhere } from "./account-status.server.ts";
+import { accountStateSelect, isOpenAccount, openAccountWhere } from "./account-status.server.ts";
 import { expireAccountLinks } from "./password-reset.server.ts";
 import { hashPassword } from "./password.server.ts";
 import { hashToken, newToken } from "./tokens.server.ts";
@@ -52,7 +52,7 @@ export async function sendSignupMail(userId: string): Promise<boolean> {
 async function usableConfirmation(token: string) {
   const confirmation = await db().emailConfirmation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } },
+    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, ...accountStateSelect } } },
   });
   return confirmation && !confirmation.usedAt && confirmation.expiresAt > now() && isOpenAccount(confirmation.user)
     ? confirmation

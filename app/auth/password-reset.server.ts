@@ -8,7 +8,7 @@ import { translatorFor } from "~/i18n/translate.ts";
 import { sendMail } from "~/mail/mailer.server.ts";
 import { afterResponse } from "~/http/after-response.server.ts";
 import { clearLoginThrottles, countAttempt, countPasswordWork, throttleRules } from "~/security/throttle.server.ts";
-import { isOpenAccount, openAccountWhere } from "./account-status.server.ts";
+import { accountStateSelect, isOpenAccount, openAccountWhere } from "./account-status.server.ts";
 import type { CurrentUser } from "./guards.server.ts";
 import { mayTakeOverAccountOf } from "./roles.ts";
 import { hashPassword } from "./password.server.ts";
@@ -42,7 +42,10 @@ export async function requestPasswordReset(email: string, ip: string): Promise<{
 
 /** Emails a reset link when the address belongs to an active account. */
 async function sendResetLink(email: string): Promise<void> {
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, active: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, name: true, locale: true, ...accountStateSelect },
+  });
   if (!user || !isOpenAccount(user)) return;
   const link = await createResetLink(user.id);
   const t = translatorFor(isLocale(user.locale) ? user.locale : "es");
@@ -61,7 +64,7 @@ export async function createResetLinkForPerson(
 > {
   const person = await db().user.findFirst({
     where: { id: userId, cityId: admin.city.id },
-    select: { id: true, name: true, active: true, roleGrants: { select: { role: true } } },
+    select: { id: true, name: true, ...accountStateSelect, roleGrants: { select: { role: true } } },
   });
   if (!person) return { outcome: "not-found" };
   if (!isOpenAccount(person)) return { outcome: "inactive" };
@@ -93,7 +96,7 @@ export async function expireAccountLinks(
 async function usableReset(token: string) {
   const reset = await db().passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } },
+    select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, ...accountStateSelect } } },
   });
   return reset && !reset.usedAt && reset.expiresAt > now() && isOpenAccount(reset.user) ? reset : null;
 }

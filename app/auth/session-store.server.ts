@@ -45,6 +45,7 @@ interface SessionRow {
   locale: string;
   // SQLite answers 0/1, PostgreSQL true/false.
   active: boolean | number | bigint;
+  cityDeactivatedAt: Date | string | number | null;
   cityId: string;
   citySlug: string;
   cityName: string;
@@ -62,13 +63,14 @@ interface SessionRow {
 /**
  * The hottest query of the app (every page): one join in plain SQL, valid on SQLite and
  * PostgreSQL. One row per role grant (or one row with no role), so roles come along too.
- * A session of a deactivated person opens nothing.
+ * A session of a deactivated person, or of a person of a deactivated city, opens nothing.
  */
 export async function findSession(id: string): Promise<{ session: StoredSession; user: SessionUser & { id: string } } | null> {
   const rows = await db().$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active",
            c."id" AS "cityId", c."slug" AS "citySlug", c."name" AS "cityName", c."primaryColor", c."accentColor",
-           c."logoHash", c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName", r."role",
+           c."logoHash", c."defaultLocale", c."timeZone", c."deactivatedAt" AS "cityDeactivatedAt", d."id" AS "departmentId",
+           d."name" AS "departmentName", r."role",
            r."departmentId" AS "grantDepartmentId"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
@@ -77,7 +79,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
     LEFT JOIN "RoleGrant" r ON r."userId" = u."id"
     WHERE s."id" = ${id}`;
   const row = rows[0];
-  if (!row || !isOpenAccount(row)) return null;
+  if (!row || !isOpenAccount({ active: row.active, city: { deactivatedAt: row.cityDeactivatedAt } })) return null;
   return {
     session: { id: row.id, userId: row.userId, createdAt: rawDate(row.createdAt)!, expiresAt: rawDate(row.expiresAt)! },
     user: {

@@ -12,6 +12,7 @@ import { ExportLinks } from "~/reports/list-parts.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { WeeklyChart } from "~/ui/weekly-chart.tsx";
 import { oneDecimal, percentage } from "~/reports/rounding.ts";
+import { NetworkNav } from "~/ui/network-nav.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "NETWORK_ADMIN");
@@ -47,6 +48,7 @@ export default function NetworkPage() {
   };
   return (
     <div>
+      <NetworkNav current="/network" />
       <h1 className="mb-2 text-2xl font-bold">{t("network.title")}</h1>
       <p className="mb-4 text-slate-700">
         {t("network.intro", {

@@ -11,14 +11,29 @@ const adminPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/admin/certificates", label: "nav.adminCertificates" },
   { to: "/admin/branding", label: "branding.nav" },
   { to: "/admin/departments", label: "departments.nav" },
+  { to: "/admin/audit", label: "nav.audit" },
 ];
 
 export function AdminNav({ current }: { current: string }) {
   const { t } = useTranslation();
+  return <SubNav pages={adminPages} current={current} label={t("adminNav.label")} />;
+}
+
+/** A row of links between related pages, the current one marked (the admin's, the network admin's). */
+export function SubNav({
+  pages,
+  current,
+  label,
+}: {
+  pages: Array<{ to: string; label: MessageKey }>;
+  current: string;
+  label: string;
+}) {
+  const { t } = useTranslation();
   return (
-    <nav aria-label={t("adminNav.label")} className="mb-4">
+    <nav aria-label={label} className="mb-4">
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
-        {adminPages.map((page) => (
+        {pages.map((page) => (
           <li key={page.to}>
             <Link
               to={page.to}

@@ -39,6 +39,8 @@ const NOT_PAGES: Record<string, string> = {
   "routes/hr.export.$file": "resource route: the HR lists and the dashboard's tables as CSV or XLSX downloads",
   "routes/files.$hash": "resource route: stored files (city logos) by hash",
   "routes/admin.import.sample[.]csv": "resource route: the staff import's sample CSV",
+  "routes/admin.audit.export.$file": "resource route: the city's audit log as CSV or XLSX",
+  "routes/network.audit.export.$file": "resource route: the network's audit log as CSV or XLSX",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");
@@ -462,6 +464,50 @@ async function staff(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** The city admin's audit log, and the network admin's cities (a new one per pass) and audit view. */
+async function auditAndNetworkCities(page: Page, sweep: Sweep): Promise<void> {
+  await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
+    await page.goto("/admin/audit");
+    await sweep.scan(page, "audit log");
+    await page.getByLabel(t("audit.filter.action"), { exact: true }).selectOption("certificate.revoke");
+    await page.getByRole("button", { name: t("audit.filter.apply") }).click();
+    await expect(page).toHaveURL(/action=certificate.revoke/);
+    await sweep.scan(page, "audit log, filtered");
+    await page.goto("/admin/audit?from=2026-13-01");
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "audit log, with a filter error");
+  });
+  await signedInAs(page, sweep, "red@madrid.example", async (t) => {
+    await page.goto("/network/cities");
+    await sweep.scan(page, "network cities");
+    await page.goto("/network/cities/new");
+    await sweep.scan(page, "new city");
+    await page.getByRole("button", { name: t("networkCities.new.submit") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "new city, with errors");
+    const slug = `barrido-${sweep.pass.name}-${Date.now()}`;
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const prefix = `Q${letters[Math.floor(Math.random() * 26)]}${letters[Math.floor(Math.random() * 26)]}`;
+    await page.getByLabel(t("networkCities.field.slug")).fill(slug);
+    await page.getByLabel(t("networkCities.field.name")).fill("Ciudad del Barrido");
+    await page.getByLabel(t("networkCities.field.timeZone")).fill("America/Lima");
+    await page.getByLabel(t("networkCities.field.prefix")).fill(prefix);
+    await page.getByLabel(t("networkCities.field.domains")).fill(`${slug}.example`);
+    await page.getByLabel(t("networkCities.field.adminName")).fill("Rosa Quispe");
+    await page.getByLabel(t("networkCities.field.adminEmail")).fill(`rosa@${slug}.example`);
+    await page.getByRole("button", { name: t("networkCities.new.submit") }).click();
+    await expect(page.getByTestId("first-admin-link")).toBeVisible();
+    await sweep.scan(page, "new city, created with its link");
+    await page.goto(`/network/cities/${slug}`);
+    await sweep.scan(page, "city settings");
+    await page.getByRole("button", { name: t("networkCities.edit.deactivate") }).click();
+    await expect(page.getByText(t("networkCities.edit.deactivated"))).toBeVisible();
+    await sweep.scan(page, "city settings, deactivated");
+    await page.goto("/network/audit");
+    await sweep.scan(page, "network audit log");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -635,6 +681,9 @@ test.describe("axe on every page and state", () => {
         const staffContext = await newContext(browser, pass);
         await staff(await staffContext.newPage(), sweep);
         await staffContext.close();
+        const auditContext = await newContext(browser, pass);
+        await auditAndNetworkCities(await auditContext.newPage(), sweep);
+        await auditContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {

@@ -95,6 +95,24 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/notices": { path: "/notices", get: all(405), post: signedIn(302, 400) },
   "routes/admin.branding": { path: "/admin/branding", get: cityAdminOnly(200), post: cityAdminOnly(400) },
   "routes/files.$hash": { path: `/files/${"0".repeat(64)}`, get: all(404) },
+  "routes/admin.audit._index": { path: "/admin/audit", get: cityAdminOnly(200) },
+  "routes/admin.audit.export.$file": { path: "/admin/audit/export/audit.csv", get: cityAdminOnly(200) },
+  "routes/network.cities._index": { path: "/network/cities", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
+  "routes/network.cities.new": {
+    path: "/network/cities/new",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+    post: { ...all(403), anonymous: 302, networkAdmin: 400 },
+  },
+  "routes/network.cities.$slug": {
+    path: "/network/cities/bogota",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+    post: { ...all(403), anonymous: 302, networkAdmin: 400 },
+  },
+  "routes/network.audit._index": { path: "/network/audit", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
+  "routes/network.audit.export.$file": {
+    path: "/network/audit/export/audit.csv",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+  },
 };
 
 let server: TestServer;

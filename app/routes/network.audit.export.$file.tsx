@@ -1,0 +1,15 @@
+/** The network's audit log, with the page's filters, as `/network/audit/export/audit.csv` or `audit.xlsx`. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportAudit } from "~/audit/audit-export.server.ts";
+import { requireRole } from "~/auth/guards.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "NETWORK_ADMIN");
+  return exportAudit({
+    scope: { kind: "network", timeZone: admin.city.timeZone },
+    viewer: { id: admin.id, cityId: admin.city.id },
+    name: "network",
+    file: params.file,
+    request,
+  });
+}
