@@ -42,6 +42,7 @@ interface SessionRow {
   locale: string;
   // SQLite answers 0/1, PostgreSQL true/false.
   active: boolean | number | bigint;
+  lastSeenAt: Date | string | number | null;
   cityId: string;
   citySlug: string;
   cityName: string;
@@ -60,9 +61,11 @@ interface SessionRow {
  * PostgreSQL. One row per role grant (or one row with no role), so roles come along too.
  * A session of a deactivated person opens nothing.
  */
-export async function findSession(id: string): Promise<{ session: StoredSession; user: SessionUser & { id: string } } | null> {
+export async function findSession(
+  id: string,
+): Promise<{ session: StoredSession; user: SessionUser & { id: string }; lastSeenAt: Date | null } | null> {
   const rows = await db().$queryRaw<SessionRow[]>`
-    SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active",
+    SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active", u."lastSeenAt",
            c."id" AS "cityId", c."slug" AS "citySlug", c."name" AS "cityName", c."primaryColor", c."accentColor",
            c."defaultLocale", c."timeZone", d."id" AS "departmentId", d."name" AS "departmentName", r."role",
            r."departmentId" AS "grantDepartmentId"
@@ -76,6 +79,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
   if (!row || !row.active) return null;
   return {
     session: { id: row.id, userId: row.userId, createdAt: rawDate(row.createdAt)!, expiresAt: rawDate(row.expiresAt)! },
+    lastSeenAt: rawDate(row.lastSeenAt),
     user: {
       id: row.userId,
       name: row.name,

@@ -49,16 +49,21 @@ export function selectionOf(scope: HrScope, filters: ReportFilters): FigureSelec
   };
 }
 
-/** Active people of the selection (deactivated people leave every figure). */
+/**
+ * Active people of the selection (deactivated people leave every figure), and erased people,
+ * whose rows stay in the figures of past periods but leave the current ones (decision 027).
+ */
 function peopleWhere(selection: FigureSelection): Prisma.UserWhereInput {
   return {
     AND: [
       peopleInScopeWhere(selection),
       ...(selection.department ? [{ department: subtreeWhere(selection.department) }] : []),
-      { active: true },
+      { OR: [{ active: true }, { erasedAt: { not: null } }] },
     ],
   };
 }
+
+type FactPerson = { id: string; erasedAt: Date | null; department: { path: string } | null };
 
 const enrollmentSelect = {
   id: true,
@@ -99,11 +104,11 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
   const facts: FigureFacts = { people: [], assigned: [], voluntary: [], certificates: [] };
   let after: string | null = null;
   for (;;) {
-    const people: Array<{ id: string; department: { path: string } | null }> = await db().user.findMany({
+    const people: FactPerson[] = await db().user.findMany({
       where: after ? { AND: [who, { id: { gt: after } }] } : who,
       orderBy: { id: "asc" },
       take: FACT_CHUNK,
-      select: { id: true, department: { select: { path: true } } },
+      select: { id: true, erasedAt: true, department: { select: { path: true } } },
     });
     if (people.length === 0) break;
     after = people[people.length - 1]!.id;
@@ -117,10 +122,7 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
   return facts;
 }
 
-async function factsOfPeople(
-  selection: FigureSelection,
-  people: ReadonlyArray<{ id: string; department: { path: string } | null }>,
-): Promise<FigureFacts> {
+async function factsOfPeople(selection: FigureSelection, people: readonly FactPerson[]): Promise<FigureFacts> {
   const ids = people.map((person) => person.id);
   const course = selection.courseId ? { courseId: selection.courseId } : {};
   const [assigned, voluntary, certificates] = await Promise.all([
@@ -147,9 +149,14 @@ async function factsOfPeople(
     }),
   ]);
   const pathOf = new Map(people.map((person) => [person.id, person.department?.path ?? null]));
+  const erased = new Set(people.filter((person) => person.erasedAt).map((person) => person.id));
+  const former = (userId: string) => (erased.has(userId) ? { erased: true } : {});
   return {
-    people: people.map((person) => ({ id: person.id, departmentPath: person.department?.path ?? null })),
+    people: people
+      .filter((person) => !erased.has(person.id))
+      .map((person) => ({ id: person.id, departmentPath: person.department?.path ?? null })),
     assigned: assigned.map((row) => ({
+      ...former(row.userId),
       personId: row.userId,
       departmentPath: pathOf.get(row.userId) ?? null,
       courseId: row.courseId,
@@ -165,6 +172,7 @@ async function factsOfPeople(
       enrollment: enrollmentFacts(enrollment),
     })),
     certificates: certificates.map((certificate) => ({
+      ...former(certificate.userId),
       personId: certificate.userId,
       departmentPath: pathOf.get(certificate.userId) ?? null,
       courseId: certificate.enrollment.courseId,

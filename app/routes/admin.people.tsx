@@ -13,6 +13,7 @@ import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { FormAlert } from "~/ui/form.tsx";
+import { PrivacyActions } from "~/ui/privacy-actions.tsx";
 
 const resetSchema = z.object({ userId: z.string().min(1) });
 const formLimits: FormLimits = { maxFields: 3, maxBytes: 1024 };
@@ -95,6 +96,7 @@ export default function PeoplePage() {
                 <td className="p-2">{person.department?.name ?? "—"}</td>
                 <td className="p-2">{["LEARNER" as const, ...person.roles].map((role) => t(`role.${role}`)).join(", ")}</td>
                 <td className="p-2">
+                  <PrivacyActions id={person.id} name={person.name} />
                   {person.canReset ? (
                     <Form method="post">
                       <input type="hidden" name="userId" value={person.id} />

@@ -8,6 +8,8 @@ const adminPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/admin/people", label: "nav.people" },
   { to: "/admin/invitations", label: "nav.invitations" },
   { to: "/admin/certificates", label: "nav.adminCertificates" },
+  { to: "/admin/privacy", label: "rights.nav.privacy" },
+  { to: "/admin/erasure", label: "rights.nav.erasure" },
 ];
 
 export function AdminNav({ current }: { current: string }) {
