@@ -58,24 +58,22 @@ async function textColumns(): Promise<Array<{ table: string; column: string }>> 
   );
 }
 
-/** "Table.column" of every text column holding any of the strings, exactly as written. */
+/** "Table.column" of every text column holding any of the strings, exactly as written (one query). */
 async function columnsHolding(needles: readonly string[]): Promise<string[]> {
   const postgres = databaseKind(process.env.DATABASE_URL ?? "") === "postgres";
-  const found: string[] = [];
-  for (const { table, column } of await textColumns()) {
-    const holds = postgres ? `strpos(CAST("${column}" AS TEXT), $1) > 0` : `instr("${column}", ?) > 0`;
-    for (const needle of needles) {
-      const rows = await db().$queryRawUnsafe<Array<{ n: number | bigint }>>(
-        `SELECT COUNT(*) AS n FROM "${table}" WHERE ${holds}`,
-        needle,
-      );
-      if (Number(rows[0]?.n ?? 0) > 0) {
-        found.push(`${table}.${column}`);
-        break;
-      }
-    }
-  }
-  return found.sort();
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const holds = (column: string, needle: string) =>
+    postgres ? `strpos(CAST("${column}" AS TEXT), ${literal(needle)}) > 0` : `instr("${column}", ${literal(needle)}) > 0`;
+  const sql = (await textColumns())
+    .map(
+      ({ table, column }) =>
+        `SELECT CAST(${literal(`${table}.${column}`)} AS TEXT) AS "found" WHERE EXISTS (SELECT 1 FROM "${table}" WHERE ${needles
+          .map((needle) => holds(column, needle))
+          .join(" OR ")})`,
+    )
+    .join(" UNION ALL ");
+  const rows = await db().$queryRawUnsafe<Array<{ found: string }>>(sql);
+  return rows.map((row) => row.found).sort();
 }
 
 /** A person with a unique, accented marker name and address. */
