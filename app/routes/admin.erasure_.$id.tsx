@@ -56,6 +56,11 @@ export default function ErasePersonPage() {
             <p className="mb-3">{t("rights.erase.requested", { date: formats.day(person.requestedAt, timeZone) })}</p>
           ) : null}
           {person.lastAdmin && !actionData?.refused ? <FormAlert>{t("rights.erase.lastAdmin")}</FormAlert> : null}
+          <p className="mb-3">
+            <a href={`/admin/privacy/export/${person.id}`} download className="text-blue-800 underline">
+              {t("rights.erase.export")}
+            </a>
+          </p>
           <p className="mb-2">{t("rights.erase.what")}</p>
           <ul className="mb-4 list-disc pl-6">
             <li className="break-words">{t("rights.erase.identity", { email: person.email })}</li>

@@ -26,6 +26,7 @@ export const privacyEs = {
   "rights.request.done": "Hemos recibido tu solicitud de supresión.",
   "rights.erased": "Persona suprimida",
   "rights.admin.export": "Exportar datos",
+  "rights.admin.dataRights": "Datos y supresión",
   "rights.admin.erase": "Suprimir",
   "rights.requests.title": "Solicitudes de supresión — {city}",
   "rights.requests.count": {
@@ -40,8 +41,10 @@ export const privacyEs = {
   "rights.requests.col.department": "Área",
   "rights.requests.col.requested": "Solicitada el",
   "rights.requests.col.actions": "Acciones",
-  "rights.requests.others": "Para suprimir a cualquier otra persona de la ciudad, usa «Suprimir» en la lista de personas.",
+  "rights.requests.others":
+    "Para exportar los datos de cualquier otra persona de la ciudad o suprimirla, usa «Datos y supresión» en la lista de personas.",
   "rights.erase.title": "Suprimir a {name}",
+  "rights.erase.export": "Antes de suprimir, puedes descargar sus datos (JSON).",
   "rights.erase.what": "Al confirmar, en una sola operación:",
   "rights.erase.identity":
     "El nombre y el correo ({email}) se borran de la cuenta, la búsqueda, los avisos y los correos en espera.",
@@ -125,6 +128,7 @@ export const privacyPt = {
   "rights.request.done": "Recebemos seu pedido de exclusão.",
   "rights.erased": "Pessoa excluída",
   "rights.admin.export": "Exportar dados",
+  "rights.admin.dataRights": "Dados e exclusão",
   "rights.admin.erase": "Excluir",
   "rights.requests.title": "Pedidos de exclusão — {city}",
   "rights.requests.count": {
@@ -139,8 +143,10 @@ export const privacyPt = {
   "rights.requests.col.department": "Área",
   "rights.requests.col.requested": "Pedido em",
   "rights.requests.col.actions": "Ações",
-  "rights.requests.others": "Para excluir qualquer outra pessoa da cidade, use “Excluir” na lista de pessoas.",
+  "rights.requests.others":
+    "Para exportar os dados de qualquer outra pessoa da cidade ou excluí-la, use “Dados e exclusão” na lista de pessoas.",
   "rights.erase.title": "Excluir {name}",
+  "rights.erase.export": "Antes de excluir, você pode baixar os dados da pessoa (JSON).",
   "rights.erase.what": "Ao confirmar, numa única operação:",
   "rights.erase.identity": "O nome e o e-mail ({email}) são apagados da conta, da busca, dos avisos e dos e-mails em espera.",
   "rights.erase.certificates": {
@@ -222,6 +228,7 @@ export const privacyEn = {
   "rights.request.done": "We have received your erasure request.",
   "rights.erased": "Erased person",
   "rights.admin.export": "Export data",
+  "rights.admin.dataRights": "Data and erasure",
   "rights.admin.erase": "Erase",
   "rights.requests.title": "Erasure requests — {city}",
   "rights.requests.count": { one: "{count} pending request", other: "{count} pending requests" },
@@ -232,8 +239,10 @@ export const privacyEn = {
   "rights.requests.col.department": "Department",
   "rights.requests.col.requested": "Requested on",
   "rights.requests.col.actions": "Actions",
-  "rights.requests.others": "To erase anyone else in the city, use “Erase” in the people list.",
+  "rights.requests.others":
+    "To export the data of anyone else in the city or erase them, use “Data and erasure” in the people list.",
   "rights.erase.title": "Erase {name}",
+  "rights.erase.export": "Before erasing, you can download their data (JSON).",
   "rights.erase.what": "When you confirm, in one operation:",
   "rights.erase.identity": "The name and email ({email}) are removed from the account, search, notices and waiting emails.",
   "rights.erase.certificates": {
