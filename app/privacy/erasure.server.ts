@@ -9,7 +9,7 @@ import { readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { audit } from "~/audit/audit.server.ts";
 import { now } from "~/clock.server.ts";
-import { db, type Prisma } from "~/db.server.ts";
+import { db, type Prisma, type Role } from "~/db.server.ts";
 import { env } from "~/env.server.ts";
 import { personSearchText } from "~/people/search-text.ts";
 import { ERASED_NAME, erasedEmail, identifyingStrings, scrubJson, scrubText } from "./identity.ts";
@@ -17,7 +17,7 @@ import { ERASED_NAME, erasedEmail, identifyingStrings, scrubJson, scrubText } fr
 /** The reason an erased person's certificates are revoked with (shown to the city, never to the public). */
 export const ERASURE_REVOCATION_REASON = "erased on request";
 
-export type ErasureRefusal = "not-found" | "already-erased" | "last-admin";
+export type ErasureRefusal = "not-found" | "already-erased" | "last-admin" | "outranks";
 export type ErasureOutcome = { ok: true } | { ok: false; reason: ErasureRefusal };
 
 export interface ErasureRequest {
@@ -35,6 +35,16 @@ async function otherCityAdmins(client: Prisma.TransactionClient, cityId: string,
   });
 }
 
+/** Roles that only someone who holds them may erase: a city admin manages the city's trainers and HR, not the network. */
+const ADMIN_ROLES: readonly Role[] = ["CITY_ADMIN", "NETWORK_ADMIN"];
+
+async function mayErase(client: Prisma.TransactionClient, actorId: string, roles: ReadonlyArray<{ role: Role }>) {
+  const held = new Set(
+    (await client.roleGrant.findMany({ where: { userId: actorId }, select: { role: true } })).map((grant) => grant.role),
+  );
+  return roles.every((grant) => !ADMIN_ROLES.includes(grant.role) || held.has(grant.role));
+}
+
 /** Erases one person of the city. Irreversible; audited; nothing is written when refused. */
 export async function erasePerson(request: ErasureRequest): Promise<ErasureOutcome> {
   const { cityId, userId } = request;
@@ -46,6 +56,7 @@ export async function erasePerson(request: ErasureRequest): Promise<ErasureOutco
     });
     if (!person) return { ok: false, reason: "not-found" };
     if (person.erasedAt) return { ok: false, reason: "already-erased" };
+    if (request.actorId && !(await mayErase(tx, request.actorId, person.roleGrants))) return { ok: false, reason: "outranks" };
     if (person.roleGrants.some((grant) => grant.role === "CITY_ADMIN") && (await otherCityAdmins(tx, cityId, userId)) === 0)
       return { ok: false, reason: "last-admin" };
     const needles = identifyingStrings(person);

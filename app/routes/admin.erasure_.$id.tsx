@@ -48,6 +48,7 @@ export default function ErasePersonPage() {
       <AdminNav current="/admin/erasure" />
       <h1 className="mb-4 text-2xl font-bold">{t("rights.erase.title", { name })}</h1>
       {actionData?.refused === "last-admin" ? <FormAlert>{t("rights.erase.lastAdmin")}</FormAlert> : null}
+      {actionData?.refused === "outranks" ? <FormAlert>{t("rights.erase.outranks")}</FormAlert> : null}
       {person.erased || actionData?.refused === "already-erased" ? (
         <FormAlert tone="success">{t("rights.erase.already")}</FormAlert>
       ) : (

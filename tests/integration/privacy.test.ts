@@ -309,6 +309,18 @@ describe("erasure", () => {
     expect(await rowCounts()).toEqual(counts);
   });
 
+  it("is refused to a city admin for a network admin, allowed for the city's HR and trainers", async () => {
+    const staff = await createUser({ roles: ["HR", "TRAINER"] });
+    expect(await erasePerson({ cityId: staff.cityId, actorId: admin.id, userId: staff.id, via: "admin" })).toEqual({ ok: true });
+    const network = await createUser({ roles: ["NETWORK_ADMIN"] });
+    const counts = await rowCounts();
+    expect(await erasePerson({ cityId: network.cityId, actorId: admin.id, userId: network.id, via: "admin" })).toEqual({
+      ok: false,
+      reason: "outranks",
+    });
+    expect(await rowCounts()).toEqual(counts);
+  });
+
   it("keeps the figures of past periods and drops the person from the current people, compliant and expiring counts", async () => {
     const department = `Cifras ${randomBytes(3).toString("hex").replace(/\d/g, "x")}`;
     const [kept, erased] = [await createUser({ department }), await createUser({ department })];

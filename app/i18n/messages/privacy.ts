@@ -76,6 +76,7 @@ export const privacyEs = {
   "rights.erase.already": "Esta persona ya fue suprimida.",
   "rights.erase.lastAdmin": "Es la última persona que administra la ciudad: nombra antes a otra administradora o administrador.",
   "rights.erase.mustConfirm": "Marca la casilla para confirmar la supresión.",
+  "rights.erase.outranks": "Esta persona administra la red: solo puede suprimirla quien también la administre.",
   "rights.settings.title": "Privacidad y retención — {city}",
   "rights.settings.retention": "Conservar las cuentas inactivas durante (meses)",
   "rights.settings.retentionHint":
@@ -177,6 +178,7 @@ export const privacyPt = {
   "rights.erase.already": "Esta pessoa já foi excluída.",
   "rights.erase.lastAdmin": "É a última pessoa que administra a cidade: nomeie antes outra pessoa administradora.",
   "rights.erase.mustConfirm": "Marque a caixa para confirmar a exclusão.",
+  "rights.erase.outranks": "Esta pessoa administra a rede: só pode excluí-la quem também a administrar.",
   "rights.settings.title": "Privacidade e retenção — {city}",
   "rights.settings.retention": "Manter as contas inativas por (meses)",
   "rights.settings.retentionHint":
@@ -270,6 +272,7 @@ export const privacyEn = {
   "rights.erase.already": "This person has already been erased.",
   "rights.erase.lastAdmin": "This is the city's last administrator: make someone else an administrator first.",
   "rights.erase.mustConfirm": "Tick the box to confirm the erasure.",
+  "rights.erase.outranks": "This person administers the network: only someone who also does can erase them.",
   "rights.settings.title": "Privacy and retention — {city}",
   "rights.settings.retention": "Keep inactive accounts for (months)",
   "rights.settings.retentionHint":
