@@ -33,6 +33,10 @@ export const auditActions = [
   "person.reactivate",
   "summary.subscribed",
   "summary.unsubscribed",
+  "privacy.export",
+  "privacy.erasure",
+  "privacy.retention",
+  "privacy.erasureRequested",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -59,7 +59,7 @@ describe("the audit log is append-only", () => {
   it("lists every action the code writes, so each has its label and filter entry", () => {
     const written = new Set<string>();
     for (const file of files.filter((name) => /\.tsx?$/.test(name)))
-      for (const match of readFileSync(file, "utf8").matchAll(/\baction:\s*"([a-z][a-z0-9.-]*)"/g)) written.add(match[1]!);
+      for (const match of readFileSync(file, "utf8").matchAll(/\baction:\s*"([a-z][a-zA-Z0-9.-]*)"/g)) written.add(match[1]!);
     // Add a new action to app/audit/actions.ts and its label "audit.action.<key>" to the audit messages.
     expect([...written].filter((action) => !(auditActions as readonly string[]).includes(action))).toEqual([]);
   });

@@ -46,6 +46,7 @@ interface SessionRow {
   // SQLite answers 0/1, PostgreSQL true/false.
   active: boolean | number | bigint;
   cityDeactivatedAt: Date | string | number | null;
+  lastSeenAt: Date | string | number | null;
   cityId: string;
   citySlug: string;
   cityName: string;
@@ -65,9 +66,11 @@ interface SessionRow {
  * PostgreSQL. One row per role grant (or one row with no role), so roles come along too.
  * A session of a deactivated person, or of a person of a deactivated city, opens nothing.
  */
-export async function findSession(id: string): Promise<{ session: StoredSession; user: SessionUser & { id: string } } | null> {
+export async function findSession(
+  id: string,
+): Promise<{ session: StoredSession; user: SessionUser & { id: string }; lastSeenAt: Date | null } | null> {
   const rows = await db().$queryRaw<SessionRow[]>`
-    SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active",
+    SELECT s."id", s."userId", s."createdAt", s."expiresAt", u."name", u."email", u."locale", u."active", u."lastSeenAt",
            c."id" AS "cityId", c."slug" AS "citySlug", c."name" AS "cityName", c."primaryColor", c."accentColor",
            c."logoHash", c."defaultLocale", c."timeZone", c."deactivatedAt" AS "cityDeactivatedAt", d."id" AS "departmentId",
            d."name" AS "departmentName", r."role",
@@ -82,6 +85,7 @@ export async function findSession(id: string): Promise<{ session: StoredSession;
   if (!row || !isOpenAccount({ active: row.active, city: { deactivatedAt: row.cityDeactivatedAt } })) return null;
   return {
     session: { id: row.id, userId: row.userId, createdAt: rawDate(row.createdAt)!, expiresAt: rawDate(row.expiresAt)! },
+    lastSeenAt: rawDate(row.lastSeenAt),
     user: {
       id: row.userId,
       name: row.name,

@@ -16,6 +16,7 @@ import {
   type SessionUser,
 } from "./session-store.server.ts";
 import { hashToken, newToken } from "./tokens.server.ts";
+import { recordVisit } from "~/privacy/retention.server.ts";
 
 export const SESSION_COOKIE_NAME = "aula_session";
 
@@ -82,6 +83,8 @@ export async function validateSession(
     await deleteSession(found.session.id);
     return { user: null, setCookie: blankCookie(request) };
   }
+  // Retention counts from the last visit, recorded at most once a day (no write on most requests).
+  await recordVisit(found.session.userId, found.lastSeenAt, now());
   if (!check.extended) return { user: found.user, setCookie: null };
   await extendSession(found.session.id, check.expiresAt);
   return { user: found.user, setCookie: sessionCookie(token, check.expiresAt, request) };

@@ -156,9 +156,3 @@ export async function saveBranding(admin: CurrentUser, input: BrandingValues, lo
     throw error;
   }
 }
-
-/** The city's data-protection contact for the privacy notice ("" when the city has not given one). */
-export async function dataProtectionContactOf(cityId: string): Promise<{ city: string; contact: string }> {
-  const city = await db().city.findUniqueOrThrow({ where: { id: cityId }, select: { name: true, dataProtectionContact: true } });
-  return { city: city.name, contact: city.dataProtectionContact };
-}

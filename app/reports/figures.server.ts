@@ -52,14 +52,15 @@ export function selectionOf(scope: HrScope, filters: ReportFilters): FigureSelec
 
 /**
  * The people of a selection as SQL over `"User" u LEFT JOIN "Department" d`: active accounts
- * (deactivated people leave every figure) of the city, in the scope's subtree and the filter's.
- * The subtree test is departments.server.ts's own (`subtreeSql`).
+ * (deactivated people leave every figure) of the city, in the scope's subtree and the filter's,
+ * and erased people, whose rows stay in the figures of past periods but leave the current ones
+ * (decision 027). The subtree test is departments.server.ts's own (`subtreeSql`).
  */
 function peopleSql(selection: FigureSelection): Prisma.Sql {
   const subtrees = [selection.subtree, selection.department].filter((tree): tree is { path: string } => tree !== null);
   return subtrees.reduce(
     (sql, tree) => Prisma.sql`${sql} AND ${subtreeSql(Prisma.sql`d."path"`, tree)}`,
-    Prisma.sql`u."cityId" = ${selection.cityId} AND u."active" = ${true}`,
+    Prisma.sql`u."cityId" = ${selection.cityId} AND (u."active" = ${true} OR u."erasedAt" IS NOT NULL)`,
   );
 }
 
@@ -106,16 +107,28 @@ function enrollmentFacts(row: EnrollmentColumns): EnrollmentFacts | null {
  * The rows every figure of a selection reads, in four flat queries (raw SQL: one row per fact,
  * no nested reads, so a city of 150 000 people is a few scans of indexed tables).
  */
+/** Rows of an erased person are marked: figures of a period count them, figures of now do not. */
+const former = (row: { erasedAt: unknown }) => (row.erasedAt === null ? {} : { erased: true });
+
 export async function loadFigureFacts(selection: FigureSelection): Promise<FigureFacts> {
   const who = peopleSql(selection);
   const course = selection.courseId ? Prisma.sql` AND x."courseId" = ${selection.courseId}` : Prisma.empty;
   const [people, assigned, voluntary, certificates] = await Promise.all([
-    db().$queryRaw<Array<{ id: string; path: string | null }>>`
-      SELECT u."id", d."path" FROM "User" u LEFT JOIN "Department" d ON d."id" = u."departmentId" WHERE ${who}`,
+    db().$queryRaw<Array<{ id: string; path: string | null; erasedAt: unknown }>>`
+      SELECT u."id", d."path", u."erasedAt" FROM "User" u LEFT JOIN "Department" d ON d."id" = u."departmentId" WHERE ${who}`,
     db().$queryRaw<
-      Array<EnrollmentColumns & { userId: string; path: string | null; courseId: string; assignedAt: unknown; dueAt: unknown }>
+      Array<
+        EnrollmentColumns & {
+          userId: string;
+          path: string | null;
+          erasedAt: unknown;
+          courseId: string;
+          assignedAt: unknown;
+          dueAt: unknown;
+        }
+      >
     >`
-      SELECT x."userId", d."path", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns}
+      SELECT x."userId", d."path", u."erasedAt", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns}
       FROM "PersonAssignment" x
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
@@ -130,8 +143,10 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
       WHERE ${who}${course} AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" pa WHERE pa."enrollmentId" = x."id")`,
-    db().$queryRaw<Array<{ userId: string; path: string | null; courseId: string; expiresAt: unknown; revokedAt: unknown }>>`
-      SELECT c."userId", d."path", x."courseId", c."expiresAt", c."revokedAt"
+    db().$queryRaw<
+      Array<{ userId: string; path: string | null; erasedAt: unknown; courseId: string; expiresAt: unknown; revokedAt: unknown }>
+    >`
+      SELECT c."userId", d."path", u."erasedAt", x."courseId", c."expiresAt", c."revokedAt"
       FROM "Certificate" c
       JOIN "Enrollment" x ON x."id" = c."enrollmentId"
       JOIN "User" u ON u."id" = c."userId"
@@ -139,8 +154,9 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
       WHERE c."cityId" = ${selection.cityId} AND ${who}${course}`,
   ]);
   return {
-    people: people.map((person) => ({ id: person.id, departmentPath: person.path })),
+    people: people.filter((person) => person.erasedAt === null).map((person) => ({ id: person.id, departmentPath: person.path })),
     assigned: assigned.map((row) => ({
+      ...former(row),
       personId: row.userId,
       departmentPath: row.path,
       courseId: row.courseId,
@@ -156,6 +172,7 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
       enrollment: enrollmentFacts(row)!,
     })),
     certificates: certificates.map((row) => ({
+      ...former(row),
       personId: row.userId,
       departmentPath: row.path,
       courseId: row.courseId,

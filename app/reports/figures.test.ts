@@ -379,3 +379,38 @@ describe("anonymise", () => {
     expect(anonymise({ value: null, people: 5 })).toEqual({ shown: true, value: null });
   });
 });
+
+describe("figures with an erased person's rows (decision 027)", () => {
+  // p1 stays; p2 was erased: their rows are loaded, marked, and their certificate revoked.
+  const done = (score: number) =>
+    enrollment({ startedAt: at("2026-03-02T10:00:00Z"), completedAt: at("2026-03-10T10:00:00Z"), bestPassingScore: score });
+  const expiresSoon = at("2026-04-20T10:00:00Z");
+  const facts: FigureFacts = {
+    people: [{ id: "p1", departmentPath: "a/" }],
+    assigned: [
+      row({ enrollment: done(80) }),
+      row({ personId: "p2", erased: true, enrollment: done(100) }),
+      row({ personId: "p2", erased: true, courseId: "c3", dueAt: endOfDayIn("2026-04-01", ZONE) }),
+    ],
+    voluntary: [],
+    certificates: [
+      certificate({ expiresAt: expiresSoon }),
+      certificate({ personId: "p2", erased: true, expiresAt: expiresSoon, revokedAt: at("2026-04-09T10:00:00Z") }),
+    ],
+  };
+  const figures = computeFigures(facts, { period: march, now });
+
+  it("counts them in what happened in the period", () => {
+    expect(figures.assigned).toEqual({ value: 3, people: 2 });
+    expect(figures.completed.value).toBe(2);
+    expect(figures.averageScore.value).toBe(90);
+  });
+
+  it("leaves them out of the figures of now: people, overdue, expiring, compliant", () => {
+    expect(figures.people.value).toBe(1);
+    expect(figures.overdue.value).toBe(0);
+    expect(figures.expiring.value).toBe(1);
+    expect(figures.compliant).toEqual({ value: 1, people: 1 });
+    expect(figures.compliantShare.value).toBe(1);
+  });
+});

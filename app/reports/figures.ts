@@ -33,6 +33,8 @@ export interface EnrollmentFacts {
 /** One person-assignment (person, assignment, cycle) of a person in scope. */
 export interface AssignedRow {
   personId: string;
+  /** The person was erased: the row counts for past periods, not for the current figures. */
+  erased?: boolean;
   departmentPath: string | null;
   courseId: string;
   assignedAt: Date;
@@ -51,6 +53,8 @@ export interface VoluntaryRow {
 
 export interface CertificateRow {
   personId: string;
+  /** The holder was erased (the certificate is revoked too). */
+  erased?: boolean;
   departmentPath: string | null;
   courseId: string;
   expiresAt: Date | null;
@@ -62,7 +66,11 @@ export interface PersonRow {
   departmentPath: string | null;
 }
 
-/** Everything the figures of one scope read: active people in scope and their rows. */
+/**
+ * Everything the figures of one scope read: active people in scope and their rows. Rows of erased
+ * people are there too, marked `erased`: figures of a period count them (what happened then stays
+ * the same), figures of now (people, overdue, expiring, compliant) do not (`current`).
+ */
 export interface FigureFacts {
   people: PersonRow[];
   assigned: AssignedRow[];
@@ -136,6 +144,9 @@ function stateOf(row: AssignedRow, now: Date) {
 }
 
 const live = (rows: readonly AssignedRow[]) => rows.filter((row) => row.withdrawnAt === null);
+
+/** The rows of people who are still here: what the figures of now count. */
+export const current = <R extends { erased?: boolean }>(rows: readonly R[]): R[] => rows.filter((row) => !row.erased);
 
 /** Assigned: live person-assignments open at some moment of the period (assigned by its end, not completed before it). */
 export function openInPeriod(rows: readonly AssignedRow[], period: Period): AssignedRow[] {
@@ -268,7 +279,7 @@ export function computeFigures(facts: FigureFacts, options: FigureOptions): Figu
   const { period, now } = options;
   const voluntary = options.mandatoryOnly ? [] : facts.voluntary;
   const enrollments = enrollmentsOf(facts.assigned, voluntary);
-  const { compliant, share } = compliance(facts.assigned, facts.certificates, now);
+  const { compliant, share } = compliance(current(facts.assigned), current(facts.certificates), now);
   return {
     people: peopleFigure(facts.people),
     assigned: assignedFigure(facts.assigned, period),
@@ -281,8 +292,8 @@ export function computeFigures(facts: FigureFacts, options: FigureOptions): Figu
     averageScore: averageScore(enrollments, period),
     firstAttemptPassRate: firstAttemptPassRate(enrollments, period),
     medianDaysToComplete: medianDaysToComplete(facts.assigned, period),
-    overdue: overdueFigure(facts.assigned, now),
-    expiring: expiringFigure(facts.certificates, now, options.expiringDays),
+    overdue: overdueFigure(current(facts.assigned), now),
+    expiring: expiringFigure(current(facts.certificates), now, options.expiringDays),
     compliant,
     compliantShare: share,
   };

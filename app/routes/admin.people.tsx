@@ -16,6 +16,7 @@ import { departmentChoices, listPeople } from "~/people/staff.server.ts";
 import { Pager } from "~/reports/list-parts.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
 import { FormAlert, SelectField, SubmitButton, TextField } from "~/ui/form.tsx";
+import { PrivacyActions } from "~/ui/privacy-actions.tsx";
 
 const resetSchema = z.object({ userId: z.string().min(1) });
 const formLimits: FormLimits = { maxFields: 3, maxBytes: 1024 };
@@ -189,6 +190,7 @@ export default function PeoplePage() {
                       <td className="p-2">{["LEARNER" as const, ...person.roles].map((role) => t(`role.${role}`)).join(", ")}</td>
                       <td className="p-2">{t(person.active ? "staff.status.active" : "staff.status.deactivated")}</td>
                       <td className="p-2">
+                        <PrivacyActions id={person.id} name={person.name} />
                         {person.canReset ? (
                           <Form method="post">
                             <input type="hidden" name="userId" value={person.id} />

@@ -1,24 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/guards.server.ts";
-import { dataProtectionContactOf } from "~/cities/branding.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { pageTitle } from "~/i18n/meta.ts";
+import { privacyNotice } from "~/privacy/retention.server.ts";
+import { CityPrivacyList } from "~/ui/privacy-notice.tsx";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request);
-  const protection = user ? await dataProtectionContactOf(user.city.id) : null;
-  return { protection: protection?.contact ? protection : null };
+/** Public: the notice, with each city's retention of inactive accounts and data-protection contact. */
+export async function loader() {
+  return { cities: await privacyNotice() };
 }
 
 export default function PrivacyPage() {
   const { t } = useTranslation();
-  const { protection } = useLoaderData<typeof loader>();
+  const { cities } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
       <h1 className="mb-4 text-2xl font-bold">{t("privacy.title")}</h1>
       <p>{t("signup.privacyText")}</p>
-      {protection ? <p className="mt-4">{t("branding.privacyContact", protection)}</p> : null}
+      <p className="mt-3">{t("rights.notice.rights")}</p>
+      <h2 className="mb-2 mt-6 text-xl font-semibold">{t("rights.notice.cities")}</h2>
+      <CityPrivacyList cities={cities} />
     </div>
   );
 }

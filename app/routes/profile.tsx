@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { changePassword, updateProfile } from "~/auth/accounts.server.ts";
 import { requireUser } from "~/auth/guards.server.ts";
 import { startSession } from "~/auth/session.server.ts";
@@ -9,6 +9,7 @@ import { parseForm } from "~/forms/parse-form.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 import { clientIp } from "~/http/load-context.ts";
 import { pageTitle } from "~/i18n/meta.ts";
+import { erasureRequestedAt } from "~/privacy/erasure.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { FormAlert, SelectField, SubmitButton, TextField, LanguageOptions, ErrorSummary } from "~/ui/form.tsx";
 
@@ -20,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: user.locale,
     city: user.city.name,
     department: user.department?.name ?? null,
+    timeZone: user.city.timeZone,
+    erasureRequestedAt: (await erasureRequestedAt(user.id))?.toISOString() ?? null,
   };
 }
 
@@ -48,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { t } = useTranslation();
+  const { t, formats } = useTranslation();
   const profile = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -66,6 +69,7 @@ export default function ProfilePage() {
       <h1 className="mb-4 text-2xl font-bold">{t("profile.title")}</h1>
       {saved === "profile" ? <FormAlert tone="success">{t("profile.saved")}</FormAlert> : null}
       {saved === "password" ? <FormAlert tone="success">{t("profile.passwordSaved")}</FormAlert> : null}
+      {saved === "erasure" ? <FormAlert tone="success">{t("rights.request.done")}</FormAlert> : null}
       <section aria-labelledby="details-title" className="mb-8">
         <h2 id="details-title" className="mb-3 text-xl font-semibold">
           {t("profile.details")}
@@ -128,6 +132,26 @@ export default function ProfilePage() {
           />
           <SubmitButton>{t("profile.passwordSave")}</SubmitButton>
         </Form>
+      </section>
+      <section aria-labelledby="data-title" className="mt-8">
+        <h2 id="data-title" className="mb-3 text-xl font-semibold">
+          {t("rights.profile.title")}
+        </h2>
+        <p className="mb-3">{t("rights.profile.intro")}</p>
+        <p className="mb-3">
+          <a href="/profile/data" download className="text-blue-800 underline">
+            {t("rights.profile.download")}
+          </a>
+        </p>
+        {profile.erasureRequestedAt ? (
+          <p>{t("rights.profile.requested", { date: formats.day(profile.erasureRequestedAt, profile.timeZone) })}</p>
+        ) : (
+          <p>
+            <Link to="/profile/erasure" className="text-blue-800 underline">
+              {t("rights.profile.erasure")}
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );

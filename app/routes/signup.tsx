@@ -13,6 +13,8 @@ import { clientIp } from "~/http/load-context.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { privacyNotice } from "~/privacy/retention.server.ts";
+import { CityPrivacyList } from "~/ui/privacy-notice.tsx";
 import { CheckboxField, FormAlert, SelectField, SubmitButton, TextField, LanguageOptions, ErrorSummary } from "~/ui/form.tsx";
 
 async function invitationOffer(token: string | null) {
@@ -34,12 +36,13 @@ async function invitationOffer(token: string | null) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const token = new URL(request.url).searchParams.get("invitation");
-  const [cities, invitation, locale] = await Promise.all([
+  const [cities, invitation, locale, privacyTerms] = await Promise.all([
     listCitiesWithDepartments(),
     invitationOffer(token),
     getLocale(request),
+    privacyNotice(),
   ]);
-  return { cities, invitation, locale };
+  return { cities, invitation, locale, privacyTerms };
 }
 
 const formLimits: FormLimits = { maxFields: 12, maxBytes: 16 * 1024 };
@@ -62,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignupPage() {
   const { t } = useTranslation();
-  const { cities, invitation, locale } = useLoaderData<typeof loader>();
+  const { cities, invitation, locale, privacyTerms } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors;
   const values = actionData?.values ?? {};
@@ -147,6 +150,9 @@ export default function SignupPage() {
             {t("signup.privacyTitle")}
           </h2>
           <p className="mt-1 text-sm text-slate-700">{t("signup.privacyText")}</p>
+          <div className="mt-2">
+            <CityPrivacyList cities={offer ? privacyTerms.filter((city) => city.name === offer.cityName) : privacyTerms} />
+          </div>
         </section>
         <CheckboxField name="privacy" label={labels.privacy} errors={errors} />
         <SubmitButton>{t("signup.submit")}</SubmitButton>

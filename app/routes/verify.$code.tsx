@@ -44,8 +44,13 @@ export default function VerifyPage() {
         </h2>
         <p className="mt-1 font-mono">{code}</p>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-medium">{t("verify.holder")}</dt>
-          <dd>{result.holderName}</dd>
+          {/* An erased person's certificates keep no name (decision 027). */}
+          {result.holderName ? (
+            <>
+              <dt className="font-medium">{t("verify.holder")}</dt>
+              <dd>{result.holderName}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">{t("verify.course")}</dt>
           <dd>
             {result.courseTitle} ({t("course.version", { number: result.courseVersion })})

@@ -12,6 +12,8 @@ const adminPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/admin/branding", label: "branding.nav" },
   { to: "/admin/departments", label: "departments.nav" },
   { to: "/admin/audit", label: "nav.audit" },
+  { to: "/admin/privacy", label: "rights.nav.privacy" },
+  { to: "/admin/erasure", label: "rights.nav.erasure" },
 ];
 
 export function AdminNav({ current }: { current: string }) {

@@ -41,6 +41,8 @@ const NOT_PAGES: Record<string, string> = {
   "routes/admin.import.sample[.]csv": "resource route: the staff import's sample CSV",
   "routes/admin.audit.export.$file": "resource route: the city's audit log as CSV or XLSX",
   "routes/network.audit.export.$file": "resource route: the network's audit log as CSV or XLSX",
+  "routes/profile_.data": "resource route: a person's own data as a JSON download",
+  "routes/admin.privacy_.export.$id": "resource route: a person's data as a JSON download, for a city admin",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");
@@ -508,6 +510,39 @@ async function auditAndNetworkCities(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** People's data rights: privacy settings, erasure requests, an erasure's confirmation, a person's own request page. */
+async function privacy(page: Page, sweep: Sweep, learnerEmail: string): Promise<void> {
+  const learnerId = withE2eDatabase(
+    (database) => database.prepare(`SELECT "id" FROM "User" WHERE "email" = ?`).get(learnerEmail) as { id: string },
+  ).id;
+  // The sweep's learner asks for erasure (the request is all: nothing is erased), so the admin's list has a row.
+  const t = messagesFor(sweep.pass.locale);
+  await logIn(page, learnerEmail, "una frase de acceso larga");
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.goto("/profile/erasure");
+  await sweep.scan(page, "a person's erasure request");
+  await page.getByRole("button", { name: t("rights.request.confirm") }).click();
+  await expect(page.getByRole("status").filter({ hasText: t("rights.request.done") })).toBeVisible();
+  await sweep.scan(page, "profile, erasure requested");
+  await page.request.post("/logout");
+  await signedInAs(page, sweep, "admin@madrid.example", async () => {
+    await page.goto("/admin/privacy");
+    await sweep.scan(page, "privacy settings");
+    await page.getByLabel(t("rights.settings.retention")).fill("0");
+    await page.getByRole("button", { name: t("rights.settings.save") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "privacy settings, with errors");
+    await page.goto("/admin/erasure");
+    await expect(page.getByRole("region", { name: t("rights.requests.table") })).toBeVisible();
+    await sweep.scan(page, "erasure requests");
+    await page.goto(`/admin/erasure/${learnerId}`);
+    await sweep.scan(page, "erasure confirmation");
+    await page.getByRole("button", { name: t("rights.erase.confirm") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "erasure confirmation, not confirmed");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -686,6 +721,7 @@ test.describe("axe on every page and state", () => {
         await auditContext.close();
         const hrContext = await newContext(browser, pass);
         const hrPage = await hrContext.newPage();
+        await privacy(hrPage, sweep, email);
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {
           await hrDashboard(hrPage, sweep, t);
           await hrPeople(hrPage, sweep, t);

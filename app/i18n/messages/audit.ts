@@ -70,6 +70,10 @@ export const auditEs = {
   "audit.action.person.reactivate": "Cuenta reactivada",
   "audit.action.summary.subscribed": "Resumen semanal activado",
   "audit.action.summary.unsubscribed": "Resumen semanal desactivado",
+  "audit.action.privacy.export": "Datos personales descargados",
+  "audit.action.privacy.erasure": "Persona suprimida",
+  "audit.action.privacy.retention": "Plazo de conservación cambiado",
+  "audit.action.privacy.erasureRequested": "Supresión solicitada",
 } as const;
 
 export const auditPt = {
@@ -140,6 +144,10 @@ export const auditPt = {
   "audit.action.person.reactivate": "Conta reativada",
   "audit.action.summary.subscribed": "Resumo semanal ativado",
   "audit.action.summary.unsubscribed": "Resumo semanal desativado",
+  "audit.action.privacy.export": "Dados pessoais baixados",
+  "audit.action.privacy.erasure": "Pessoa apagada",
+  "audit.action.privacy.retention": "Prazo de retenção alterado",
+  "audit.action.privacy.erasureRequested": "Apagamento solicitado",
 };
 
 export const auditEn = {
@@ -209,4 +217,8 @@ export const auditEn = {
   "audit.action.person.reactivate": "Account reactivated",
   "audit.action.summary.subscribed": "Weekly summary turned on",
   "audit.action.summary.unsubscribed": "Weekly summary turned off",
+  "audit.action.privacy.export": "Personal data downloaded",
+  "audit.action.privacy.erasure": "Person erased",
+  "audit.action.privacy.retention": "Retention period changed",
+  "audit.action.privacy.erasureRequested": "Erasure requested",
 };

@@ -67,7 +67,6 @@ export const brandingEs = {
   "branding.error.svgNotXml": "El archivo no es un SVG válido: su XML está mal formado.",
   "branding.error.svgNotSvg": "El archivo no es un SVG: su elemento raíz debe ser <svg> con el espacio de nombres de SVG.",
   "branding.error.svgEmpty": "Después de quitar lo que no se permite (scripts, enlaces externos), el SVG quedó vacío.",
-  "branding.privacyContact": "Contacto de protección de datos de {city}: {contact}",
 } as const;
 
 export const brandingPt = {
@@ -135,7 +134,6 @@ export const brandingPt = {
   "branding.error.svgNotXml": "O arquivo não é um SVG válido: o XML está malformado.",
   "branding.error.svgNotSvg": "O arquivo não é um SVG: o elemento raiz deve ser <svg> com o namespace do SVG.",
   "branding.error.svgEmpty": "Depois de remover o que não é permitido (scripts, links externos), o SVG ficou vazio.",
-  "branding.privacyContact": "Contato de proteção de dados de {city}: {contact}",
 };
 
 export const brandingEn = {
@@ -202,5 +200,4 @@ export const brandingEn = {
   "branding.error.svgNotXml": "The file is not a valid SVG: its XML is malformed.",
   "branding.error.svgNotSvg": "The file is not an SVG: its root element must be <svg> in the SVG namespace.",
   "branding.error.svgEmpty": "Once what is not allowed (scripts, external links) was removed, the SVG was empty.",
-  "branding.privacyContact": "Data-protection contact of {city}: {contact}",
 };
