@@ -156,6 +156,14 @@ export async function dryRunUpload(admin: CurrentUser, file: UploadedFileInfo): 
   return dryRunImport(admin, new Uint8Array(await readFile(file.path)));
 }
 
+/** Every refused row of a file the admin's dry run stored, planned again (null: no such file, or it no longer reads). */
+export async function refusedRowsOf(admin: CurrentUser, hash: string): Promise<ImportPlan["refused"] | null> {
+  const bytes = await loadImportFile(hash);
+  if (!bytes) return null;
+  const planned = await planFromBytes(admin, bytes);
+  return isPlan(planned) ? planned.refused : null;
+}
+
 /** A sample file for the admin's city: the header in their language, departments of their tree. */
 export async function sampleCsv(admin: CurrentUser, locale: Locale): Promise<string> {
   const [departments, domain] = await Promise.all([

@@ -231,7 +231,14 @@ function PlanResult({
               </tbody>
             </table>
           </TableScroll>
-          {summary.moreRefused > 0 ? <p>{t("staffImport.moreRefused", { count: summary.moreRefused })}</p> : null}
+          {summary.moreRefused > 0 ? (
+            <p>
+              {t("staffImport.moreRefused", { count: summary.moreRefused })}{" "}
+              <a href={`/admin/import/refused.csv?file=${hash}`} className="text-blue-800 underline" download>
+                {t("staffImport.allRefused")}
+              </a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <PeopleTable kind="create" rows={summary.create} total={counts.create} />

@@ -39,6 +39,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/hr.export.$file": "resource route: the HR lists and the dashboard's tables as CSV or XLSX downloads",
   "routes/files.$hash": "resource route: stored files (city logos) by hash",
   "routes/admin.import.sample[.]csv": "resource route: the staff import's sample CSV",
+  "routes/admin.import.refused[.]csv": "resource route: every refused row of a staff file's dry run, as CSV",
   "routes/admin.audit.export.$file": "resource route: the city's audit log as CSV or XLSX",
   "routes/network.audit.export.$file": "resource route: the network's audit log as CSV or XLSX",
   "routes/profile_.data": "resource route: a person's own data as a JSON download",

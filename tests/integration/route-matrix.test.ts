@@ -49,6 +49,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   },
   "routes/admin.import": { path: "/admin/import", get: cityAdminOnly(200), post: cityAdminOnly(400) },
   "routes/admin.import.sample[.]csv": { path: "/admin/import/sample.csv", get: cityAdminOnly(200) },
+  "routes/admin.import.refused[.]csv": { path: `/admin/import/refused.csv?file=${"0".repeat(64)}`, get: cityAdminOnly(404) },
   "routes/admin.people_.$id": { path: "/admin/people/no-such-person", get: cityAdminOnly(404), post: cityAdminOnly(400) },
   "routes/courses._index": { path: "/courses", get: all(200) },
   "routes/courses.$key": { path: "/courses/ai-fundamentals", get: all(200), post: signedIn(302, 302) },

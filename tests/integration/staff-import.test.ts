@@ -255,6 +255,23 @@ describe("bad files through the page", () => {
     expect(await db().user.count({ where: { email: address("paula") } })).toBe(1);
   });
 
+  it("lists every refused row of a stored file as CSV, beyond the thousand the page shows", async () => {
+    const lines = Array.from({ length: 1_005 }, (_, index) => `Fila Mala,sin-arroba-${index},,,,,`);
+    const { hash, plan } = await dryRun(csv(...lines));
+    expect(plan.refused).toHaveLength(1_005);
+    const response = await server.request(`/admin/import/refused.csv?file=${hash}`, { cookie });
+    expect(response.status).toBe(200);
+    const rows = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(rows[0]).toBe("Fila,Columna,Error");
+    expect(rows).toHaveLength(1_006);
+    expect(rows[1_005]).toBe("1006,Correo,«sin-arroba-1004» no es una dirección de correo válida.");
+    // A hash that names no stored file is a 404, like any unknown page.
+    expect((await server.request(`/admin/import/refused.csv?file=${"0".repeat(64)}`, { cookie })).status).toBe(404);
+  });
+
   it("offers a sample file in the admin's language on the city's departments", async () => {
     const response = await server.request("/admin/import/sample.csv", { cookie });
     expect(response.headers.get("content-type")).toContain("text/csv");
