@@ -5,14 +5,14 @@ export const DEPARTMENT_NAME_MAX = 100;
 
 /** A department's name: spaces trimmed and runs of spaces made one, 1 to 100 characters. */
 export const departmentNameSchema = z
-  .string()
+  .string("department.nameEmpty")
   .transform((value) => value.replace(/\s+/g, " ").trim())
   .pipe(z.string().min(1, "department.nameEmpty").max(DEPARTMENT_NAME_MAX, "department.nameTooLong"));
 
-const targetId = z.string().trim().min(1, "validation.department").max(64, "validation.department");
+const targetId = z.string("validation.department").trim().min(1, "validation.department").max(64, "validation.department");
 /** "" in a parent picker: the top of the tree. */
 const parentId = z
-  .string()
+  .string("validation.department")
   .trim()
   .max(64, "validation.department")
   .transform((value) => (value === "" ? null : value));
