@@ -28,7 +28,7 @@ test("an admin finds a person, grants HR for a department, and deactivating them
   await admin.getByRole("button", { name: t("staff.filter.apply") }).click();
   await expect(admin.getByRole("status")).toHaveText(t("staff.found", { count: 1 }));
   await expectAccessible(admin);
-  await admin.getByRole("link", { name }).click();
+  await admin.getByRole("link", { name, exact: true }).click();
   await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(admin.getByText(t("staff.roles.onlyLearner"))).toBeVisible();
 
