@@ -118,10 +118,17 @@ test("a city admin sees the city's people and makes a reset link only for those 
   await expectAccessible(page);
   // Nobody of another city is listed, and other administrators get no link.
   await expect(page.getByText("joao.silva@sao-paulo.example")).toHaveCount(0);
+  // The list is paged: the admin searches for each person.
+  const search = async (query: string) => {
+    await page.getByLabel("Nombre o correo").fill(query);
+    await page.getByRole("button", { name: "Buscar", exact: true }).click();
+  };
+  await search("red@madrid.example");
   const networkAdminRow = page.getByRole("row").filter({ hasText: "red@madrid.example" });
   await expect(networkAdminRow).toBeVisible();
   await expect(networkAdminRow.getByRole("button")).toHaveCount(0);
 
+  await search("ana garcia");
   await page.getByRole("button", { name: "Generar enlace de contraseña: Ana García Ruiz" }).click();
   const status = page.getByRole("status").filter({ hasText: "Enlace para Ana García Ruiz" });
   await expect(status).toBeVisible();
