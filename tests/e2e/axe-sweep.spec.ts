@@ -459,8 +459,8 @@ async function staff(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByRole("heading", { level: 2, name: t("staff.roles.heading") })).toBeVisible();
     await sweep.scan(page, "a person's admin page");
     // A department scope is for HR only: the change is refused and explained.
-    await page.getByLabel(t("staff.grant.role")).selectOption("TRAINER");
-    await page.getByLabel(t("staff.grant.hrDepartment")).selectOption({ index: 1 });
+    await page.getByLabel(t("staff.grant.role"), { exact: true }).selectOption("TRAINER");
+    await page.getByLabel(t("staff.grant.hrDepartment"), { exact: true }).selectOption({ index: 1 });
     await page.getByRole("button", { name: t("staff.grant.submit") }).click();
     await expect(page.getByText(t("staff.problem.hrOnlyScope"))).toBeVisible();
     await sweep.scan(page, "a person's admin page, change refused");
