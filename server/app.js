@@ -29,7 +29,11 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   // Brotli (what browsers prefer over HTTPS) with its default 4 MB window set up a large encoder
   // for every response: a 16 KB lesson page took 3 times the CPU time of an uncompressed one.
   // A 64 KB window, larger than any page, compresses them as small at half that cost.
-  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 16 } } }));
+  // Downloads (exports, data exports) stream as they are written: a compressor would hold a
+  // streamed CSV, headers included, until it had enough to emit, so the first byte came last.
+  const notADownload = (req, res) =>
+    !String(res.getHeader("Content-Disposition") ?? "").startsWith("attachment") && compression.filter(req, res);
+  app.use(compression({ filter: notADownload, brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 16 } } }));
 
   // Per-request memo (the session is loaded once, whichever loaders ask for it), and what to do
   // once the response is sent or the request aborted (uploaded files are removed).

@@ -97,6 +97,17 @@ describe("CSV exports", () => {
     expect(ana).toEqual(["Ana Muñoz Íñiguez", "ana.munoz.export@madrid.example", `${ROOT} › Tesorería`, "0", "0", "0", "1", "0"]);
   });
 
+  it("sends a download uncompressed, so its rows reach the browser as they are written, while pages stay compressed", async () => {
+    const asBrowsers = { cookie: await sessionCookie(hr.id), headers: { "accept-encoding": "gzip, deflate, br" } };
+    const file = await server.request("/hr/export/people.csv", asBrowsers);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-encoding")).toBeNull();
+    await file.arrayBuffer();
+    const page = await server.request("/hr", asBrowsers);
+    expect(page.headers.get("content-encoding")).toBe("br");
+    await page.arrayBuffer();
+  });
+
   it("keeps the filters of the page", async () => {
     const { bytes } = await download("/hr/export/people.csv?status=expiring");
     expect(
