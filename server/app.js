@@ -31,6 +31,7 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
   // A 64 KB window, larger than any page, compresses them as small at half that cost.
   // Downloads (exports, data exports) stream as they are written: a compressor would hold a
   // streamed CSV, headers included, until it had enough to emit, so the first byte came last.
+  /** @param {import("express").Request} req @param {import("express").Response} res */
   const notADownload = (req, res) =>
     !String(res.getHeader("Content-Disposition") ?? "").startsWith("attachment") && compression.filter(req, res);
   app.use(compression({ filter: notADownload, brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 16 } } }));
