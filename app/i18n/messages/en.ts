@@ -12,6 +12,8 @@ import { staffImportEn } from "./staff-import.ts";
 import { privacyEn } from "./privacy.ts";
 import { auditEn } from "./audit.ts";
 import { networkCitiesEn } from "./network-cities.ts";
+import { authoringEn } from "./authoring.ts";
+import { checkerEn } from "./checker.ts";
 
 /** English. */
 export const en: Messages = {
@@ -426,4 +428,6 @@ export const en: Messages = {
   ...privacyEn,
   ...auditEn,
   ...networkCitiesEn,
+  ...authoringEn,
+  ...checkerEn,
 };

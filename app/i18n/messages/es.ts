@@ -11,6 +11,8 @@ import { staffImportEs } from "./staff-import.ts";
 import { privacyEs } from "./privacy.ts";
 import { auditEs } from "./audit.ts";
 import { networkCitiesEs } from "./network-cities.ts";
+import { authoringEs } from "./authoring.ts";
+import { checkerEs } from "./checker.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
   "app.name": "Aula IA",
@@ -462,6 +464,8 @@ export const es = {
   ...privacyEs,
   ...auditEs,
   ...networkCitiesEs,
+  ...authoringEs,
+  ...checkerEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -12,6 +12,8 @@ import { staffImportPt } from "./staff-import.ts";
 import { privacyPt } from "./privacy.ts";
 import { auditPt } from "./audit.ts";
 import { networkCitiesPt } from "./network-cities.ts";
+import { authoringPt } from "./authoring.ts";
+import { checkerPt } from "./checker.ts";
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -443,4 +445,6 @@ export const pt: Messages = {
   ...privacyPt,
   ...auditPt,
   ...networkCitiesPt,
+  ...authoringPt,
+  ...checkerPt,
 };
