@@ -25,7 +25,7 @@ import { fillAssignment } from "./people-rows.server.ts";
 
 /** Courses a city may assign: visible to it, published, not archived. */
 function assignableCoursesWhere(cityId: string): Prisma.CourseWhereInput {
-  return { ...visibleCoursesWhere(cityId), currentVersionId: { not: null }, archivedAt: null };
+  return { ...visibleCoursesWhere(cityId), archivedAt: null };
 }
 
 const title = z.string();

@@ -37,6 +37,15 @@ export const auditActions = [
   "privacy.erasure",
   "privacy.retention",
   "privacy.erasureRequested",
+  "course.created",
+  "course.copied",
+  "course.published",
+  "course.restored",
+  "course.reviewSubmitted",
+  "course.reviewApproved",
+  "course.reviewReturned",
+  "course.networkPublished",
+  "course.networkWithdrawn",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

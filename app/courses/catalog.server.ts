@@ -61,7 +61,6 @@ export async function listCatalog(locale: Locale, filters: CatalogFilters = {}, 
   const mandatory = reader ? await mandatoryCourseIds(reader) : new Set<string>();
   const courses = await db().course.findMany({
     where: {
-      currentVersionId: { not: null },
       ...visibleCoursesWhere(reader?.cityId ?? null),
       // Titles and summaries of every language are stored folded (lower case, no accents), so this is accent-insensitive on both databases.
       ...(folded || filters.level ? { currentVersion: { ...(folded ? { searchText: { contains: folded } } : {}), ...(filters.level ? { level: filters.level } : {}) } } : {}),

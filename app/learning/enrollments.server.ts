@@ -11,7 +11,7 @@ import {
 import { cycleForStart, linkOpenRows } from "~/assignments/enrollment-link.server.ts";
 import { now } from "~/clock.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
-import { visibleCoursesWhere } from "~/courses/visibility.ts";
+import { visibleCoursesSql, visibleCoursesWhere } from "~/courses/visibility.ts";
 import { lessonActivities, lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
 import { activitiesOnPage, checkAndSave, practisedActivities, type CheckOutcome } from "~/activities/answers.server.ts";
 import type { ActivityPost } from "~/activities/answer-form.ts";
@@ -259,9 +259,7 @@ async function readingState(user: CurrentUser, courseKey: string): Promise<Readi
       WHERE latest."userId" = ${user.id} AND latest."courseId" = c."id"
       ORDER BY latest."cycle" DESC LIMIT 1)
     LEFT JOIN "LessonProgress" p ON p."enrollmentId" = e."id"
-    WHERE c."key" = ${courseKey}
-      -- The same rule as visibleCoursesWhere: network-wide courses and the person's own city's.
-      AND (c."ownerCityId" IS NULL OR c."ownerCityId" = ${user.city.id})`;
+    WHERE c."key" = ${courseKey} AND ${visibleCoursesSql("c", user.city.id)}`;
   return readingStateFromRows(rows);
 }
 

@@ -195,7 +195,7 @@ export async function departmentsOfSelection(
 /** The courses a city sees, with their titles in the reader's language. */
 export async function coursesOfCity(cityId: string, locale: Locale, courseId: string | null = null) {
   const courses = await db().course.findMany({
-    where: { ...visibleCoursesWhere(cityId), currentVersionId: { not: null }, ...(courseId ? { id: courseId } : {}) },
+    where: { ...visibleCoursesWhere(cityId), ...(courseId ? { id: courseId } : {}) },
     orderBy: { key: "asc" },
     select: { id: true, key: true, sourceLocale: true, currentVersion: { select: { title: true, languages: true } } },
   });

@@ -86,7 +86,7 @@ export async function filterCourses(cityId: string, locale: Locale): Promise<Arr
   const [titles, courses] = await Promise.all([
     courseTitles(locale),
     db().course.findMany({
-      where: { currentVersionId: { not: null }, ...visibleCoursesWhere(cityId) },
+      where: visibleCoursesWhere(cityId),
       select: { id: true, key: true },
     }),
   ]);

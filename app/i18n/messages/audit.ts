@@ -74,6 +74,15 @@ export const auditEs = {
   "audit.action.privacy.erasure": "Persona suprimida",
   "audit.action.privacy.retention": "Plazo de conservación cambiado",
   "audit.action.privacy.erasureRequested": "Supresión solicitada",
+  "audit.action.course.created": "Curso creado",
+  "audit.action.course.copied": "Curso de la red copiado",
+  "audit.action.course.published": "Curso publicado",
+  "audit.action.course.restored": "Versión restaurada como borrador",
+  "audit.action.course.reviewSubmitted": "Borrador enviado a revisión",
+  "audit.action.course.reviewApproved": "Borrador aprobado",
+  "audit.action.course.reviewReturned": "Borrador devuelto con comentarios",
+  "audit.action.course.networkPublished": "Curso publicado en la red",
+  "audit.action.course.networkWithdrawn": "Curso retirado de la red",
 } as const;
 
 export const auditPt = {
@@ -148,6 +157,15 @@ export const auditPt = {
   "audit.action.privacy.erasure": "Pessoa apagada",
   "audit.action.privacy.retention": "Prazo de retenção alterado",
   "audit.action.privacy.erasureRequested": "Apagamento solicitado",
+  "audit.action.course.created": "Curso criado",
+  "audit.action.course.copied": "Curso da rede copiado",
+  "audit.action.course.published": "Curso publicado",
+  "audit.action.course.restored": "Versão restaurada como rascunho",
+  "audit.action.course.reviewSubmitted": "Rascunho enviado para revisão",
+  "audit.action.course.reviewApproved": "Rascunho aprovado",
+  "audit.action.course.reviewReturned": "Rascunho devolvido com comentários",
+  "audit.action.course.networkPublished": "Curso publicado na rede",
+  "audit.action.course.networkWithdrawn": "Curso retirado da rede",
 };
 
 export const auditEn = {
@@ -221,4 +239,13 @@ export const auditEn = {
   "audit.action.privacy.erasure": "Person erased",
   "audit.action.privacy.retention": "Retention period changed",
   "audit.action.privacy.erasureRequested": "Erasure requested",
+  "audit.action.course.created": "Course created",
+  "audit.action.course.copied": "Network course copied",
+  "audit.action.course.published": "Course published",
+  "audit.action.course.restored": "Version restored as a draft",
+  "audit.action.course.reviewSubmitted": "Draft submitted for review",
+  "audit.action.course.reviewApproved": "Draft approved",
+  "audit.action.course.reviewReturned": "Draft returned with comments",
+  "audit.action.course.networkPublished": "Course published to the network",
+  "audit.action.course.networkWithdrawn": "Course withdrawn from the network",
 };
