@@ -2,6 +2,17 @@
  * The authoring area's messages in the three languages, spread into es.ts, pt.ts and en.ts. Spanish is the source.
  */
 export const authoringEs = {
+  "authoring.stale.mine": "Tu texto (sigue en el formulario)",
+  "authoring.stale.saved": "Texto guardado mientras tanto",
+  "authoring.nav": "Autoría",
+  "authoring.nav.label": "Páginas del curso",
+  "authoring.nav.allCourses": "Todos los cursos",
+  "authoring.nav.details": "Datos y lecciones",
+  "authoring.nav.quiz": "Cuestionario",
+  "authoring.nav.translations": "Traducciones",
+  "authoring.nav.preview": "Vista de alumno",
+  "authoring.nav.publish": "Revisión y publicación",
+  "authoring.nav.history": "Historial",
   "authoring.problem.notFound": "No se encontró ese curso entre los de tu ciudad.",
   "authoring.problem.notCopyable": "Ese curso de la red no se puede copiar.",
   "authoring.problem.stale": "Alguien guardó este borrador después de que abrieras la página. No se ha guardado nada: compara tu texto con el guardado y vuelve a intentarlo.",
@@ -15,6 +26,17 @@ export const authoringEs = {
 } as const;
 
 export const authoringPt = {
+  "authoring.stale.mine": "Seu texto (continua no formulário)",
+  "authoring.stale.saved": "Texto salvo nesse meio-tempo",
+  "authoring.nav": "Autoria",
+  "authoring.nav.label": "Páginas do curso",
+  "authoring.nav.allCourses": "Todos os cursos",
+  "authoring.nav.details": "Dados e lições",
+  "authoring.nav.quiz": "Questionário",
+  "authoring.nav.translations": "Traduções",
+  "authoring.nav.preview": "Visão do aluno",
+  "authoring.nav.publish": "Revisão e publicação",
+  "authoring.nav.history": "Histórico",
   "authoring.problem.notFound": "Esse curso não foi encontrado entre os da sua cidade.",
   "authoring.problem.notCopyable": "Esse curso da rede não pode ser copiado.",
   "authoring.problem.stale": "Alguém salvou este rascunho depois que você abriu a página. Nada foi salvo: compare o seu texto com o salvo e tente de novo.",
@@ -28,6 +50,17 @@ export const authoringPt = {
 };
 
 export const authoringEn = {
+  "authoring.stale.mine": "Your text (still in the form)",
+  "authoring.stale.saved": "Text saved meanwhile",
+  "authoring.nav": "Authoring",
+  "authoring.nav.label": "Course pages",
+  "authoring.nav.allCourses": "All courses",
+  "authoring.nav.details": "Details and lessons",
+  "authoring.nav.quiz": "Quiz",
+  "authoring.nav.translations": "Translations",
+  "authoring.nav.preview": "Learner preview",
+  "authoring.nav.publish": "Review and publish",
+  "authoring.nav.history": "History",
   "authoring.problem.notFound": "That course was not found among your city's courses.",
   "authoring.problem.notCopyable": "That network course cannot be copied.",
   "authoring.problem.stale": "Someone saved this draft after you opened the page. Nothing was saved: compare your text with the saved one and try again.",
