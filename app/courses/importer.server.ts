@@ -8,6 +8,7 @@ import path from "node:path";
 import { db, Prisma } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
 import { listCourseFolders, loadCourse, type CourseSource, type Problem } from "./checker.server.ts";
+import { makeProblem } from "./problems.ts";
 import { activityRows } from "~/activities/stored.ts";
 import { correctKeys, type QuestionFile } from "./format.ts";
 import { joinLessonParts } from "./lesson-parts.ts";
@@ -48,7 +49,8 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
     select: { id: true, source: true, currentVersion: { select: { number: true, contentHash: true } } },
   });
   if (existing && existing.source !== "FILES") {
-    return { key: course.key, status: "refused", problems: [{ file: path.join(source.dir, "course.yaml"), line: 1, message: `a city course already uses the key "${course.key}"` }] };
+    const file = source.shownAs ? `${source.shownAs}/course.yaml` : "course.yaml";
+    return { key: course.key, status: "refused", problems: [makeProblem(file, 1, "checker.courseKeyTaken", { key: course.key }, { path: ["key"] })] };
   }
   if (existing?.currentVersion?.contentHash === contentHash) {
     return { key: course.key, status: "unchanged", version: existing.currentVersion.number };
