@@ -9,6 +9,7 @@ import path from "node:path";
 import { isMap, LineCounter, parseDocument, visit as visitYaml, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
+import { isMessageKey } from "~/i18n/translate.ts";
 import {
   correctKeys,
   courseFileSchema,
@@ -114,7 +115,8 @@ function valueAt(value: unknown, at: readonly PathKey[]): unknown {
   return at.reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<PathKey, unknown>)[part] : undefined), value);
 }
 
-const CHECKER_CODE = /^checker\.[A-Za-z]+$/;
+/** A schema message that names one of our rules (e.g. "checker.reservedLessonKey"). */
+const isCheckerCode = (message: string): message is CheckerCode => message.startsWith("checker.") && isMessageKey(message);
 
 /**
  * zod's issues: an unknown field each on its own; a rule of ours written into the schema (a message
@@ -126,8 +128,8 @@ function zodProblems(report: Report, fileName: string, yaml: ParsedYaml, error: 
     const issuePath = issue.path.filter((part): part is PathKey => typeof part !== "symbol");
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) report("checker.unknownField", { field: key }, where([...issuePath, key]));
-    } else if (CHECKER_CODE.test(issue.message)) {
-      report(issue.message as CheckerCode, { key: String(valueAt(yaml.value, issuePath)), field: issuePath.join(".") }, where(issuePath));
+    } else if (isCheckerCode(issue.message)) {
+      report(issue.message, { key: String(valueAt(yaml.value, issuePath)), field: issuePath.join(".") }, where(issuePath));
     } else {
       report("checker.invalidField", { field: issuePath.length > 0 ? issuePath.join(".") : fileName, detail: issue.message }, where(issuePath));
     }

@@ -19,14 +19,14 @@ const courseKey = z.string().regex(COURSE_KEY_PATTERN, "must be lowercase kebab-
 
 /** The key of a city's own course. */
 export function cityCourseKey(citySlug: string, name: string): string {
-  const courseKey = `${citySlug}.${name}`;
-  if (!CITY_SLUG_PATTERN.test(citySlug) || !KEY_PATTERN.test(name)) throw new Error(`not a city course key: ${courseKey}`);
-  return courseKey;
+  const joined = `${citySlug}.${name}`;
+  if (!CITY_SLUG_PATTERN.test(citySlug) || !KEY_PATTERN.test(name)) throw new Error(`not a city course key: ${joined}`);
+  return joined;
 }
 
 /** Whether a course key is one of this city's own courses. */
-export function isCityCourseKey(courseKey: string, citySlug: string): boolean {
-  return courseKey.startsWith(`${citySlug}.`) && KEY_PATTERN.test(courseKey.slice(citySlug.length + 1)) && CITY_SLUG_PATTERN.test(citySlug);
+export function isCityCourseKey(key: string, citySlug: string): boolean {
+  return CITY_SLUG_PATTERN.test(citySlug) && key.startsWith(`${citySlug}.`) && KEY_PATTERN.test(key.slice(citySlug.length + 1));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Loads course folders into the database: one transaction per course, idempotent, and a
- * new version only when the files' content hash changes. A course with problems is
- * refused and its previous version stays live.
+ * new version only when the files' content hash changes. A course with errors is
+ * refused and its previous version stays live (warnings do not stop it).
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
