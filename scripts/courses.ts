@@ -1,5 +1,5 @@
 /**
- * `npm run courses:check` prints every problem in courses/ (file:line: message) and exits 1 if any.
+ * `npm run courses:check` prints every problem in courses/ (file:line: message), warnings too, and exits 1 if any.
  * `npm run courses:import` loads courses/ into the database (also run by `npm start`).
  */
 import path from "node:path";
@@ -23,7 +23,7 @@ if (command === "check") {
     report(problems);
     if (source) sources.push(source);
   }
-  report(crossCourseProblems(sources, coursesDir));
+  report(crossCourseProblems(sources));
   console.log(`${folders.length} courses checked, ${count} problem${count === 1 ? "" : "s"}.`);
   process.exit(count > 0 ? 1 : 0);
 } else if (command === "import") {

@@ -10,6 +10,7 @@ import { audit } from "~/audit/audit.server.ts";
 import { now } from "~/clock.server.ts";
 import { db, type Prisma } from "~/db.server.ts";
 import { courseFileType } from "~/courses/importer.server.ts";
+import { cityCourseKey } from "~/courses/format.ts";
 import { foldForSearch } from "~/courses/search-text.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { translationsAsCurrent, translationsSaved, type DraftFiles, type StoredTranslation } from "./translations.ts";
@@ -117,7 +118,7 @@ export async function freeCourseKey(citySlug: string, wanted: string, client: Pi
       .replace(/^-+|-+$/g, "")
       .slice(0, 48)
       .replace(/-+$/, "") || "curso";
-  const base = `${citySlug}.${name}`;
+  const base = cityCourseKey(citySlug, name);
   const taken = new Set((await client.course.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((row) => row.key));
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;

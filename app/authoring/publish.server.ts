@@ -4,13 +4,13 @@
  * transaction conditional on the draft's revision. Learners keep their progress by the stable
  * lesson, activity and question keys; a reader sees the old version or the new one, never a mix.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { isMap, isSeq, parseDocument, visit, type Document } from "yaml";
 import { audit } from "~/audit/audit.server.ts";
 import { db } from "~/db.server.ts";
-import { loadCourse, type Problem, type CourseSource } from "~/courses/checker.server.ts";
+import { loadCourseTree, type CourseSource } from "~/courses/checker.server.ts";
+import { memoryTree } from "~/courses/course-tree.ts";
+import type { Problem } from "~/courses/problems.ts";
 import { storeCourseFiles, versionHash, writeCourseVersion } from "~/courses/importer.server.ts";
 import { isLocale, locales, type Locale } from "~/i18n/locales.ts";
 import { readDraft, filesHash, versionFiles, type AuthorScope, type Draft } from "./drafts.server.ts";
@@ -69,23 +69,9 @@ export function publishable(draft: Pick<Draft, "files" | "sourceLocale" | "trans
   return { languages, files: filesInLanguages(draft.files, languages) };
 }
 
-/** Reads a course folder held in memory through the checker (the course's key is its folder's name). */
+/** The course checker over a draft's files (the course's key is its folder's name). */
 export function checkFiles(courseKey: string, files: DraftFiles): { source: CourseSource | null; problems: Problem[] } {
-  const root = mkdtempSync(path.join(tmpdir(), "aula-course-"));
-  try {
-    const dir = path.join(root, courseKey);
-    for (const [filePath, bytes] of files) {
-      const full = path.join(dir, ...filePath.split("/"));
-      if (!full.startsWith(dir + path.sep)) continue;
-      mkdirSync(path.dirname(full), { recursive: true });
-      writeFileSync(full, bytes);
-    }
-    mkdirSync(dir, { recursive: true });
-    const checked = loadCourse(dir, root);
-    return { source: checked.source, problems: checked.problems };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return loadCourseTree(memoryTree(files), { name: courseKey, shownAs: courseKey });
 }
 
 export type PublishOutcome =

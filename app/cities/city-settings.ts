@@ -7,6 +7,7 @@ import { z } from "zod";
 import { emailField, localeField, nameField } from "~/auth/validation.ts";
 import { PREFIX_PATTERN } from "~/certificates/codes.ts";
 import { isHexColour } from "./contrast.ts";
+import { CITY_SLUG_PATTERN } from "./slug.ts";
 
 export const MAX_EMAIL_DOMAINS = 10;
 const DOMAIN_FORMAT = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -59,7 +60,7 @@ export const newCitySchema = z.object({
     .string("validation.required")
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "networkCities.error.slug")
+    .regex(CITY_SLUG_PATTERN, "networkCities.error.slug")
     .max(40, "networkCities.error.slug"),
   primaryColor: colour,
   accentColor: colour,

@@ -4,10 +4,37 @@
  */
 import { z } from "zod";
 import { locales } from "~/i18n/locales.ts";
+import { CITY_SLUG_PATTERN } from "~/cities/slug.ts";
 import { competencies, levels } from "./competencies.ts";
 
 export const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const key = z.string().regex(KEY_PATTERN, "must be lowercase kebab-case (a-z, 0-9, -)");
+
+/**
+ * A course key: the curriculum's are kebab-case with no dot ("ai-fundamentals"); a city's own
+ * courses are "<city-slug>.<name>" ("madrid.ia-en-tramites"), so the two can never collide.
+ */
+export const COURSE_KEY_PATTERN = new RegExp(`^(?:${CITY_SLUG_PATTERN.source.slice(1, -1)}\\.)?${KEY_PATTERN.source.slice(1, -1)}$`);
+const courseKey = z.string().regex(COURSE_KEY_PATTERN, "must be lowercase kebab-case (a-z, 0-9, -), after a city's slug and a dot for a city's course");
+
+/** The key of a city's own course. */
+export function cityCourseKey(citySlug: string, name: string): string {
+  const joined = `${citySlug}.${name}`;
+  if (!CITY_SLUG_PATTERN.test(citySlug) || !KEY_PATTERN.test(name)) throw new Error(`not a city course key: ${joined}`);
+  return joined;
+}
+
+/** Whether a course key is one of this city's own courses. */
+export function isCityCourseKey(key: string, citySlug: string): boolean {
+  return CITY_SLUG_PATTERN.test(citySlug) && key.startsWith(`${citySlug}.`) && KEY_PATTERN.test(key.slice(citySlug.length + 1));
+}
+
+/**
+ * Words that follow /learn/<course>/ in the app's addresses (app/routes/learn.$course.*): a lesson
+ * with one of these keys could never be reached.
+ */
+export const RESERVED_LESSON_KEYS: readonly string[] = ["quiz"];
+const lessonKey = key.refine((value) => !RESERVED_LESSON_KEYS.includes(value), "checker.reservedLessonKey");
 const text = z.string().trim().min(1, "must not be empty");
 const localeEnum = z.enum(locales);
 
@@ -17,7 +44,7 @@ export type LocalizedText = z.infer<typeof localizedText>;
 const localizedList = z.partialRecord(localeEnum, z.array(text).min(1));
 
 export const courseFileSchema = z.strictObject({
-  key,
+  key: courseKey,
   sourceLocale: localeEnum,
   languages: z.array(localeEnum).min(1),
   level: z.enum(levels),
@@ -27,7 +54,7 @@ export const courseFileSchema = z.strictObject({
   title: localizedText,
   summary: localizedText,
   objectives: localizedList,
-  lessons: z.array(key).min(1),
+  lessons: z.array(lessonKey).min(1),
 });
 export type CourseFile = z.infer<typeof courseFileSchema>;
 

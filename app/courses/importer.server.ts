@@ -1,14 +1,15 @@
 /**
  * Loads course folders into the database: one transaction per course, idempotent, and a
- * new version only when the files' content hash changes. A course with problems is
- * refused and its previous version stays live.
+ * new version only when the files' content hash changes. A course with errors is
+ * refused and its previous version stays live (warnings do not stop it).
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { db, Prisma } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
-import { listCourseFolders, loadCourse, type CourseSource, type Problem } from "./checker.server.ts";
+import { listCourseFolders, loadCourseTree, type CourseSource, type Problem } from "./checker.server.ts";
+import { folderTree, treeFiles, type CourseTree } from "./course-tree.ts";
+import { makeProblem } from "./problems.ts";
 import { activityRows } from "~/activities/stored.ts";
 import { correctKeys, type QuestionFile } from "./format.ts";
 import { joinLessonParts } from "./lesson-parts.ts";
@@ -42,18 +43,9 @@ export function versionHash(source: Pick<CourseSource, "contentHash">): string {
   return createHash("sha256").update(`${source.contentHash}\nlesson rendering ${LESSON_RENDERING}`).digest("hex");
 }
 
-/** Every file of a course folder, by its path relative to the folder ("01-intro/es.md"). */
-export function readFolderFiles(dir: string): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      const full = path.join(folder, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.set(path.relative(dir, full).split(path.sep).join("/"), new Uint8Array(readFileSync(full)));
-    }
-  };
-  walk(dir);
-  return files;
+/** Every file of a course tree, by its path relative to the course ("01-intro/es.md"). */
+export function readTreeFiles(tree: CourseTree): Map<string, Uint8Array> {
+  return new Map(treeFiles(tree).map((relativePath) => [relativePath, new Uint8Array(tree.read(relativePath)!)]));
 }
 
 export function courseFileType(relativePath: string): string {
@@ -173,7 +165,8 @@ export async function writeCourseVersion(tx: Prisma.TransactionClient, input: Ve
   return { versionId: version.id };
 }
 
-export async function importCourse(source: CourseSource): Promise<ImportOutcome> {
+/** Imports a checked course; `files` are the course's files by path (`readTreeFiles`), kept with the version. */
+export async function importCourse(source: CourseSource, files: ReadonlyMap<string, Uint8Array>): Promise<ImportOutcome> {
   const { course } = source;
   const contentHash = versionHash(source);
   const existing = await db().course.findUnique({
@@ -181,19 +174,20 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
     select: { id: true, source: true, currentVersion: { select: { id: true, number: true, contentHash: true, _count: { select: { files: true } } } } },
   });
   if (existing && existing.source !== "FILES") {
-    return { key: course.key, status: "refused", problems: [{ file: path.join(source.dir, "course.yaml"), line: 1, message: `a city course already uses the key "${course.key}"` }] };
+    const file = source.shownAs ? `${source.shownAs}/course.yaml` : "course.yaml";
+    return { key: course.key, status: "refused", problems: [makeProblem(file, 1, "checker.courseKeyTaken", { key: course.key }, { path: ["key"] })] };
   }
   const current = existing?.currentVersion;
   if (current?.contentHash === contentHash) {
     // Versions imported before their files were kept get them now (the same content, by its hash).
     if (current._count.files === 0) {
-      const fileHashes = await storeCourseFiles(readFolderFiles(source.dir));
+      const fileHashes = await storeCourseFiles(files);
       await db().versionFile.createMany({ data: [...fileHashes].map(([filePath, fileHash]) => ({ versionId: current.id, path: filePath, fileHash })) });
     }
     return { key: course.key, status: "unchanged", version: current.number };
   }
 
-  const fileHashes = await storeCourseFiles(readFolderFiles(source.dir));
+  const fileHashes = await storeCourseFiles(files);
   const number = (current?.number ?? 0) + 1;
   try {
     await db().$transaction(
@@ -214,9 +208,10 @@ export async function importCourse(source: CourseSource): Promise<ImportOutcome>
 }
 
 export async function importCourseFolder(dir: string): Promise<ImportOutcome> {
-  const { source, problems } = loadCourse(dir);
+  const tree = folderTree(dir);
+  const { source, problems } = loadCourseTree(tree, { name: path.basename(dir), shownAs: path.relative(path.dirname(dir), dir) });
   if (!source) return { key: path.basename(dir), status: "refused", problems };
-  return importCourse(source);
+  return importCourse(source, readTreeFiles(tree));
 }
 
 export async function importAllCourses(coursesDir: string): Promise<ImportOutcome[]> {

@@ -55,14 +55,18 @@ describe("item-writing rules", () => {
     const fair = single("fair", "yes", ["a longer wrong answer"]);
     const findings = itemWritingFindings(quiz([...giveaways, fair, trueFalse]), ["es"]);
     expect(findings).toEqual([
-      { questionIndex: null, message: "es: the correct option is the longest in 2 of 3 single-choice questions (at most 1): give-1, give-2" },
+      {
+        questionIndex: null,
+        code: "checker.correctOftenLongest",
+        params: { language: "es", count: 2, total: 3, allowed: 1, questions: "give-1, give-2" },
+      },
     ]);
     expect(itemWritingFindings(quiz([giveaways[0]!, fair, single("fair-2", "no", ["a longer one"])]), ["es"])).toEqual([]);
   });
 
   it("reports multiple-choice questions that all have the same number of correct options", () => {
     expect(itemWritingFindings(quiz([multiple("m1", 3), multiple("m2", 3)]), ["es"])).toEqual([
-      { questionIndex: null, message: "every multiple-choice question has 3 correct options: vary how many are correct" },
+      { questionIndex: null, code: "checker.sameCorrectCount", params: { count: 3 } },
     ]);
     expect(itemWritingFindings(quiz([multiple("m1", 3), multiple("m2", 1)]), ["es"])).toEqual([]);
     expect(itemWritingFindings(quiz([multiple("only", 3)]), ["es"])).toEqual([]);

@@ -1,16 +1,18 @@
 /**
  * Item-writing rules: a quiz a learner can pass without understanding gives itself away by its
- * shape. Written once here: the course checker reports them as errors for course folders (the
- * shipped curriculum and imported course files); the browser editor will show the same findings
- * as warnings while a trainer writes.
+ * shape. Written once here: the course checker reports them as warnings (a course still imports;
+ * `npm run courses:check` holds the shipped curriculum to them), and the browser editor shows the
+ * same findings while a trainer writes.
  */
 import type { Locale } from "~/i18n/locales.ts";
 import type { QuestionFile, QuizFile } from "./format.ts";
+import type { CheckerCode, ProblemParams } from "./problems.ts";
 
 export interface ItemFinding {
   /** Where in quiz.yaml: the question's index, or null for a rule about the whole quiz. */
   questionIndex: number | null;
-  message: string;
+  code: CheckerCode;
+  params: ProblemParams;
 }
 
 /** The most single-choice questions whose correct option may be the strictly longest: a third. */
@@ -36,9 +38,8 @@ export function itemWritingFindings(quiz: QuizFile, languages: readonly Locale[]
     if (giveaways.length > allowed) {
       findings.push({
         questionIndex: null,
-        message:
-          `${locale}: the correct option is the longest in ${giveaways.length} of ${singles.length} single-choice questions ` +
-          `(at most ${allowed}): ${giveaways.map(({ question }) => question.key).join(", ")}`,
+        code: "checker.correctOftenLongest",
+        params: { language: locale, count: giveaways.length, total: singles.length, allowed, questions: giveaways.map(({ question }) => question.key).join(", ") },
       });
     }
   }
@@ -47,7 +48,8 @@ export function itemWritingFindings(quiz: QuizFile, languages: readonly Locale[]
   if (multiples.length > 1 && correctCounts.size === 1) {
     findings.push({
       questionIndex: null,
-      message: `every multiple-choice question has ${[...correctCounts][0]} correct options: vary how many are correct`,
+      code: "checker.sameCorrectCount",
+      params: { count: [...correctCounts][0] ?? 0 },
     });
   }
   return findings;

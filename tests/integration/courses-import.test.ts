@@ -84,10 +84,24 @@ describe("course importer", () => {
     const outcome = await importCourseFolder(dir);
     expect(outcome.status).toBe("refused");
     expect(outcome.status === "refused" && outcome.problems.map((problem) => problem.message)).toEqual([
-      "draw (20) is larger than the pool of 3 questions",
+      "Each attempt draws 20 questions, but the pool has only 3 questions.",
     ]);
     expect(await versionsOf("sample-course")).toEqual(before);
     expect((await listCatalog("es")).find((entry) => entry.key === "sample-course")?.title).toBe("Curso de prueba");
+  });
+
+  it("imports a course whose only problems are warnings (item-writing), and says which", async () => {
+    const warned = path.join(mkdtempSync(path.join(root, "warned-")), "warned-course");
+    cpSync(path.resolve("tests/fixtures/courses/sample-course"), warned, { recursive: true });
+    const edit = (file: string, from: string, to: string) =>
+      writeFileSync(path.join(warned, file), readFileSync(path.join(warned, file), "utf8").replace(from, to));
+    edit("course.yaml", "key: sample-course", "key: warned-course");
+    edit("quiz.yaml", "en: Blue }", "en: Blue as the sea }");
+    const { source, problems } = loadCourse(warned);
+    expect(problems.map((problem) => [problem.code, problem.severity])).toEqual([["checker.correctOftenLongest", "warning"]]);
+    expect(source?.course.key).toBe("warned-course");
+    expect(await importCourseFolder(warned)).toEqual({ key: "warned-course", status: "created", version: 1 });
+    expect((await listCatalog("en")).some((entry) => entry.key === "warned-course")).toBe(true);
   });
 
   it("renders every lesson anew when the renderer changes, even if the files did not", async () => {
