@@ -8,7 +8,13 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { activitiesFileSchema } from "~/activities/format.ts";
 import { courseFolderFiles, lessonFolderName, type CourseFolderInput, type LessonFolderInput } from "~/courses/course-writer.ts";
-import { courseFileSchema, lessonFrontMatterSchema, questionSchema, quizFileSchema, RESERVED_LESSON_KEYS } from "~/courses/format.ts";
+import {
+  courseFileSchema,
+  lessonFrontMatterSchema,
+  questionSchema,
+  quizFileSchema,
+  RESERVED_LESSON_KEYS,
+} from "~/courses/format.ts";
 import { splitFrontMatter } from "~/courses/markdown.server.ts";
 import { locales, type Locale } from "~/i18n/locales.ts";
 import type { Competency, Level } from "~/courses/competencies.ts";
@@ -121,7 +127,14 @@ export function newCourseModel(input: NewCourse): DraftModel {
       lessons: [lessonKey],
     },
     quiz: { settings: { passMark: 70, cooldownMinutes: 0, draw: 5, mode: "exam" }, questions: [] },
-    lessons: [{ key: lessonKey, translations: { [input.sourceLocale]: { frontMatter: { title: input.firstLessonTitle, minutes: 10 }, body: "" } }, activities: [], images: [] }],
+    lessons: [
+      {
+        key: lessonKey,
+        translations: { [input.sourceLocale]: { frontMatter: { title: input.firstLessonTitle, minutes: 10 }, body: "" } },
+        activities: [],
+        images: [],
+      },
+    ],
   };
 }
 

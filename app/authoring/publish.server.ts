@@ -55,14 +55,21 @@ export function filesInLanguages(files: DraftFiles, languages: readonly Locale[]
       continue;
     }
     dropLanguages(document, languages);
-    if (filePath === "course.yaml" && isMap(document.contents)) document.set("languages", locales.filter((locale) => languages.includes(locale)));
+    if (filePath === "course.yaml" && isMap(document.contents))
+      document.set(
+        "languages",
+        locales.filter((locale) => languages.includes(locale)),
+      );
     result.set(filePath, encoder.encode(document.toString()));
   }
   return result;
 }
 
 /** What the draft would publish now: the languages, and the files in those languages. */
-export function publishable(draft: Pick<Draft, "files" | "sourceLocale" | "translations">): { languages: Locale[]; files: Map<string, Uint8Array> } {
+export function publishable(draft: Pick<Draft, "files" | "sourceLocale" | "translations">): {
+  languages: Locale[];
+  files: Map<string, Uint8Array>;
+} {
   const declared = declaredLanguages(draft.files);
   const matrix = translationMatrix(draft.files, draft.sourceLocale, declared, draft.translations);
   const languages = completeLanguages(matrix, draft.sourceLocale, declared);
@@ -76,7 +83,14 @@ export function checkFiles(courseKey: string, files: DraftFiles): { source: Cour
 
 export type PublishOutcome =
   | { ok: true; version: number }
-  | { ok: false; problem: "authoring.problem.notFound" | "authoring.problem.stale" | "authoring.problem.nothingToPublish" | "authoring.problem.needsApproval" }
+  | {
+      ok: false;
+      problem:
+        | "authoring.problem.notFound"
+        | "authoring.problem.stale"
+        | "authoring.problem.nothingToPublish"
+        | "authoring.problem.needsApproval";
+    }
   | { ok: false; problem: "authoring.problem.invalid"; problems: Problem[] };
 
 /** Publishes the draft as the course's next version if it is still at `expectedRevision`. */
@@ -90,22 +104,50 @@ export async function publishDraft(scope: AuthorScope, courseKey: string, expect
   const source = checked.source;
   const course = await db().course.findUniqueOrThrow({
     where: { id: draft.courseId },
-    select: { currentVersion: { select: { id: true, number: true, contentHash: true } }, ownerCity: { select: { requireCourseReview: true } } },
+    select: {
+      currentVersion: { select: { id: true, number: true, contentHash: true } },
+      ownerCity: { select: { requireCourseReview: true } },
+    },
   });
-  if (course.currentVersion && course.currentVersion.contentHash === versionHash(source)) return { ok: false, problem: "authoring.problem.nothingToPublish" };
-  if (course.ownerCity?.requireCourseReview && !(await reviewAllowsPublish(draft.id, expectedRevision))) return { ok: false, problem: "authoring.problem.needsApproval" };
+  if (course.currentVersion && course.currentVersion.contentHash === versionHash(source))
+    return { ok: false, problem: "authoring.problem.nothingToPublish" };
+  if (course.ownerCity?.requireCourseReview && !(await reviewAllowsPublish(draft.id, expectedRevision)))
+    return { ok: false, problem: "authoring.problem.needsApproval" };
 
   const fileHashes = await storeCourseFiles(files);
   return db().$transaction(
     async (tx) => {
       // The revision the author saw, checked and held for the rest of the transaction.
-      const claimed = await tx.courseDraft.updateMany({ where: { id: draft.id, revision: expectedRevision }, data: { revision: expectedRevision } });
+      const claimed = await tx.courseDraft.updateMany({
+        where: { id: draft.id, revision: expectedRevision },
+        data: { revision: expectedRevision },
+      });
       if (claimed.count === 0) return { ok: false, problem: "authoring.problem.stale" } as const;
-      const latest = await tx.courseVersion.findFirst({ where: { courseId: draft.courseId }, orderBy: { number: "desc" }, select: { number: true } });
+      const latest = await tx.courseVersion.findFirst({
+        where: { courseId: draft.courseId },
+        orderBy: { number: "desc" },
+        select: { number: true },
+      });
       const number = (latest?.number ?? 0) + 1;
-      const { versionId } = await writeCourseVersion(tx, { courseId: draft.courseId, number, source, fileHashes, publishedById: scope.userId });
+      const { versionId } = await writeCourseVersion(tx, {
+        courseId: draft.courseId,
+        number,
+        source,
+        fileHashes,
+        publishedById: scope.userId,
+      });
       await tx.courseDraft.update({ where: { id: draft.id }, data: { baseVersionId: versionId } });
-      await audit({ cityId: scope.cityId, actorId: scope.userId, action: "course.published", targetType: "course", targetId: courseKey, details: { version: number, languages } }, tx);
+      await audit(
+        {
+          cityId: scope.cityId,
+          actorId: scope.userId,
+          action: "course.published",
+          targetType: "course",
+          targetId: courseKey,
+          details: { version: number, languages },
+        },
+        tx,
+      );
       return { ok: true, version: number } as const;
     },
     { timeout: 60_000, maxWait: 30_000 },

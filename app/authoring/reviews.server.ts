@@ -21,11 +21,24 @@ export interface ReviewRow {
   comment: string;
 }
 
-const reviewSelect = { id: true, revision: true, state: true, submittedById: true, submittedAt: true, decidedById: true, decidedAt: true, comment: true } as const;
+const reviewSelect = {
+  id: true,
+  revision: true,
+  state: true,
+  submittedById: true,
+  submittedAt: true,
+  decidedById: true,
+  decidedAt: true,
+  comment: true,
+} as const;
 
 /** The draft's reviews, the latest first. */
 export async function reviewsOf(draftId: string): Promise<ReviewRow[]> {
-  const rows = await db().draftReview.findMany({ where: { draftId }, orderBy: [{ submittedAt: "desc" }, { id: "desc" }], select: reviewSelect });
+  const rows = await db().draftReview.findMany({
+    where: { draftId },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    select: reviewSelect,
+  });
   return rows.map((row) => ({ ...row, state: row.state as ReviewState }));
 }
 
@@ -36,7 +49,15 @@ export async function reviewAllowsPublish(draftId: string, revision: number): Pr
 
 export type ReviewOutcome =
   | { ok: true }
-  | { ok: false; problem: "authoring.problem.notFound" | "authoring.problem.stale" | "authoring.problem.alreadySubmitted" | "authoring.problem.ownReview" | "authoring.problem.notSubmitted" };
+  | {
+      ok: false;
+      problem:
+        | "authoring.problem.notFound"
+        | "authoring.problem.stale"
+        | "authoring.problem.alreadySubmitted"
+        | "authoring.problem.ownReview"
+        | "authoring.problem.notSubmitted";
+    };
 
 /** Submits the revision the author saw. Idempotent: submitting the same revision again changes nothing. */
 export async function submitForReview(scope: AuthorScope, courseKey: string, revision: number): Promise<ReviewOutcome> {
@@ -44,20 +65,44 @@ export async function submitForReview(scope: AuthorScope, courseKey: string, rev
   if (!draft) return { ok: false, problem: "authoring.problem.notFound" };
   if (draft.revision !== revision) return { ok: false, problem: "authoring.problem.stale" };
   return db().$transaction(async (tx) => {
-    const open = await tx.draftReview.findFirst({ where: { draftId: draft.id, revision, state: { in: ["SUBMITTED", "APPROVED"] } }, select: { id: true } });
+    const open = await tx.draftReview.findFirst({
+      where: { draftId: draft.id, revision, state: { in: ["SUBMITTED", "APPROVED"] } },
+      select: { id: true },
+    });
     if (open) return { ok: false, problem: "authoring.problem.alreadySubmitted" } as const;
-    await tx.draftReview.create({ data: { draftId: draft.id, revision, state: "SUBMITTED", submittedById: scope.userId, submittedAt: now() } });
-    await audit({ cityId: scope.cityId, actorId: scope.userId, action: "course.reviewSubmitted", targetType: "course", targetId: courseKey, details: { revision } }, tx);
+    await tx.draftReview.create({
+      data: { draftId: draft.id, revision, state: "SUBMITTED", submittedById: scope.userId, submittedAt: now() },
+    });
+    await audit(
+      {
+        cityId: scope.cityId,
+        actorId: scope.userId,
+        action: "course.reviewSubmitted",
+        targetType: "course",
+        targetId: courseKey,
+        details: { revision },
+      },
+      tx,
+    );
     return { ok: true } as const;
   });
 }
 
 /** Approves or returns a submitted revision; nobody decides on their own submission. */
-export async function decideReview(scope: AuthorScope, courseKey: string, revision: number, decision: "APPROVED" | "RETURNED", comment: string): Promise<ReviewOutcome> {
+export async function decideReview(
+  scope: AuthorScope,
+  courseKey: string,
+  revision: number,
+  decision: "APPROVED" | "RETURNED",
+  comment: string,
+): Promise<ReviewOutcome> {
   const draft = await readDraft(scope, courseKey);
   if (!draft) return { ok: false, problem: "authoring.problem.notFound" };
   return db().$transaction(async (tx) => {
-    const review = await tx.draftReview.findFirst({ where: { draftId: draft.id, revision, state: "SUBMITTED" }, select: { id: true, submittedById: true } });
+    const review = await tx.draftReview.findFirst({
+      where: { draftId: draft.id, revision, state: "SUBMITTED" },
+      select: { id: true, submittedById: true },
+    });
     if (!review) return { ok: false, problem: "authoring.problem.notSubmitted" } as const;
     if (review.submittedById === scope.userId) return { ok: false, problem: "authoring.problem.ownReview" } as const;
     // Conditional on the state, so two reviewers deciding at once cannot both win.
@@ -66,7 +111,17 @@ export async function decideReview(scope: AuthorScope, courseKey: string, revisi
       data: { state: decision, decidedById: scope.userId, decidedAt: now(), comment },
     });
     if (decided.count === 0) return { ok: false, problem: "authoring.problem.notSubmitted" } as const;
-    await audit({ cityId: scope.cityId, actorId: scope.userId, action: decision === "APPROVED" ? "course.reviewApproved" : "course.reviewReturned", targetType: "course", targetId: courseKey, details: { revision } }, tx);
+    await audit(
+      {
+        cityId: scope.cityId,
+        actorId: scope.userId,
+        action: decision === "APPROVED" ? "course.reviewApproved" : "course.reviewReturned",
+        targetType: "course",
+        targetId: courseKey,
+        details: { revision },
+      },
+      tx,
+    );
     return { ok: true } as const;
   });
 }

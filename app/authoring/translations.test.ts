@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { completeLanguages, translationMatrix, translationsAsCurrent, translationsSaved, unitText, type DraftFiles } from "./translations.ts";
+import {
+  completeLanguages,
+  translationMatrix,
+  translationsAsCurrent,
+  translationsSaved,
+  unitText,
+  type DraftFiles,
+} from "./translations.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -8,8 +15,10 @@ function draft(files: Record<string, string>): Map<string, Uint8Array> {
 }
 
 const base = {
-  "course.yaml": "key: demo\nsourceLocale: es\nlanguages: [es, pt, en]\ntitle:\n  es: Curso\n  pt: Curso\n  en: Course\nlessons: [intro]\n",
-  "quiz.yaml": "settings:\n  passMark: 70\nquestions:\n  - key: q1\n    text:\n      es: ¿Sí?\n      pt: Sim?\n    answer: true\n",
+  "course.yaml":
+    "key: demo\nsourceLocale: es\nlanguages: [es, pt, en]\ntitle:\n  es: Curso\n  pt: Curso\n  en: Course\nlessons: [intro]\n",
+  "quiz.yaml":
+    "settings:\n  passMark: 70\nquestions:\n  - key: q1\n    text:\n      es: ¿Sí?\n      pt: Sim?\n    answer: true\n",
   "01-intro/es.md": "---\ntitle: Hola\nminutes: 5\n---\n\nTexto.\n",
   "01-intro/pt.md": "---\ntitle: Olá\nminutes: 5\n---\n\nTexto.\n",
   "01-intro/activities.yaml": "activities:\n  - key: a1\n    prompt:\n      es: Elige\n      pt: Escolha\n      en: Choose\n",

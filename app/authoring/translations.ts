@@ -111,7 +111,12 @@ export function unitsOf(files: DraftFiles): Array<{ unit: Unit; lessonKey: strin
 const storedKey = (unit: string, locale: string) => `${unit}\u0000${locale}`;
 
 /** The state of every unit in every language the course is written in. */
-export function translationMatrix(files: DraftFiles, sourceLocale: Locale, languages: readonly Locale[], stored: readonly StoredTranslation[]): UnitRow[] {
+export function translationMatrix(
+  files: DraftFiles,
+  sourceLocale: Locale,
+  languages: readonly Locale[],
+  stored: readonly StoredTranslation[],
+): UnitRow[] {
   const hashes = new Map(stored.map((row) => [storedKey(row.unit, row.locale), row.sourceHash]));
   return unitsOf(files).map(({ unit, lessonKey }) => {
     const source = unitText(files, unit, sourceLocale);
@@ -128,7 +133,10 @@ export function translationMatrix(files: DraftFiles, sourceLocale: Locale, langu
 
 /** The source language and the languages every unit is complete in, in the product's order: a publish offers these. */
 export function completeLanguages(matrix: readonly UnitRow[], sourceLocale: Locale, languages: readonly Locale[]): Locale[] {
-  return locales.filter((locale) => locale === sourceLocale || (languages.includes(locale) && matrix.every((row) => row.states[locale] === "complete")));
+  return locales.filter(
+    (locale) =>
+      locale === sourceLocale || (languages.includes(locale) && matrix.every((row) => row.states[locale] === "complete")),
+  );
 }
 
 /**

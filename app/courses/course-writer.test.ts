@@ -238,7 +238,7 @@ const files = [
   { name: "activities.yaml", arb: activitiesArb as fc.Arbitrary<unknown>, schema: activitiesFileSchema, write: (value: unknown) => writeActivitiesYaml(value as ActivitiesFile) },
 ];
 
-describe("canonical YAML, by property", () => {
+describe("canonical YAML, by property", { timeout: 60_000 }, () => {
   for (const file of files) {
     it(`${file.name}: reads back as the data written, and writing what it reads gives the same bytes`, () => {
       fc.assert(
@@ -289,7 +289,7 @@ describe("canonical YAML, by property", () => {
   });
 });
 
-describe("the committed curriculum, rewritten", () => {
+describe("the committed curriculum, rewritten", { timeout: 60_000 }, () => {
   const folders = listCourseFolders(path.resolve("courses"));
 
   it("has courses to rewrite", () => {

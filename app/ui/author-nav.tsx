@@ -19,7 +19,15 @@ export function authorCoursePath(courseKey: string, page: AuthorPage = "details"
   return `/author/${courseKey}${authorPages.find((entry) => entry.page === page)!.path}`;
 }
 
-export function AuthorNav({ courseKey, courseTitle, current }: { courseKey: string; courseTitle: string; current: AuthorPage | null }) {
+export function AuthorNav({
+  courseKey,
+  courseTitle,
+  current,
+}: {
+  courseKey: string;
+  courseTitle: string;
+  current: AuthorPage | null;
+}) {
   const { t } = useTranslation();
   const pages = authorPages.map((entry) => ({ to: authorCoursePath(courseKey, entry.page), label: entry.label }));
   return (

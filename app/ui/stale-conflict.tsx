@@ -25,13 +25,19 @@ export function StaleConflict({ texts }: { texts: StaleText[] }) {
             <div className="mt-1 grid gap-3 md:grid-cols-2">
               <div>
                 <h3 className="text-sm font-semibold">{t("authoring.stale.mine")}</h3>
-                <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-2 text-sm" tabIndex={0}>
+                <pre
+                  className="max-h-72 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-2 text-sm"
+                  tabIndex={0}
+                >
                   {text.mine}
                 </pre>
               </div>
               <div>
                 <h3 className="text-sm font-semibold">{t("authoring.stale.saved")}</h3>
-                <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-2 text-sm" tabIndex={0}>
+                <pre
+                  className="max-h-72 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-2 text-sm"
+                  tabIndex={0}
+                >
                   {text.saved}
                 </pre>
               </div>

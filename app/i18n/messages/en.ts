@@ -13,6 +13,7 @@ import { privacyEn } from "./privacy.ts";
 import { auditEn } from "./audit.ts";
 import { networkCitiesEn } from "./network-cities.ts";
 import { authoringEn } from "./authoring.ts";
+import { sharingEn } from "./sharing.ts";
 import { checkerEn } from "./checker.ts";
 
 /** English. */
@@ -429,5 +430,6 @@ export const en: Messages = {
   ...auditEn,
   ...networkCitiesEn,
   ...authoringEn,
+  ...sharingEn,
   ...checkerEn,
 };

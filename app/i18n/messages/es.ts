@@ -12,6 +12,7 @@ import { privacyEs } from "./privacy.ts";
 import { auditEs } from "./audit.ts";
 import { networkCitiesEs } from "./network-cities.ts";
 import { authoringEs } from "./authoring.ts";
+import { sharingEs } from "./sharing.ts";
 import { checkerEs } from "./checker.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
@@ -465,6 +466,7 @@ export const es = {
   ...auditEs,
   ...networkCitiesEs,
   ...authoringEs,
+  ...sharingEs,
   ...checkerEs,
 } as const;
 

@@ -13,6 +13,7 @@ import { privacyPt } from "./privacy.ts";
 import { auditPt } from "./audit.ts";
 import { networkCitiesPt } from "./network-cities.ts";
 import { authoringPt } from "./authoring.ts";
+import { sharingPt } from "./sharing.ts";
 import { checkerPt } from "./checker.ts";
 
 /** Brazilian Portuguese. */
@@ -446,5 +447,6 @@ export const pt: Messages = {
   ...auditPt,
   ...networkCitiesPt,
   ...authoringPt,
+  ...sharingPt,
   ...checkerPt,
 };
