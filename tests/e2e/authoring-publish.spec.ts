@@ -13,6 +13,8 @@ test.use({ locale: "es-ES" });
 async function signIn(page: Page, email: string) {
   await logIn(page, email);
   await page.waitForURL((url) => url.pathname === "/");
+  // In Spanish whatever the account's language (São Paulo's accounts read Portuguese).
+  await page.request.post("/language", { form: { locale: "es", redirectTo: "/" } });
 }
 
 async function signOut(page: Page) {
@@ -47,7 +49,7 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
 
 test("in a city that requires review, publishing waits for someone else's approval of that revision", async ({ page }) => {
   test.setTimeout(120_000);
-  const t = messagesFor("pt");
+  const t = messagesFor("es");
   authoringData("require-review", "formadora@sao-paulo.example", "on");
   try {
     const key = authoringData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
@@ -55,9 +57,9 @@ test("in a city that requires review, publishing waits for someone else's approv
     await signIn(page, "formadora@sao-paulo.example");
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.needsApproval"));
+    await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.needsApproval"), { timeout: 30_000 });
     await page.getByRole("button", { name: t("authoring.review.submit") }).click();
-    await expect(page.getByRole("status")).toHaveText(t("authoring.review.submitted"));
+    await expect(page.getByRole("status")).toHaveText(t("authoring.review.submitted"), { timeout: 30_000 });
     await expect(page.getByText(t("authoring.review.ownSubmission"))).toBeVisible();
     await expectAccessible(page);
     await signOut(page);
@@ -65,9 +67,9 @@ test("in a city that requires review, publishing waits for someone else's approv
     await signIn(page, "admin@sao-paulo.example");
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.review.return") }).click();
-    await expect(page.getByText(t("authoring.review.commentRequired"))).toBeVisible();
+    await expect(page.getByText(t("authoring.review.commentRequired"))).toBeVisible({ timeout: 30_000 });
     await page.getByRole("button", { name: t("authoring.review.approve") }).click();
-    await expect(page.getByRole("status")).toHaveText(t("authoring.review.approved"));
+    await expect(page.getByRole("status")).toHaveText(t("authoring.review.approved"), { timeout: 30_000 });
     await signOut(page);
 
     await signIn(page, "formadora@sao-paulo.example");
