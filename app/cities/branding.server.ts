@@ -30,6 +30,7 @@ export async function loadBranding(cityId: string): Promise<BrandingSettings> {
       timeZone: true,
       dataProtectionContact: true,
       logoHash: true,
+      requireCourseReview: true,
       emailDomains: { select: { domain: true }, orderBy: { domain: "asc" } },
     },
   });
@@ -130,6 +131,7 @@ export async function saveBranding(admin: CurrentUser, input: BrandingValues, lo
           timeZone: input.timeZone,
           dataProtectionContact: input.dataProtectionContact,
           logoHash,
+          requireCourseReview: input.requireCourseReview,
         },
       });
       if (changed.includes("emailDomains")) {

@@ -84,6 +84,7 @@ describe("changedFields", () => {
     timeZone: "Europe/Madrid",
     dataProtectionContact: "",
     logoHash: null,
+    requireCourseReview: false,
   };
 
   it("lists the fields that differ, domains compared as a set", () => {
@@ -93,5 +94,6 @@ describe("changedFields", () => {
       "emailDomains",
       "logoHash",
     ]);
+    expect(changedFields(before, { ...before, requireCourseReview: true })).toEqual(["requireCourseReview"]);
   });
 });

@@ -39,6 +39,11 @@ export const brandingSchema = z.object({
   defaultLocale: z.enum(locales, "validation.language"),
   timeZone: required().refine(isTimeZone, "branding.error.timeZone"),
   dataProtectionContact: text(300, "branding.error.tooLong"),
+  // A checkbox: sent as "on" when ticked, absent when not.
+  requireCourseReview: z
+    .literal("on", "validation.required")
+    .optional()
+    .transform((value) => value === "on"),
 });
 
 export type BrandingInput = z.infer<typeof brandingSchema>;
@@ -56,6 +61,8 @@ export interface BrandingSettings {
   timeZone: string;
   dataProtectionContact: string;
   logoHash: string | null;
+  /** A city course needs someone else's approval before it is published (decision 030). */
+  requireCourseReview: boolean;
 }
 
 export const brandingFields = [
@@ -69,6 +76,7 @@ export const brandingFields = [
   "timeZone",
   "dataProtectionContact",
   "logoHash",
+  "requireCourseReview",
 ] as const satisfies ReadonlyArray<keyof BrandingSettings>;
 
 export type BrandingField = (typeof brandingFields)[number];

@@ -16,7 +16,7 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import { SVG_MAX_BYTES } from "~/security/svg-limits.ts";
 import { AdminNav } from "~/ui/admin-nav.tsx";
 import { CertificatePreview, HeaderPreview, type PreviewBranding } from "~/ui/branding-preview.tsx";
-import { ErrorSummary, FileField, FormAlert, LanguageOptions, SelectField, TextField } from "~/ui/form.tsx";
+import { CheckboxField, ErrorSummary, FileField, FormAlert, LanguageOptions, SelectField, TextField } from "~/ui/form.tsx";
 
 const schema = brandingSchema.extend({ logo: uploadedFile().optional() });
 const formLimits = {
@@ -70,7 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { logo: file, intent, ...input } = parsed.data;
   const logo = file ? await checkLogo(file) : null;
-  const values = { ...input, emailDomains: input.emailDomains.join("\n") };
+  const values = {
+    ...input,
+    emailDomains: input.emailDomains.join("\n"),
+    requireCourseReview: input.requireCourseReview ? "on" : "",
+  };
   if (intent === "preview") {
     const colours = colourErrors(input);
     const errors: BrandingFieldErrors = logo && !logo.ok ? { logo: { key: logo.error } } : {};
@@ -252,6 +256,15 @@ export default function BrandingPage() {
               errors={errors}
               defaultValue={values?.dataProtectionContact ?? settings.dataProtectionContact}
               required={false}
+            />
+          </fieldset>
+          <fieldset className={fieldsetClass}>
+            <legend className={legendClass}>{t("authoring.review.settingSection")}</legend>
+            <CheckboxField
+              name="requireCourseReview"
+              label={t("authoring.review.setting")}
+              errors={errors}
+              defaultChecked={values ? values.requireCourseReview === "on" : settings.requireCourseReview}
             />
           </fieldset>
           <div className="flex flex-wrap gap-3">

@@ -7,6 +7,7 @@ const networkPages: Array<{ to: string; label: MessageKey }> = [
   { to: "/network", label: "network.nav" },
   { to: "/network/cities", label: "networkCities.nav" },
   { to: "/network/audit", label: "audit.networkNav" },
+  { to: "/network/courses", label: "authoring.networkCatalog.nav" },
 ];
 
 export function NetworkNav({ current }: { current: string }) {

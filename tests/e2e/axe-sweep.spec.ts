@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
+import { authoringData } from "./authoring-data.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
@@ -359,6 +360,52 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/** Review and publish: a draft with the checker's problems, a review pending, and the network admin's city courses. */
+async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
+  const trainer = "tomas.formador@madrid.example";
+  const broken = authoringData("copy", trainer, "ai-fundamentals");
+  authoringData("break-quiz", trainer, broken);
+  authoringData("publish", trainer, authoringData("copy", trainer, "personal-data-and-privacy"));
+  await signedInAs(page, sweep, trainer, async (t) => {
+    await page.goto(`/author/${broken}/publish`);
+    await sweep.scan(page, "publish page with problems");
+    await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
+    await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.invalid"));
+    await sweep.scan(page, "publish refused, with problems");
+  });
+  authoringData("require-review", "formadora@sao-paulo.example", "on");
+  try {
+    const pending = authoringData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
+    authoringData("submit", "formadora@sao-paulo.example", pending);
+    await signedInAs(page, sweep, "admin@sao-paulo.example", async (t) => {
+      await page.goto(`/author/${pending}/publish`);
+      await sweep.scan(page, "publish page, review pending");
+      await page.getByRole("button", { name: t("authoring.review.return") }).click();
+      await expect(page.getByText(t("authoring.review.commentRequired"))).toBeVisible();
+      await sweep.scan(page, "review returned without a comment");
+    });
+  } finally {
+    authoringData("require-review", "formadora@sao-paulo.example", "off");
+  }
+  await signedInAs(page, sweep, "red@madrid.example", async (t) => {
+    await page.goto("/network/courses");
+    await sweep.scan(page, "network courses");
+    await page
+      .getByRole("button", { name: t("authoring.networkCatalog.publish") })
+      .first()
+      .click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await sweep.scan(page, "network courses, published to the network");
+    await page
+      .getByRole("button", { name: t("authoring.networkCatalog.withdraw") })
+      .first()
+      .click();
+    await expect(page.getByRole("button", { name: t("authoring.networkCatalog.confirmButton") })).toBeVisible();
+    await sweep.scan(page, "network courses, confirming a withdrawal");
+    await page.getByRole("button", { name: t("authoring.networkCatalog.confirmButton") }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+  });
+}
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
@@ -707,6 +754,9 @@ test.describe("axe on every page and state", () => {
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();
+        const authoringContext = await newContext(browser, pass);
+        await authoringPublish(await authoringContext.newPage(), sweep);
+        await authoringContext.close();
         const departmentsContext = await newContext(browser, pass);
         await departments(await departmentsContext.newPage(), sweep);
         await departmentsContext.close();

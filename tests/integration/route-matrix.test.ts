@@ -124,6 +124,17 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/network/audit/export/audit.csv",
     get: { ...all(403), anonymous: 302, networkAdmin: 200 },
   },
+  "routes/network.courses": {
+    path: "/network/courses",
+    get: { ...all(403), anonymous: 302, networkAdmin: 200 },
+    post: { ...all(403), anonymous: 302, networkAdmin: 400 },
+  },
+  // No such course in the author's city: 404 for a city's authors (another city's course too).
+  "routes/author.$course.publish": {
+    path: "/author/madrid.no-such-course/publish",
+    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+  },
 };
 
 let server: TestServer;
