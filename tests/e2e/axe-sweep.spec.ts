@@ -15,6 +15,7 @@ import { authoringData } from "./authoring-data.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
+  copyNetworkCourseAs,
   inPracticeQuiz,
   lastMailTo,
   logIn,
@@ -407,6 +408,25 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
+/** The practice activities editor: a lesson with one activity of each kind, an editor, a refused form, a translation. */
+async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
+  const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
+  const activitiesPath = `/author/${key}/lessons/hallucinations-and-limits/activities`;
+  await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
+    await page.goto(activitiesPath);
+    await sweep.scan(page, "activities editor, one activity of each kind");
+    await page.goto(`${activitiesPath}?edit=where-ai-fits`);
+    await sweep.scan(page, "activities editor, a sort activity open");
+    await page.goto(`${activitiesPath}?new=choice`);
+    await page.getByRole("button", { name: t("authoring.activities.create") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "activities editor, a new choice refused");
+    const translation = sweep.pass.locale === "pt" ? "en" : "pt";
+    await page.goto(`${activitiesPath}?lang=${translation}&edit=avianca-what-was-sanctioned`);
+    await sweep.scan(page, "activities editor, a choice in a translation language");
+  });
+}
+
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
     await page.goto("/admin/branding");
@@ -751,6 +771,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const authoringActivitiesContext = await newContext(browser, pass);
+        await authoringActivities(await authoringActivitiesContext.newPage(), sweep);
+        await authoringActivitiesContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();

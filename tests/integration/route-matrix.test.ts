@@ -120,6 +120,11 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     post: { ...all(403), anonymous: 302, networkAdmin: 400 },
   },
   "routes/network.audit._index": { path: "/network/audit", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
+  "routes/author.$course_.lessons.$lesson_.activities": {
+    path: "/author/madrid.no-such-course/lessons/first-steps/activities",
+    get: { ...cityAdminOnly(404), trainer: 404 },
+    post: { ...cityAdminOnly(404), trainer: 404 },
+  },
   "routes/network.audit.export.$file": {
     path: "/network/audit/export/audit.csv",
     get: { ...all(403), anonymous: 302, networkAdmin: 200 },
