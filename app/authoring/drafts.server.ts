@@ -43,7 +43,11 @@ export interface Draft {
 }
 
 async function readFiles(tx: Pick<Tx, "draftFile">, draftId: string): Promise<Map<string, Uint8Array>> {
-  const rows = await tx.draftFile.findMany({ where: { draftId }, orderBy: { path: "asc" }, select: { path: true, file: { select: { bytes: true } } } });
+  const rows = await tx.draftFile.findMany({
+    where: { draftId },
+    orderBy: { path: "asc" },
+    select: { path: true, file: { select: { bytes: true } } },
+  });
   return new Map(rows.map((row) => [row.path, new Uint8Array(row.file.bytes)]));
 }
 
@@ -51,7 +55,20 @@ async function readFiles(tx: Pick<Tx, "draftFile">, draftId: string): Promise<Ma
 export async function readDraft(scope: Pick<AuthorScope, "cityId">, courseKey: string, client: Tx = db()): Promise<Draft | null> {
   const course = await client.course.findFirst({
     where: { key: courseKey, ...editableCoursesWhere(scope) },
-    select: { id: true, key: true, sourceLocale: true, draft: { select: { id: true, revision: true, baseVersionId: true, updatedAt: true, translations: { select: { unit: true, locale: true, sourceHash: true } } } } },
+    select: {
+      id: true,
+      key: true,
+      sourceLocale: true,
+      draft: {
+        select: {
+          id: true,
+          revision: true,
+          baseVersionId: true,
+          updatedAt: true,
+          translations: { select: { unit: true, locale: true, sourceHash: true } },
+        },
+      },
+    },
   });
   if (!course?.draft) return null;
   return {
@@ -80,7 +97,11 @@ async function writeFiles(tx: Tx, draftId: string, changes: ReadonlyMap<string, 
       continue;
     }
     const fileHash = await putFile(bytes, courseFileType(path), tx);
-    await tx.draftFile.upsert({ where: { draftId_path: { draftId, path } }, create: { draftId, path, fileHash }, update: { fileHash } });
+    await tx.draftFile.upsert({
+      where: { draftId_path: { draftId, path } },
+      create: { draftId, path, fileHash },
+      update: { fileHash },
+    });
   }
 }
 
@@ -95,7 +116,10 @@ async function recordTranslations(tx: Tx, draftId: string, records: readonly Sto
 }
 
 /** A new draft holding these files, every translation present taken as current. */
-async function createDraft(tx: Tx, input: { courseId: string; sourceLocale: Locale; files: DraftFiles; baseVersionId: string | null; userId: string }): Promise<void> {
+async function createDraft(
+  tx: Tx,
+  input: { courseId: string; sourceLocale: Locale; files: DraftFiles; baseVersionId: string | null; userId: string },
+): Promise<void> {
   const draft = await tx.courseDraft.create({
     data: { courseId: input.courseId, baseVersionId: input.baseVersionId, updatedAt: now(), updatedById: input.userId },
     select: { id: true },
@@ -106,7 +130,11 @@ async function createDraft(tx: Tx, input: { courseId: string; sourceLocale: Loca
 
 /** The files of a published version, by path. */
 export async function versionFiles(versionId: string, client: Pick<Tx, "versionFile"> = db()): Promise<Map<string, Uint8Array>> {
-  const rows = await client.versionFile.findMany({ where: { versionId }, orderBy: { path: "asc" }, select: { path: true, file: { select: { bytes: true } } } });
+  const rows = await client.versionFile.findMany({
+    where: { versionId },
+    orderBy: { path: "asc" },
+    select: { path: true, file: { select: { bytes: true } } },
+  });
   return new Map(rows.map((row) => [row.path, new Uint8Array(row.file.bytes)]));
 }
 
@@ -119,7 +147,9 @@ export async function freeCourseKey(citySlug: string, wanted: string, client: Pi
       .slice(0, 48)
       .replace(/-+$/, "") || "curso";
   const base = cityCourseKey(citySlug, name);
-  const taken = new Set((await client.course.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((row) => row.key));
+  const taken = new Set(
+    (await client.course.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((row) => row.key),
+  );
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
@@ -131,6 +161,14 @@ export function withCourseKey(courseYaml: Uint8Array, key: string): Uint8Array {
   return new TextEncoder().encode(document.toString());
 }
 
+/** The network courses an author may copy: published network-wide, or a city's course in the network catalog. */
+export function copyableCoursesWhere() {
+  return {
+    currentVersionId: { not: null },
+    OR: [{ ownerCityId: null }, { networkPublishedAt: { not: null } }],
+  } satisfies Prisma.CourseWhereInput;
+}
+
 export type CopyOutcome = { ok: true; key: string } | { ok: false; problem: "authoring.problem.notCopyable" };
 
 /**
@@ -139,7 +177,7 @@ export type CopyOutcome = { ok: true; key: string } | { ok: false; problem: "aut
  */
 export async function copyNetworkCourse(scope: AuthorScope, sourceKey: string): Promise<CopyOutcome> {
   const source = await db().course.findFirst({
-    where: { key: sourceKey, currentVersionId: { not: null }, OR: [{ ownerCityId: null }, { networkPublishedAt: { not: null } }] },
+    where: { key: sourceKey, ...copyableCoursesWhere() },
     select: { id: true, key: true, sourceLocale: true, currentVersion: { select: { id: true, number: true } } },
   });
   const version = source?.currentVersion;
@@ -153,23 +191,55 @@ export async function copyNetworkCourse(scope: AuthorScope, sourceKey: string): 
     const newKey = await freeCourseKey(scope.citySlug, sourceName, tx);
     files.set("course.yaml", withCourseKey(courseYaml, newKey));
     const course = await tx.course.create({
-      data: { key: newKey, source: "CITY", ownerCityId: scope.cityId, sourceLocale, copiedFromId: source.id, copiedFromVersion: version.number },
+      data: {
+        key: newKey,
+        source: "CITY",
+        ownerCityId: scope.cityId,
+        sourceLocale,
+        copiedFromId: source.id,
+        copiedFromVersion: version.number,
+      },
       select: { id: true },
     });
     await createDraft(tx, { courseId: course.id, sourceLocale, files, baseVersionId: null, userId: scope.userId });
-    await audit({ cityId: scope.cityId, actorId: scope.userId, action: "course.copied", targetType: "course", targetId: newKey, details: { from: source.key, version: version.number } }, tx);
+    await audit(
+      {
+        cityId: scope.cityId,
+        actorId: scope.userId,
+        action: "course.copied",
+        targetType: "course",
+        targetId: newKey,
+        details: { from: source.key, version: version.number },
+      },
+      tx,
+    );
     return newKey;
   });
   return { ok: true, key };
 }
 
 /** Creates a city course whose draft holds the given files (`files` must carry course.yaml with the key). */
-export async function createCityCourse(scope: AuthorScope, input: { title: string; sourceLocale: Locale; files: (key: string) => DraftFiles }): Promise<{ key: string }> {
+export async function createCityCourse(
+  scope: AuthorScope,
+  input: { title: string; sourceLocale: Locale; files: (key: string) => DraftFiles },
+): Promise<{ key: string }> {
   return db().$transaction(async (tx) => {
     const key = await freeCourseKey(scope.citySlug, input.title, tx);
-    const course = await tx.course.create({ data: { key, source: "CITY", ownerCityId: scope.cityId, sourceLocale: input.sourceLocale }, select: { id: true } });
-    await createDraft(tx, { courseId: course.id, sourceLocale: input.sourceLocale, files: input.files(key), baseVersionId: null, userId: scope.userId });
-    await audit({ cityId: scope.cityId, actorId: scope.userId, action: "course.created", targetType: "course", targetId: key }, tx);
+    const course = await tx.course.create({
+      data: { key, source: "CITY", ownerCityId: scope.cityId, sourceLocale: input.sourceLocale },
+      select: { id: true },
+    });
+    await createDraft(tx, {
+      courseId: course.id,
+      sourceLocale: input.sourceLocale,
+      files: input.files(key),
+      baseVersionId: null,
+      userId: scope.userId,
+    });
+    await audit(
+      { cityId: scope.cityId, actorId: scope.userId, action: "course.created", targetType: "course", targetId: key },
+      tx,
+    );
     return { key };
   });
 }
@@ -218,7 +288,13 @@ export async function saveDraft(
 }
 
 /** A translator confirms a translation still says what the changed source says. */
-export async function markTranslationCurrent(scope: AuthorScope, courseKey: string, expectedRevision: number, unit: string, locale: Locale): Promise<SaveOutcome> {
+export async function markTranslationCurrent(
+  scope: AuthorScope,
+  courseKey: string,
+  expectedRevision: number,
+  unit: string,
+  locale: Locale,
+): Promise<SaveOutcome> {
   return saveDraft(scope, courseKey, expectedRevision, new Map(), async (tx, draft, after) => {
     const record = translationsAsCurrent(after, draft.sourceLocale).find((row) => row.unit === unit && row.locale === locale);
     if (record) await recordTranslations(tx, draft.id, [record]);
@@ -226,17 +302,37 @@ export async function markTranslationCurrent(scope: AuthorScope, courseKey: stri
 }
 
 /** Replaces the draft's files with an earlier version's (restore): a new revision of the same draft. */
-export async function restoreVersion(scope: AuthorScope, courseKey: string, expectedRevision: number, versionNumber: number): Promise<SaveOutcome> {
+export async function restoreVersion(
+  scope: AuthorScope,
+  courseKey: string,
+  expectedRevision: number,
+  versionNumber: number,
+): Promise<SaveOutcome> {
   const draft = await readDraft(scope, courseKey);
   if (!draft) return { ok: false, problem: "authoring.problem.notFound" };
-  const version = await db().courseVersion.findFirst({ where: { courseId: draft.courseId, number: versionNumber }, select: { id: true } });
+  const version = await db().courseVersion.findFirst({
+    where: { courseId: draft.courseId, number: versionNumber },
+    select: { id: true },
+  });
   if (!version) return { ok: false, problem: "authoring.problem.notFound" };
   const restored = await versionFiles(version.id);
-  const changes = new Map<string, Uint8Array | null>([...draft.files.keys()].filter((path) => !restored.has(path)).map((path) => [path, null]));
+  const changes = new Map<string, Uint8Array | null>(
+    [...draft.files.keys()].filter((path) => !restored.has(path)).map((path) => [path, null]),
+  );
   for (const [path, bytes] of restored) changes.set(path, bytes);
   return saveDraft(scope, courseKey, expectedRevision, changes, async (tx, current, after) => {
     // The restored version's translations were published complete: they are current again.
     await recordTranslations(tx, current.id, translationsAsCurrent(after, current.sourceLocale));
-    await audit({ cityId: scope.cityId, actorId: scope.userId, action: "course.restored", targetType: "course", targetId: courseKey, details: { version: versionNumber } }, tx);
+    await audit(
+      {
+        cityId: scope.cityId,
+        actorId: scope.userId,
+        action: "course.restored",
+        targetType: "course",
+        targetId: courseKey,
+        details: { version: versionNumber },
+      },
+      tx,
+    );
   });
 }
