@@ -50,10 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireAuthor(request);
   const courseKey = params.course ?? "";
   const form = await readForm(request, formLimits);
-  const intent = parseForm(intentSchema, form);
-  if (!intent.ok) throw new Response(null, { status: 400 });
   const draft = await readDraft(scope, courseKey);
   if (!draft) notFound();
+  const intent = parseForm(intentSchema, form);
+  if (!intent.ok) throw new Response(null, { status: 400 });
   let change: CourseChange;
   if (intent.data.intent === "details") {
     const parsed = parseForm(detailsSchema(draft.sourceLocale), form);
