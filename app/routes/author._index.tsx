@@ -116,7 +116,7 @@ export default function AuthorHome() {
         </FormAlert>
       ) : null}
 
-      <section aria-labelledby="city-courses" className="mb-8">
+      <section className="mb-8">
         <h2 id="city-courses" className="mb-2 text-xl font-semibold">
           {t("authoring.home.cityCourses", { city })}
         </h2>
@@ -221,7 +221,7 @@ export default function AuthorHome() {
         </Form>
       </section>
 
-      <section aria-labelledby="network-courses">
+      <section>
         <h2 id="network-courses" className="mb-2 text-xl font-semibold">
           {t("authoring.home.network")}
         </h2>
