@@ -161,6 +161,14 @@ export function withCourseKey(courseYaml: Uint8Array, key: string): Uint8Array {
   return new TextEncoder().encode(document.toString());
 }
 
+/** The network courses an author may copy: published network-wide, or a city's course in the network catalog. */
+export function copyableCoursesWhere() {
+  return {
+    currentVersionId: { not: null },
+    OR: [{ ownerCityId: null }, { networkPublishedAt: { not: null } }],
+  } satisfies Prisma.CourseWhereInput;
+}
+
 export type CopyOutcome = { ok: true; key: string } | { ok: false; problem: "authoring.problem.notCopyable" };
 
 /**
@@ -174,6 +182,7 @@ export async function copyNetworkCourse(scope: AuthorScope, sourceKey: string): 
       currentVersionId: { not: null },
       OR: [{ ownerCityId: null }, { networkPublishedAt: { not: null } }],
     },
+    where: { key: sourceKey, ...copyableCoursesWhere() },
     select: { id: true, key: true, sourceLocale: true, currentVersion: { select: { id: true, number: true } } },
   });
   const version = source?.currentVersion;

@@ -76,6 +76,39 @@ export function TextField({
   );
 }
 
+/** A multi-line text field (a summary, one objective per line), with its error next to it. */
+export function TextAreaField({
+  name,
+  label,
+  errors,
+  hint,
+  defaultValue,
+  rows = 4,
+  required = true,
+  lang,
+}: FieldProps & { defaultValue?: string; rows?: number; required?: boolean; lang?: string }) {
+  const error = useFieldError(name, errors);
+  return (
+    <div className="mb-4">
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      <textarea
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        rows={rows}
+        required={required}
+        lang={lang}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className={inputClass}
+      />
+      <FieldMessages name={name} hint={hint} error={error} />
+    </div>
+  );
+}
+
 export function SelectField({
   name,
   label,

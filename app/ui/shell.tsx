@@ -25,6 +25,7 @@ const navItems: NavItem[] = [
   { to: "/admin/people", label: "nav.people", visible: (roles) => hasRole(roles, "CITY_ADMIN") },
   { to: "/admin/invitations", label: "nav.invitations", visible: (roles) => hasRole(roles, "CITY_ADMIN") },
   { to: "/admin/certificates", label: "nav.adminCertificates", visible: (roles) => hasRole(roles, "CITY_ADMIN") },
+  { to: "/author", label: "authoring.nav", visible: (roles) => hasRole(roles, "TRAINER") || hasRole(roles, "CITY_ADMIN") },
   { to: "/hr", label: "reports.nav", visible: (roles) => hasRole(roles, "HR") || hasRole(roles, "CITY_ADMIN") },
   { to: "/network", label: "network.nav", visible: (roles) => hasRole(roles, "NETWORK_ADMIN") },
   { to: "/profile", label: "nav.profile", visible: () => true },

@@ -407,6 +407,40 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByRole("status")).toBeVisible();
   });
 }
+/** The authoring home, the new-course form refused, a course's details in a translation, and a stale save. */
+async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
+  await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
+    await page.goto("/author");
+    await sweep.scan(page, "authoring home");
+    await page.getByRole("button", { name: t("authoring.home.new.submit") }).click();
+    await expect(errorsShown(page)).toBeVisible();
+    await sweep.scan(page, "authoring home, new course with errors");
+    await page
+      .getByLabel(t("authoring.home.new.title"), { exact: true })
+      .fill(`Curso del barrido ${sweep.pass.name} ${Date.now().toString(36)}`);
+    await page.getByLabel(t("authoring.home.new.summary")).fill("Un curso para el barrido de accesibilidad.");
+    await page.getByLabel(t("authoring.home.new.sourceLocale")).selectOption("es");
+    await page.getByLabel(t("competency.security")).check();
+    await page.getByLabel(t("authoring.home.new.firstLesson")).fill("Primera lección");
+    await page.getByRole("button", { name: t("authoring.home.new.submit") }).click();
+    await expect(page.getByRole("status").filter({ hasText: t("authoring.details.created") })).toBeVisible();
+    await page.getByLabel(t("authoring.details.language.pt")).check();
+    await page.getByRole("button", { name: t("authoring.details.save") }).click();
+    await expect(page.getByRole("status").filter({ hasText: t("authoring.details.saved") })).toBeVisible();
+    await page.goto(`${new URL(page.url()).pathname}?lang=pt`);
+    await sweep.scan(page, "course details, in a translation");
+    // Someone else saves meanwhile: this page's save is refused and both texts are shown.
+    const revision = await page.locator('input[name="revision"]').first().inputValue();
+    await page.request.post(new URL(page.url()).pathname, {
+      form: { intent: "addLesson", revision, lessonTitle: "Otra lección" },
+    });
+    await page.getByLabel(t("authoring.details.title"), { exact: true }).fill("Curso do barrido");
+    await page.getByRole("button", { name: t("authoring.details.save") }).click();
+    await expect(page.getByText(t("authoring.stale.saved")).first()).toBeVisible();
+    await sweep.scan(page, "course details, stale save");
+  });
+}
+
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 /** The practice activities editor: a lesson with one activity of each kind, an editor, a refused form, a translation. */
 async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
@@ -774,6 +808,9 @@ test.describe("axe on every page and state", () => {
         const authoringActivitiesContext = await newContext(browser, pass);
         await authoringActivities(await authoringActivitiesContext.newPage(), sweep);
         await authoringActivitiesContext.close();
+        const authoringContext = await newContext(browser, pass);
+        await authoringHome(await authoringContext.newPage(), sweep);
+        await authoringContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();

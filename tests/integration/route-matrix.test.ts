@@ -3,6 +3,10 @@
  * A new route fails this test until its row is added to `expected`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCityCourse } from "~/authoring/drafts.server.ts";
+import { newCourseModel } from "~/authoring/draft-model.ts";
+import { courseFolderFiles } from "~/courses/course-writer.ts";
+import { db } from "~/db.server.ts";
 import { createUser, sessionCookie } from "../support/factories.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 
@@ -139,6 +143,16 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/author/madrid.no-such-course/publish",
     get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
     post: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+  "routes/author._index": {
+    path: "/author",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 200 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+  },
+  // A Madrid course made in the setup below: another city's author finds no such course.
+  "routes/author.$course._index": {
+    path: "/author/madrid.curso-de-la-matriz",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 404 },
   },
 };
 
@@ -172,6 +186,29 @@ beforeAll(async () => {
     userIds[persona] = user.id;
     userNames[persona] = user.name;
   }
+  const author = {
+    cityId: (await db().city.findUniqueOrThrow({ where: { slug: "madrid" } })).id,
+    citySlug: "madrid",
+    userId: userIds.trainer!,
+  };
+  const title = "Curso de la matriz";
+  await createCityCourse(author, {
+    title,
+    sourceLocale: "es",
+    files: (key) =>
+      courseFolderFiles(
+        newCourseModel({
+          key,
+          sourceLocale: "es",
+          title,
+          summary: "Resumen",
+          level: "introductory",
+          minutes: 30,
+          competencies: ["security"],
+          firstLessonTitle: "Primera",
+        }),
+      ),
+  });
 });
 
 afterAll(async () => {
