@@ -20,7 +20,8 @@ import { reviewAllowsPublish } from "./reviews.server.ts";
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function declaredLanguages(files: DraftFiles): Locale[] {
+/** The languages course.yaml declares. */
+export function declaredLanguages(files: DraftFiles): Locale[] {
   const bytes = files.get("course.yaml");
   if (!bytes) return [];
   const languages = parseDocument(decoder.decode(bytes)).get("languages");
