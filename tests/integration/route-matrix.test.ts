@@ -124,6 +124,16 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/network/audit/export/audit.csv",
     get: { ...all(403), anonymous: 302, networkAdmin: 200 },
   },
+  "routes/author.$course.translations": {
+    path: "/author/no-such-course/translations",
+    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+  },
+  "routes/author.$course.history": {
+    path: "/author/no-such-course/history",
+    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+  },
 };
 
 let server: TestServer;
