@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
+import { authoringData, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
@@ -359,6 +360,34 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   }
 }
 
+/**
+ * A course's translations (a matrix with source, complete, outdated and missing cells) and its
+ * history (two versions compared; a restore to confirm), for the demo trainer. The copy, the edit
+ * and the versions are made by tests/e2e/authoring-data.ts.
+ */
+async function authoringTranslationsHistory(page: Page, sweep: Sweep): Promise<void> {
+  const key = authoringData("copy", DEMO_TRAINER, "ai-fundamentals");
+  authoringData("publish", DEMO_TRAINER, key);
+  authoringData("append", DEMO_TRAINER, key, "1", "es", `Un párrafo nuevo (${sweep.pass.name}).`);
+  authoringData("publish", DEMO_TRAINER, key);
+  authoringData("remove", DEMO_TRAINER, key, "2", "en");
+  await signedInAs(page, sweep, DEMO_TRAINER, async (t) => {
+    await page.goto(`/author/${key}/translations`);
+    for (const state of ["source", "complete", "outdated", "missing"] as const) {
+      await expect(
+        page.getByRole("link", { name: new RegExp(`^${t(`authoring.translations.state.${state}`)}`) }).first(),
+      ).toBeVisible();
+    }
+    await sweep.scan(page, "translations, every state");
+    await page.goto(`/author/${key}/history?from=1&to=2`);
+    await expect(page.getByRole("heading", { name: t("authoring.history.changes", { from: 1, to: 2 }) })).toBeVisible();
+    await sweep.scan(page, "history, two versions compared");
+    await page.goto(`/author/${key}/history?restore=1`);
+    await expect(page.getByRole("heading", { name: t("authoring.history.confirm.title", { number: 1 }) })).toBeVisible();
+    await sweep.scan(page, "history, restore to confirm");
+  });
+}
+
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
@@ -704,6 +733,9 @@ test.describe("axe on every page and state", () => {
         const adminContext = await newContext(browser, pass);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
+        const authoringContext = await newContext(browser, pass);
+        await authoringTranslationsHistory(await authoringContext.newPage(), sweep);
+        await authoringContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();
