@@ -184,10 +184,10 @@ export default function HistoryPage() {
       <AuthorNav courseKey={courseKey} courseTitle={title} current="history" />
       <h1 className="mb-2 text-2xl font-bold">{t("authoring.history.title", { course: title })}</h1>
       {actionData?.stale ? <StaleConflict texts={[]} /> : null}
-      {copiedFrom ? (
+      {copiedFrom && copiedFrom.version !== null ? (
         <p className="mb-4">
-          {t("authoring.history.copiedFrom", { title: copiedFrom.title, version: copiedFrom.version ?? "?" })}{" "}
-          {copiedFrom.latest !== null && copiedFrom.version !== null && copiedFrom.latest > copiedFrom.version ? (
+          {t("authoring.history.copiedFrom", { title: copiedFrom.title, version: copiedFrom.version })}{" "}
+          {copiedFrom.latest !== null && copiedFrom.latest > copiedFrom.version ? (
             <strong>{t("authoring.history.networkNewer", { latest: copiedFrom.latest })}</strong>
           ) : (
             t("authoring.history.networkSame")

@@ -7,6 +7,9 @@
  *   tsx tests/e2e/authoring-data.ts append <email> <course> <lesson no.> <locale> <text>
  *   tsx tests/e2e/authoring-data.ts remove <email> <course> <lesson no.> <locale>
  *   tsx tests/e2e/authoring-data.ts publish <email> <course>                → prints the version number
+ *   tsx tests/e2e/authoring-data.ts every-state <email> <network course> <text>
+ *     → a copy with versions 1 and 2 (the first lesson's Spanish text changed by <text>) and a draft
+ *       whose translations are in every state (the second lesson's English removed); prints its key
  */
 import { copyNetworkCourse, readDraft, saveDraft, type AuthorScope } from "../../app/authoring/drafts.server.ts";
 import { publishDraft } from "../../app/authoring/publish.server.ts";
@@ -32,8 +35,19 @@ async function lessonFile(scope: AuthorScope, key: string, lesson: string, local
 }
 
 async function main(): Promise<string> {
-  const scope = await scopeOf(email ?? "");
-  const key = courseKey ?? "";
+  return run(command ?? "", email ?? "", courseKey ?? "", rest);
+}
+
+async function run(command: string, email: string, key: string, rest: string[]): Promise<string> {
+  const scope = await scopeOf(email);
+  if (command === "every-state") {
+    const copy = await run("copy", email, key, []);
+    await run("publish", email, copy, []);
+    await run("append", email, copy, ["1", "es", rest[0] ?? "Texto nuevo."]);
+    await run("publish", email, copy, []);
+    await run("remove", email, copy, ["2", "en"]);
+    return copy;
+  }
   if (command === "copy") {
     const outcome = await copyNetworkCourse(scope, key);
     if (!outcome.ok) throw new Error(outcome.problem);
