@@ -12,6 +12,7 @@ import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
 import { authoringData } from "./authoring-data.ts";
+import { authoringData, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
@@ -438,6 +439,27 @@ async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
     await page.getByRole("button", { name: t("authoring.details.save") }).click();
     await expect(page.getByText(t("authoring.stale.saved")).first()).toBeVisible();
     await sweep.scan(page, "course details, stale save");
+/**
+ * A course's translations (a matrix with source, complete, outdated and missing cells) and its
+ * history (two versions compared; a restore to confirm), for the demo trainer. The copy, the edit
+ * and the versions are made by tests/e2e/authoring-data.ts.
+ */
+async function authoringTranslationsHistory(page: Page, sweep: Sweep): Promise<void> {
+  const key = authoringData("every-state", DEMO_TRAINER, "ai-fundamentals", `Un párrafo nuevo (${sweep.pass.name}).`);
+  await signedInAs(page, sweep, DEMO_TRAINER, async (t) => {
+    await page.goto(`/author/${key}/translations`);
+    for (const state of ["source", "complete", "outdated", "missing"] as const) {
+      await expect(
+        page.getByRole("link", { name: new RegExp(`^${t(`authoring.translations.state.${state}`)}`) }).first(),
+      ).toBeVisible();
+    }
+    await sweep.scan(page, "translations, every state");
+    await page.goto(`/author/${key}/history?from=1&to=2`);
+    await expect(page.getByRole("heading", { name: t("authoring.history.changes", { from: 1, to: 2 }) })).toBeVisible();
+    await sweep.scan(page, "history, two versions compared");
+    await page.goto(`/author/${key}/history?restore=1`);
+    await expect(page.getByRole("heading", { name: t("authoring.history.confirm.title", { number: 1 }) })).toBeVisible();
+    await sweep.scan(page, "history, restore to confirm");
   });
 }
 
@@ -810,6 +832,8 @@ test.describe("axe on every page and state", () => {
         await authoringActivitiesContext.close();
         const authoringContext = await newContext(browser, pass);
         await authoringHome(await authoringContext.newPage(), sweep);
+        const authoringContext = await newContext(browser, pass);
+        await authoringTranslationsHistory(await authoringContext.newPage(), sweep);
         await authoringContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
