@@ -177,11 +177,6 @@ export type CopyOutcome = { ok: true; key: string } | { ok: false; problem: "aut
  */
 export async function copyNetworkCourse(scope: AuthorScope, sourceKey: string): Promise<CopyOutcome> {
   const source = await db().course.findFirst({
-    where: {
-      key: sourceKey,
-      currentVersionId: { not: null },
-      OR: [{ ownerCityId: null }, { networkPublishedAt: { not: null } }],
-    },
     where: { key: sourceKey, ...copyableCoursesWhere() },
     select: { id: true, key: true, sourceLocale: true, currentVersion: { select: { id: true, number: true } } },
   });

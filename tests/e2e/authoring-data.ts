@@ -1,13 +1,3 @@
-/** Drafts for the authoring end-to-end tests, made in the test server's database (tests/e2e/authoring-script.ts). */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-
-export function authoringData(...args: string[]): string {
-  return execFileSync("node_modules/.bin/tsx", ["tests/e2e/authoring-script.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}`, NODE_ENV: "production" },
-    encoding: "utf8",
-  }).trim();
-}
 /**
  * Makes authoring data in the end-to-end server's database for pages another part of the product
  * builds (copying a course from the list, editing a lesson, the publish page), through the same

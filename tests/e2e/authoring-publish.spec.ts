@@ -4,7 +4,7 @@
  * requires review, the trainer submits, cannot publish until someone else approves, then publishes.
  */
 import type { Page } from "@playwright/test";
-import { authoringData } from "./authoring-data.ts";
+import { publishData } from "./publish-data.ts";
 import { expect, test } from "./fixtures.ts";
 import { expectAccessible, logIn, messagesFor } from "./support.ts";
 
@@ -26,7 +26,7 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
 }) => {
   test.setTimeout(120_000);
   const t = messagesFor("es");
-  const key = authoringData("copy", "tomas.formador@madrid.example", "ai-fundamentals");
+  const key = publishData("copy", "tomas.formador@madrid.example", "ai-fundamentals");
 
   await signIn(page, "tomas.formador@madrid.example");
   await page.goto(`/author/${key}/publish`);
@@ -50,9 +50,9 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
 test("in a city that requires review, publishing waits for someone else's approval of that revision", async ({ page }) => {
   test.setTimeout(120_000);
   const t = messagesFor("es");
-  authoringData("require-review", "formadora@sao-paulo.example", "on");
+  publishData("require-review", "formadora@sao-paulo.example", "on");
   try {
-    const key = authoringData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
+    const key = publishData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
     const path = `/author/${key}/publish`;
     await signIn(page, "formadora@sao-paulo.example");
     await page.goto(path);
@@ -78,6 +78,6 @@ test("in a city that requires review, publishing waits for someone else's approv
     await expect(page.getByRole("status")).toHaveText(t("authoring.publish.published", { number: 1 }), { timeout: 30_000 });
     await expect(page.getByRole("table")).toContainText(t("authoring.review.decision.APPROVED"));
   } finally {
-    authoringData("require-review", "formadora@sao-paulo.example", "off");
+    publishData("require-review", "formadora@sao-paulo.example", "off");
   }
 });

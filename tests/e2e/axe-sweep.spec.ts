@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
-import { authoringData } from "./authoring-data.ts";
+import { publishData } from "./publish-data.ts";
 import { authoringData, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
@@ -365,9 +365,9 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
 /** Review and publish: a draft with the checker's problems, a review pending, and the network admin's city courses. */
 async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
   const trainer = "tomas.formador@madrid.example";
-  const broken = authoringData("copy", trainer, "ai-fundamentals");
-  authoringData("break-quiz", trainer, broken);
-  authoringData("publish", trainer, authoringData("copy", trainer, "personal-data-and-privacy"));
+  const broken = publishData("copy", trainer, "ai-fundamentals");
+  publishData("break-quiz", trainer, broken);
+  publishData("publish", trainer, publishData("copy", trainer, "personal-data-and-privacy"));
   await signedInAs(page, sweep, trainer, async (t) => {
     await page.goto(`/author/${broken}/publish`);
     await sweep.scan(page, "publish page with problems");
@@ -375,10 +375,10 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.invalid"));
     await sweep.scan(page, "publish refused, with problems");
   });
-  authoringData("require-review", "formadora@sao-paulo.example", "on");
+  publishData("require-review", "formadora@sao-paulo.example", "on");
   try {
-    const pending = authoringData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
-    authoringData("submit", "formadora@sao-paulo.example", pending);
+    const pending = publishData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
+    publishData("submit", "formadora@sao-paulo.example", pending);
     await signedInAs(page, sweep, "admin@sao-paulo.example", async (t) => {
       await page.goto(`/author/${pending}/publish`);
       await sweep.scan(page, "publish page, review pending");
@@ -387,7 +387,7 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
       await sweep.scan(page, "review returned without a comment");
     });
   } finally {
-    authoringData("require-review", "formadora@sao-paulo.example", "off");
+    publishData("require-review", "formadora@sao-paulo.example", "off");
   }
   await signedInAs(page, sweep, "red@madrid.example", async (t) => {
     await page.goto("/network/courses");
@@ -408,6 +408,7 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByRole("status")).toBeVisible();
   });
 }
+
 /** The authoring home, the new-course form refused, a course's details in a translation, and a stale save. */
 async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
@@ -439,6 +440,9 @@ async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
     await page.getByRole("button", { name: t("authoring.details.save") }).click();
     await expect(page.getByText(t("authoring.stale.saved")).first()).toBeVisible();
     await sweep.scan(page, "course details, stale save");
+  });
+}
+
 /**
  * A course's translations (a matrix with source, complete, outdated and missing cells) and its
  * history (two versions compared; a restore to confirm), for the demo trainer. The copy, the edit
@@ -463,7 +467,6 @@ async function authoringTranslationsHistory(page: Page, sweep: Sweep): Promise<v
   });
 }
 
-/** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 /** The practice activities editor: a lesson with one activity of each kind, an editor, a refused form, a translation. */
 async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
   const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
@@ -483,6 +486,7 @@ async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
     await page.goto("/admin/branding");
@@ -830,17 +834,18 @@ test.describe("axe on every page and state", () => {
         const authoringActivitiesContext = await newContext(browser, pass);
         await authoringActivities(await authoringActivitiesContext.newPage(), sweep);
         await authoringActivitiesContext.close();
-        const authoringContext = await newContext(browser, pass);
-        await authoringHome(await authoringContext.newPage(), sweep);
-        const authoringContext = await newContext(browser, pass);
-        await authoringTranslationsHistory(await authoringContext.newPage(), sweep);
-        await authoringContext.close();
+        const authoringHomeContext = await newContext(browser, pass);
+        await authoringHome(await authoringHomeContext.newPage(), sweep);
+        await authoringHomeContext.close();
+        const authoringHistoryContext = await newContext(browser, pass);
+        await authoringTranslationsHistory(await authoringHistoryContext.newPage(), sweep);
+        await authoringHistoryContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();
-        const authoringContext = await newContext(browser, pass);
-        await authoringPublish(await authoringContext.newPage(), sweep);
-        await authoringContext.close();
+        const authoringPublishContext = await newContext(browser, pass);
+        await authoringPublish(await authoringPublishContext.newPage(), sweep);
+        await authoringPublishContext.close();
         const departmentsContext = await newContext(browser, pass);
         await departments(await departmentsContext.newPage(), sweep);
         await departmentsContext.close();

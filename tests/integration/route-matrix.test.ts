@@ -143,6 +143,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/author/madrid.no-such-course/publish",
     get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
     post: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+  },
   "routes/author._index": {
     path: "/author",
     get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 200 },
@@ -153,6 +154,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/author/madrid.curso-de-la-matriz",
     get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
     post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 404 },
+  },
   "routes/author.$course.translations": {
     path: "/author/no-such-course/translations",
     get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
