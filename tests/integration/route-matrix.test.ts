@@ -124,6 +124,17 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/network/audit/export/audit.csv",
     get: { ...all(403), anonymous: 302, networkAdmin: 200 },
   },
+  // A lesson of a course that is not the author's city's (here no such course): 404 to every author.
+  "routes/author.$course.lessons.$lesson._index": {
+    path: "/author/madrid.no-such-course/lessons/intro",
+    get: { ...cityAdminOnly(404), trainer: 404 },
+    post: { ...cityAdminOnly(404), trainer: 404 },
+  },
+  "routes/author.$course.lessons.$lesson.preview": {
+    path: "/author/madrid.no-such-course/lessons/intro/preview",
+    get: { ...cityAdminOnly(405), trainer: 405 },
+    post: { ...cityAdminOnly(404), trainer: 404 },
+  },
 };
 
 let server: TestServer;
