@@ -18,7 +18,7 @@ import {
 import { splitFrontMatter } from "~/courses/markdown.server.ts";
 import { locales, type Locale } from "~/i18n/locales.ts";
 import type { Competency, Level } from "~/courses/competencies.ts";
-import { foldForSearch } from "~/courses/search-text.ts";
+import { slugOf } from "~/courses/search-text.ts";
 import type { DraftFiles } from "./translations.ts";
 
 export type DraftModel = CourseFolderInput;
@@ -140,12 +140,7 @@ export function newCourseModel(input: NewCourse): DraftModel {
 
 /** A lesson key from a title: lower-case words joined by "-", never a word the learner's URLs use. */
 export function lessonKeyFor(title: string, taken: readonly string[] = []): string {
-  const base =
-    foldForSearch(title)
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "leccion";
+  const base = slugOf(title, 40) || "leccion";
   const free = (key: string) => !taken.includes(key) && !RESERVED_LESSON_KEYS.includes(key);
   if (free(base)) return base;
   for (let suffix = 2; ; suffix += 1) if (free(`${base}-${suffix}`)) return `${base}-${suffix}`;

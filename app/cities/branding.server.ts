@@ -48,7 +48,8 @@ export type BrandingValues = Omit<BrandingInput, "intent">;
 /** A logo read and checked by its content: the bytes to store, or why it is refused. */
 export type LogoCheck = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; error: MessageKey };
 
-const svgErrors: Record<SvgRefusal, MessageKey> = {
+/** Why an SVG was refused, in words (the branding page's and the lesson images'). */
+export const svgErrors: Record<SvgRefusal, MessageKey> = {
   tooLarge: "branding.error.svgTooLarge",
   declaration: "branding.error.svgDeclaration",
   notXml: "branding.error.svgNotXml",

@@ -28,6 +28,14 @@ export const fileKinds = {
     canonicalType: "image/jpeg",
     content: [[0xff, 0xd8, 0xff]],
   },
+  // A RIFF container here; that it holds a WebP image is `file-type`'s to say.
+  webp: {
+    label: "WebP",
+    extensions: [".webp"],
+    mimeTypes: ["image/webp"],
+    canonicalType: "image/webp",
+    content: [[0x52, 0x49, 0x46, 0x46]],
+  },
   // Text here; whether it is an SVG, and a safe one, is the sanitiser's to say (app/security/svg-sanitiser.server.ts).
   svg: {
     label: "SVG",

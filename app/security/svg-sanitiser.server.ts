@@ -15,7 +15,8 @@ import { SVG_MAX_BYTES } from "./svg-limits.ts";
 
 export type SvgRefusal = "tooLarge" | "declaration" | "notXml" | "notSvg" | "empty";
 
-export type SvgResult = { ok: true; svg: string } | { ok: false; reason: SvgRefusal };
+/** `removedScripts`: the sanitiser took out a script, an event handler or a `javascript:` link (a place may refuse such a file). */
+export type SvgResult = { ok: true; svg: string; removedScripts: boolean } | { ok: false; reason: SvgRefusal };
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
@@ -30,11 +31,16 @@ const EMBEDDED_IMAGE = /^\s*data:image\/(png|jpeg);base64,[a-z0-9+/=\s]*$/i;
 // Lower case: DOMPurify compares lower-cased names when it parses as HTML.
 const FORBIDDEN_ELEMENTS = ["script", "foreignobject", "iframe", "embed", "object", "audio", "video", "handler", "listener"];
 
+/** Set by the hooks while one `sanitize` call runs (it is synchronous). */
+let removedScripts = false;
+const SCRIPT_ELEMENTS = ["script", "handler", "listener"];
+
 function isFragment(value: string): boolean {
   return /^\s*#[^\s]*$/.test(value);
 }
 
 purify.addHook("uponSanitizeElement", (node, data) => {
+  if (SCRIPT_ELEMENTS.includes(data.tagName.toLowerCase())) removedScripts = true;
   const css = node.textContent ?? "";
   // A stylesheet that fetches anything is emptied (its rules are the logo's, not worth a parser).
   if (data.tagName.toLowerCase() === "style" && (EXTERNAL_URL.test(css) || IMPORT.test(css))) node.textContent = "";
@@ -44,11 +50,13 @@ purify.addHook("uponSanitizeAttribute", (node, data) => {
   const name = data.attrName.toLowerCase();
   const value = data.attrValue;
   if (name.startsWith("on")) {
+    removedScripts = true;
     data.keepAttr = false;
     return;
   }
   if (name === "href" || name === "xlink:href" || name.endsWith(":href")) {
     const embeddedImage = node.nodeName.toLowerCase() === "image" && EMBEDDED_IMAGE.test(value);
+    if (/^\s*javascript:/i.test(value)) removedScripts = true;
     if (!isFragment(value) && !embeddedImage) data.keepAttr = false;
     else if (embeddedImage) data.forceKeepAttr = true;
     return;
@@ -100,9 +108,10 @@ export function sanitiseSvg(input: string | Uint8Array): SvgResult {
   const parsed = parseXml(text);
   if (!parsed) return { ok: false, reason: "notXml" };
   if (!isSvgRoot(parsed)) return { ok: false, reason: "notSvg" };
+  removedScripts = false;
   const cleaned = purify.sanitize(text, config);
   const reparsed = cleaned.trim() === "" ? null : parseXml(cleaned);
   if (!reparsed) return { ok: false, reason: "empty" };
   if (!isSvgRoot(reparsed)) return { ok: false, reason: "notSvg" };
-  return { ok: true, svg: cleaned };
+  return { ok: true, svg: cleaned, removedScripts };
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
 import { publishData } from "./publish-data.ts";
-import { authoringData, DEMO_TRAINER } from "./authoring-support.ts";
+import { authoringData, copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
@@ -486,6 +486,31 @@ async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** The lesson editor: the source language, a translation beside the source, a preview shown, a stale save. */
+async function authoringLesson(page: Page, sweep: Sweep): Promise<void> {
+  const course = copyCourseForTrainer("ai-fundamentals");
+  const editor = `/author/${course}/lessons/what-ai-is`;
+  await signedInAs(page, sweep, DEMO_TRAINER, async (t) => {
+    await page.goto(editor);
+    await sweep.scan(page, "lesson editor, source language");
+    await page.getByRole("button", { name: t("authoring.lesson.preview"), exact: true }).click();
+    await expect(page.getByText(t("authoring.lesson.previewShown"))).toBeVisible();
+    await sweep.scan(page, "lesson editor, preview shown");
+    await page.goto(`${editor}?lang=pt`);
+    await expect(page.getByRole("region", { name: t("authoring.lesson.source.heading", { language: "Español" }) })).toBeVisible();
+    await sweep.scan(page, "lesson editor, translation beside the source");
+    // Someone saves meanwhile (the same form, posted from another tab): this page's save is stale.
+    const revision = await page.locator('input[name="revision"]').first().inputValue();
+    await page.request.post(editor, {
+      form: { intent: "save", revision, lang: "pt", title: "Outro título", minutes: "10", body: "Texto salvo em outra aba.\n" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    await page.getByRole("button", { name: t("authoring.lesson.save"), exact: true }).click();
+    await expect(page.getByText(t("authoring.problem.stale"))).toBeVisible();
+    await sweep.scan(page, "lesson editor, stale save");
+  });
+}
+
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
@@ -840,6 +865,9 @@ test.describe("axe on every page and state", () => {
         const authoringHistoryContext = await newContext(browser, pass);
         await authoringTranslationsHistory(await authoringHistoryContext.newPage(), sweep);
         await authoringHistoryContext.close();
+        const authoringContext = await newContext(browser, pass);
+        await authoringLesson(await authoringContext.newPage(), sweep);
+        await authoringContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();

@@ -165,6 +165,17 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
     post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
   },
+  // A lesson of a course that is not the author's city's (here no such course): 404 to every author.
+  "routes/author.$course.lessons.$lesson._index": {
+    path: "/author/madrid.no-such-course/lessons/intro",
+    get: { ...cityAdminOnly(404), trainer: 404 },
+    post: { ...cityAdminOnly(404), trainer: 404 },
+  },
+  "routes/author.$course.lessons.$lesson.preview": {
+    path: "/author/madrid.no-such-course/lessons/intro/preview",
+    get: { ...cityAdminOnly(405), trainer: 405 },
+    post: { ...cityAdminOnly(404), trainer: 404 },
+  },
 };
 
 let server: TestServer;
