@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -323,4 +324,34 @@ export async function signUpLearner(page: Page, name: string, locale: Locale = "
   await page.getByRole("button", { name: t("confirm.submit") }).click();
   await expect(page.getByRole("heading", { name: t("dashboard.title", { name }) })).toBeVisible();
   return email;
+}
+
+/**
+ * Copies a network course into a demo author's city, by the function the authoring pages call,
+ * in the test server's database: for specs that need a city course's draft. Returns its key.
+ */
+export function copyNetworkCourseAs(email: string, sourceKey: string): string {
+  // Inside the project, so that its "~/" imports resolve as the app's do.
+  const dir = mkdtempSync(path.resolve("test-results/e2e-copy-"));
+  const script = path.join(dir, "copy.ts");
+  writeFileSync(
+    script,
+    `import { copyNetworkCourse } from "~/authoring/drafts.server.ts";
+import { db } from "~/db.server.ts";
+const user = await db().user.findUniqueOrThrow({ where: { email: ${JSON.stringify(email)} }, select: { id: true, city: { select: { id: true, slug: true } } } });
+const outcome = await copyNetworkCourse({ cityId: user.city.id, citySlug: user.city.slug, userId: user.id }, ${JSON.stringify(sourceKey)});
+if (!outcome.ok) throw new Error(outcome.problem);
+process.stdout.write(outcome.key);
+await db().$disconnect();
+`,
+  );
+  try {
+    return execFileSync("node_modules/.bin/tsx", ["--tsconfig", path.resolve("tsconfig.json"), script], {
+      env: { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}` },
+    })
+      .toString()
+      .trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
