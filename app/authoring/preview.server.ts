@@ -22,7 +22,7 @@ import type { OverviewCourse } from "~/learning/course-overview.tsx";
 import { notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
 import { readDraftModel } from "./draft-model.ts";
-import { readDraft, type Draft } from "./drafts.server.ts";
+import { filesHash, readDraft, type Draft } from "./drafts.server.ts";
 import { requireAuthor } from "./guard.server.ts";
 import type { PreviewState } from "./preview-frame.tsx";
 import { checkFiles, publishable } from "./publish.server.ts";
@@ -63,13 +63,27 @@ export function previewLocale(url: URL, fallback: Locale): Locale {
   return asked && isLocale(asked) ? asked : fallback;
 }
 
-export function draftPreview(draft: Draft, wanted: Locale): DraftPreview {
+interface CheckedDraft {
+  complete: Locale[];
+  declared: Locale[];
+  errorCount: number;
+  course: ReadableCourse | null;
+}
+
+/** The checker takes a moment on a whole course: its reading of a draft is kept by the draft's content. */
+const checkedDrafts = new Map<string, CheckedDraft>();
+const KEPT = 50;
+
+function checkedDraft(draft: Draft): CheckedDraft {
+  const key = sha256Hex(
+    new TextEncoder().encode(`${draft.courseKey}\n${filesHash(draft.files)}\n${JSON.stringify(draft.translations)}`),
+  );
+  const kept = checkedDrafts.get(key);
+  if (kept) return kept;
   const { files, languages: complete } = publishable(draft);
   const checked = checkFiles(draft.courseKey, files);
-  const declared = readDraftModel(draft.files);
-  let course: ReadableCourse | null = null;
-  if (checked.source) course = checked.source;
-  else {
+  let course: ReadableCourse | null = checked.source;
+  if (!course) {
     // Preview what reads: the draft's files as the editors read them.
     const model = readDraftModel(files);
     if (model.ok) {
@@ -79,14 +93,27 @@ export function draftPreview(draft: Draft, wanted: Locale): DraftPreview {
       };
     }
   }
-  const languages = declared.ok ? locales.filter((locale) => declared.model.course.languages.includes(locale)) : complete;
+  const declared = readDraftModel(draft.files);
+  const result = {
+    complete,
+    declared: declared.ok ? locales.filter((locale) => declared.model.course.languages.includes(locale)) : complete,
+    errorCount: checked.problems.filter(isError).length,
+    course,
+  };
+  if (checkedDrafts.size >= KEPT) checkedDrafts.delete(checkedDrafts.keys().next().value!);
+  checkedDrafts.set(key, result);
+  return result;
+}
+
+export function draftPreview(draft: Draft, wanted: Locale): DraftPreview {
+  const { complete, declared, errorCount, course } = checkedDraft(draft);
   return {
     courseKey: draft.courseKey,
-    languages,
+    languages: declared,
     wanted,
     shownLocale: pickLocale(complete, draft.sourceLocale, wanted),
     sourceLocale: draft.sourceLocale,
-    errorCount: checked.problems.filter(isError).length,
+    errorCount,
     course,
     files: draft.files,
   };

@@ -4,6 +4,8 @@ import { answerKey, copyNetworkCourseAs, logIn, withE2eDatabase } from "./suppor
 
 test.use({ locale: "es-ES" });
 
+const slow = { timeout: 20_000 };
+
 const TRAINER = "tomas.formador@madrid.example";
 
 function writtenFor(email: string) {
@@ -20,6 +22,8 @@ function writtenFor(email: string) {
 }
 
 test("a trainer previews a copied course's lesson, activity and quiz, and learners see nothing of it", async ({ page }) => {
+  // Previewing runs the course checker over the whole draft: slower than a learner's page.
+  test.setTimeout(180_000);
   const key = copyNetworkCourseAs(TRAINER, "ai-fundamentals");
   const before = writtenFor(TRAINER);
   await logIn(page, TRAINER);
@@ -29,23 +33,26 @@ test("a trainer previews a copied course's lesson, activity and quiz, and learne
   await expect(page.getByText("Vista previa: los alumnos no ven este borrador")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "Alucinaciones y otros límites de la IA generativa" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Alucinaciones y otros límites de la IA generativa" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Alucinaciones y otros límites de la IA generativa" })).toBeVisible(
+    slow,
+  );
   await expect(page.getByText("Lección 4 de 4")).toBeVisible();
 
   const activity = page.locator("#activity-avianca-what-was-sanctioned");
   await activity.getByLabel("No haber comprobado los casos que la herramienta inventó").check();
   await activity.getByRole("button", { name: "Comprobar" }).click();
-  await expect(activity.getByRole("status")).toContainText("Correcto");
+  await expect(activity.getByRole("status")).toContainText("Correcto", slow);
   await expect(activity.getByText("Comprobado, pero no guardado")).toHaveCount(0);
 
   await page.getByRole("link", { name: /Ir al cuestionario/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/author/${key.replace(".", "\\.")}/preview/quiz`));
+  await expect(page).toHaveURL(new RegExp(`/author/${key.replace(".", "\\.")}/preview/quiz`), slow);
+  await expect(page.getByRole("button", { name: "Corregir" })).toBeVisible(slow);
   const answers = answerKey("ai-fundamentals");
   for (const [question, options] of answers) {
     for (const option of options) await page.locator(`input[name="answer.${question}"][value="${option}"]`).check();
   }
   await page.getByRole("button", { name: "Corregir" }).click();
-  await expect(page.getByRole("status")).toContainText("¡Aprobado!");
+  await expect(page.getByRole("status")).toContainText("¡Aprobado!", slow);
   await expect(page.getByRole("status")).toContainText("100");
 
   // Nothing was written for the trainer, and the copy is not a course learners can open.
