@@ -41,7 +41,7 @@ export const authoringEs = {
   "authoring.preview.start": "Abrir la primera lección",
   "authoring.preview.completeHere": "Aquí los alumnos marcan la lección como completada.",
   "authoring.preview.quizPool": {
-    one: "Se muestra la única pregunta del banco.",
+    one: "Se muestra {count} pregunta: todo el banco.",
     many: "Se muestran las {count} de preguntas del banco, en orden.",
     other: "Se muestran las {count} preguntas del banco, en orden.",
   },
@@ -96,7 +96,7 @@ export const authoringPt = {
   "authoring.preview.start": "Abrir a primeira lição",
   "authoring.preview.completeHere": "Aqui os alunos marcam a lição como concluída.",
   "authoring.preview.quizPool": {
-    one: "É mostrada a única pergunta do banco.",
+    one: "É mostrada {count} pergunta: todo o banco.",
     many: "São mostradas as {count} de perguntas do banco, em ordem.",
     other: "São mostradas as {count} perguntas do banco, em ordem.",
   },
@@ -151,7 +151,7 @@ export const authoringEn = {
   "authoring.preview.start": "Open the first lesson",
   "authoring.preview.completeHere": "Here learners mark the lesson as complete.",
   "authoring.preview.quizPool": {
-    one: "The only question of the pool is shown.",
+    one: "{count} question is shown: the whole pool.",
     other: "All {count} questions of the pool are shown, in order.",
   },
   "authoring.preview.quizDraw": {
