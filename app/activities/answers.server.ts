@@ -83,28 +83,43 @@ async function saveAnswer(enrollmentId: string, activityKey: string, answer: Act
   return { saved: current.answer === json, revision: current.revision };
 }
 
+type Checked = { status: "checked"; answer: ActivityAnswer; feedback: ActivityFeedback; correct: boolean };
+
+/** The posted fields read and checked against the activity: the verdict's feedback, or why it cannot be checked. */
+function checkPost(activity: LessonActivity, post: ActivityPost): Checked | Extract<CheckOutcome, { status: "invalid" }> {
+  const invalid = (error: MessageKey) =>
+    ({ status: "invalid", activityKey: activity.key, error, fields: post.fields, revision: post.revision }) as const;
+  const reading = answerFromFields(activity.definition, post.fields);
+  if (!reading.ok) return invalid(reading.error);
+  const verdict = checkAnswer(activity.definition, reading.answer);
+  if (!verdict) return invalid("activity.error.invalid");
+  return {
+    status: "checked",
+    answer: reading.answer,
+    correct: verdict.correct,
+    feedback: activityFeedback(activity.key, verdict, activity.texts),
+  };
+}
+
 /** Checks an answer on the server and saves it as the learner's last one, in one step. */
 export async function checkAndSave(enrollmentId: string, activity: LessonActivity, post: ActivityPost): Promise<CheckOutcome> {
-  const reading = answerFromFields(activity.definition, post.fields);
-  if (!reading.ok)
-    return { status: "invalid", activityKey: activity.key, error: reading.error, fields: post.fields, revision: post.revision };
-  const verdict = checkAnswer(activity.definition, reading.answer);
-  if (!verdict)
-    return {
-      status: "invalid",
-      activityKey: activity.key,
-      error: "activity.error.invalid",
-      fields: post.fields,
-      revision: post.revision,
-    };
-  const { saved, revision } = await saveAnswer(enrollmentId, activity.key, reading.answer, verdict.correct, post.revision);
+  const checked = checkPost(activity, post);
+  if (checked.status === "invalid") return checked;
+  const { saved, revision } = await saveAnswer(enrollmentId, activity.key, checked.answer, checked.correct, post.revision);
+  return { status: "checked", activityKey: activity.key, feedback: checked.feedback, fields: post.fields, revision, saved };
+}
+
+/** Checks an answer by the same rule and keeps nothing (an author's preview): `saved` is false. */
+export function checkWithoutSaving(activity: LessonActivity, post: ActivityPost): CheckOutcome {
+  const checked = checkPost(activity, post);
+  if (checked.status === "invalid") return checked;
   return {
     status: "checked",
     activityKey: activity.key,
-    feedback: activityFeedback(activity.key, verdict, activity.texts),
+    feedback: checked.feedback,
     fields: post.fields,
-    revision,
-    saved,
+    revision: post.revision,
+    saved: false,
   };
 }
 

@@ -254,10 +254,13 @@ export function PracticeActivity({
   activity,
   posted,
   lang,
+  keepsAnswers = true,
 }: {
   activity: ActivityOnPage;
   posted: CheckOutcome | null;
   lang: string;
+  /** False in an author's preview, which checks answers and keeps none. */
+  keepsAnswers?: boolean;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<{ checked: CheckOutcome | null }>();
@@ -341,7 +344,7 @@ export function PracticeActivity({
           <p className="mt-3">
             <strong>{t("activity.explanation")}:</strong> {feedback.explanation}
           </p>
-          {outcome?.status === "checked" && !outcome.saved ? (
+          {keepsAnswers && outcome?.status === "checked" && !outcome.saved ? (
             <p className="mt-2 text-sm text-amber-900">{t("activity.notSaved")}</p>
           ) : null}
         </div>

@@ -1,8 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { Fragment } from "react";
 import { activityFormLimits, isActivityPost, readActivityPost } from "~/activities/answer-form.ts";
-import { PracticeActivity } from "~/activities/practice-activity.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
@@ -11,7 +9,8 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import { checkLessonActivity, lessonForReading, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { afterCompletionHref, positionHref } from "~/learning/progress.ts";
 import { LessonSavedNotice } from "~/learning/lesson-saved.tsx";
-import { keepLessonBody, keptLessonBody, LESSON_BODY_ID, lessonBodyInPage, lessonPartId } from "~/learning/lesson-body.ts";
+import { keepLessonBody, keptLessonBody, lessonBodyInPage } from "~/learning/lesson-body.ts";
+import { LessonBody, LessonHeading, LessonNavigation } from "~/learning/lesson-view.tsx";
 import { readForm } from "~/forms/read-form.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -58,7 +57,6 @@ export default function LessonPage() {
   const reading = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>()?.checked ?? null;
   const lang = htmlLang[reading.shownLocale];
-  const percent = Math.round((reading.completedCount * 100) / reading.lessonCount);
   const { slots } = reading.lesson;
   const parts = reading.lesson.parts ?? keptLessonBody(reading.lesson.bodyKey) ?? lessonBodyInPage(slots.length + 1);
   return (
@@ -69,29 +67,14 @@ export default function LessonPage() {
         </Link>
       </p>
       <LessonSavedNotice />
-      <p className="mt-2 text-sm text-slate-700">
-        {t("lesson.position", { position: reading.position, count: reading.lessonCount })}
-      </p>
-      <progress
-        className="mt-1 h-2 w-full"
-        max={100}
-        value={percent}
-        aria-label={t("lesson.progressLabel", { done: reading.completedCount, count: reading.lessonCount })}
+      <LessonHeading
+        position={reading.position}
+        lessonCount={reading.lessonCount}
+        completedCount={reading.completedCount}
+        title={reading.lesson.title}
+        minutes={reading.lesson.minutes}
       />
-      <h1 className="mt-4 text-2xl font-bold leading-tight sm:text-3xl">{reading.lesson.title}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("lesson.minutes", { minutes: reading.lesson.minutes })}</p>
-      <div id={LESSON_BODY_ID} className="mt-6">
-        {parts.map((html, index) => {
-          const activity = reading.activities.find((candidate) => candidate.view.key === slots[index]);
-          return (
-            <Fragment key={index}>
-              {/* Rendered from Markdown and sanitised once, at import (app/courses/markdown.server.ts). */}
-              <div id={lessonPartId(index)} className="prose-lesson" dangerouslySetInnerHTML={{ __html: html }} />
-              {activity ? <PracticeActivity activity={activity} posted={posted?.activityKey === activity.view.key ? posted : null} lang={lang} /> : null}
-            </Fragment>
-          );
-        })}
-      </div>
+      <LessonBody parts={parts} slots={slots} activities={reading.activities} posted={posted} lang={lang} />
       <div className="mt-8 rounded border border-slate-300 bg-white p-4">
         {reading.lesson.complete ? (
           <p role="status" className="font-semibold text-green-800">
@@ -105,24 +88,12 @@ export default function LessonPage() {
           </Form>
         )}
       </div>
-      <nav aria-label={t("lesson.navigation")} className="mt-6 flex flex-col gap-3 sm:flex-row sm:justify-between">
-        {reading.previous ? (
-          <Link to={positionHref(reading.courseKey, reading.previous.key)} className="text-blue-800 underline">
-            ← {t("lesson.previous", { title: reading.previous.title })}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {reading.next ? (
-          <Link to={positionHref(reading.courseKey, reading.next.key)} className="text-blue-800 underline">
-            {t("lesson.next", { title: reading.next.title })} →
-          </Link>
-        ) : reading.hasQuiz ? (
-          <Link to={positionHref(reading.courseKey, "quiz")} className="text-blue-800 underline">
-            {t("course.goToQuiz")} →
-          </Link>
-        ) : null}
-      </nav>
+      <LessonNavigation
+        previous={reading.previous}
+        next={reading.next}
+        hasQuiz={reading.hasQuiz}
+        hrefOf={(position) => positionHref(reading.courseKey, position)}
+      />
     </article>
   );
 }

@@ -10,6 +10,7 @@ import { reconcileEnrollment } from "~/learning/reconcile.server.ts";
 import { quizOverview, startAttempt } from "~/quiz/attempts.server.ts";
 import type { AttemptDecision } from "~/quiz/policy.ts";
 import { FormAlert } from "~/ui/form.tsx";
+import { QuizRules } from "~/quiz/question-views.tsx";
 import { buttonOnlyLimits } from "~/forms/limits.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 
@@ -61,24 +62,7 @@ export default function QuizStartPage() {
       </p>
       <LessonSavedNotice />
       <h1 className="mt-2 text-2xl font-bold">{t("quiz.title", { course: quiz.courseTitle })}</h1>
-      <ul className="mt-4 list-disc space-y-1 pl-6">
-        <li>{t("quiz.rules", { count: settings.draw, passMark: formats.percent(settings.passMark) })}</li>
-        <li>
-          {settings.attemptLimit ? t("quiz.rulesAttempts", { count: settings.attemptLimit }) : t("quiz.rulesUnlimited")}{" "}
-          {t("quiz.rulesCooldown", { count: settings.cooldownMinutes })}
-        </li>
-        {settings.timeLimitMinutes ? (
-          <li>
-            {settings.extraTimePercent
-              ? t("reminders.quiz.timeWithExtra", {
-                  count: settings.timeLimitMinutes,
-                  percent: formats.percent(settings.extraTimePercent),
-                })
-              : t("quiz.rulesTime", { count: settings.timeLimitMinutes })}
-          </li>
-        ) : null}
-        <li>{settings.mode === "practice" ? t("quiz.modePractice") : t("quiz.modeExam")}</li>
-      </ul>
+      <QuizRules settings={settings} />
       <div className="mt-6">
         <DecisionMessage decision={decision} timeZone={quiz.timeZone} />
         {quiz.openAttemptId ? (

@@ -14,6 +14,7 @@ import { attemptView, quizOverview, sendAttemptEvents, type AttemptView } from "
 import { quizFormLimits, readQuizPost } from "~/quiz/form-events.ts";
 import { applyLocally, createPostQueue, shownStep, shownStepKey, storedSnapshot, type ShownStep } from "~/quiz/live-attempt.ts";
 import { FormAlert } from "~/ui/form.tsx";
+import { optionsText, QuestionChoices, QuizResultQuestions, QuizResultSummary } from "~/quiz/question-views.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -116,11 +117,6 @@ const button = "rounded px-4 py-2 font-semibold";
 const primary = `${button} bg-blue-800 text-white`;
 const secondary = `${button} border border-blue-800 text-blue-800 bg-white`;
 
-function optionLabel(t: ReturnType<typeof useTranslation>["t"], option: { key: string; text: string | null }) {
-  if (option.text !== null) return option.text;
-  return option.key === "true" ? t("quiz.true") : t("quiz.false");
-}
-
 export default function AttemptPage() {
   const { t, formats } = useTranslation();
   const { view, timeZone, nextAttempt } = useLoaderData<typeof loader>();
@@ -155,20 +151,7 @@ export default function AttemptPage() {
         <h1 ref={heading} tabIndex={-1} className={headingClass}>
           {t("quiz.attemptRow", { number: view.number, score: formats.percent(view.result.score) })}
         </h1>
-        <div
-          role="status"
-          className={`mt-4 rounded border-l-4 p-3 ${view.result.passed ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
-        >
-          {view.result.passed
-            ? t("quiz.resultPassed", {
-                score: formats.percent(view.result.score),
-                passMark: formats.percent(view.result.passMark),
-              })
-            : t("quiz.resultFailed", {
-                score: formats.percent(view.result.score),
-                passMark: formats.percent(view.result.passMark),
-              })}
-        </div>
+        <QuizResultSummary result={view.result} />
         {nextAttempt && !nextAttempt.allowed && nextAttempt.reason === "cooldown" ? (
           <p className="mt-3">{t("quiz.cooldown", { date: formats.dateTimeWithZone(nextAttempt.retryAt, timeZone) })}</p>
         ) : null}
@@ -182,44 +165,7 @@ export default function AttemptPage() {
             </Link>
           </p>
         ) : null}
-        <ol className="mt-6 space-y-6" lang={contentLang}>
-          {view.questions.map((question, index) => (
-            <li key={question.key} className="rounded border border-slate-300 bg-white p-4">
-              <h2 className="font-semibold" lang={contentLang}>
-                {index + 1}. {question.text}
-              </h2>
-              <p className={`mt-2 font-semibold ${question.feedback?.isCorrect ? "text-green-800" : "text-red-800"}`}>
-                {question.feedback?.isCorrect ? t("quiz.correct") : t("quiz.incorrect")}
-              </p>
-              <dl className="mt-2 space-y-1">
-                <div>
-                  <dt className="inline font-medium">{t("quiz.yourAnswer")}: </dt>
-                  <dd className="inline">
-                    {question.selected.length > 0
-                      ? question.options
-                          .filter((option) => question.selected.includes(option.key))
-                          .map((option) => optionLabel(t, option))
-                          .join("; ")
-                      : t("quiz.unanswered")}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="inline font-medium">{t("quiz.correctAnswer")}: </dt>
-                  <dd className="inline">
-                    {question.options
-                      .filter((option) => question.feedback?.correct.includes(option.key))
-                      .map((option) => optionLabel(t, option))
-                      .join("; ")}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="inline font-medium">{t("quiz.explanation")}: </dt>
-                  <dd className="inline">{question.feedback?.explanation}</dd>
-                </div>
-              </dl>
-            </li>
-          ))}
-        </ol>
+        <QuizResultQuestions questions={view.questions} lang={contentLang} />
       </div>
     );
   }
@@ -243,12 +189,7 @@ export default function AttemptPage() {
                     {index + 1}. {question.text}
                   </p>
                   <p className="mt-1 text-slate-700">
-                    {chosen.length > 0
-                      ? question.options
-                          .filter((option) => chosen.includes(option.key))
-                          .map((option) => optionLabel(t, option))
-                          .join("; ")
-                      : t("quiz.unanswered")}
+                    {chosen.length > 0 ? optionsText(t, question, chosen) : t("quiz.unanswered")}
                   </p>
                   <button type="submit" name="intent" value={`edit:${index}`} className="mt-2 text-blue-800 underline">
                     {t("quiz.change", { position: index + 1 })}
@@ -286,32 +227,7 @@ export default function AttemptPage() {
         {/* Only the options start afresh from the server's answers at each step: the feedback below
             stays one live region, so checking an answer (practice mode) announces its feedback. */}
         <fieldset className="rounded border border-slate-300 bg-white p-4" key={`${question.key}-${view.step}`}>
-          <legend className="float-left mb-3 w-full text-lg font-semibold" lang={contentLang}>
-            {question.text}
-          </legend>
-          <p className="clear-both mb-3 text-sm text-slate-700" id={`hint-${question.key}`}>
-            {question.multiple ? t("quiz.chooseMany") : t("quiz.chooseOne")}
-          </p>
-          <ul className="space-y-2" lang={contentLang}>
-            {question.options.map((option) => {
-              const id = `option-${question.key}-${option.key}`;
-              return (
-                <li key={option.key} className="flex items-start gap-3 rounded border border-slate-200 p-2">
-                  <input
-                    id={id}
-                    type={question.multiple ? "checkbox" : "radio"}
-                    name="option"
-                    value={option.key}
-                    defaultChecked={chosen.includes(option.key)}
-                    disabled={locked}
-                    aria-describedby={`hint-${question.key}`}
-                    className="mt-1 h-5 w-5 shrink-0"
-                  />
-                  <label htmlFor={id}>{optionLabel(t, option)}</label>
-                </li>
-              );
-            })}
-          </ul>
+          <QuestionChoices question={question} chosen={chosen} locked={locked} lang={contentLang} />
         </fieldset>
         <div aria-live="polite" className="mt-3">
           {locked && question.feedback ? (
@@ -320,11 +236,7 @@ export default function AttemptPage() {
             >
               <p className="font-semibold">{question.feedback.isCorrect ? t("quiz.correct") : t("quiz.incorrect")}</p>
               <p className="mt-1" lang={contentLang}>
-                {t("quiz.correctAnswer")}:{" "}
-                {question.options
-                  .filter((option) => question.feedback?.correct.includes(option.key))
-                  .map((option) => optionLabel(t, option))
-                  .join("; ")}
+                {t("quiz.correctAnswer")}: {optionsText(t, question, question.feedback.correct)}
               </p>
               <p className="mt-1" lang={contentLang}>
                 {question.feedback.explanation}

@@ -511,6 +511,25 @@ async function authoringLesson(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/** Authoring, preview as a learner: the course page, a lesson with an activity checked, the quiz graded. */
+async function authoringPreview(page: Page, sweep: Sweep): Promise<void> {
+  const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
+  await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
+    await page.goto(`/author/${key}/preview`);
+    await sweep.scan(page, "authoring preview, the course page");
+    await page.goto(`/author/${key}/preview/hallucinations-and-limits`);
+    const activity = page.locator("#activity-avianca-what-was-sanctioned");
+    await activity.locator('input[value="not-checking"]').check();
+    await activity.getByRole("button", { name: t("activity.check") }).click();
+    await expect(activity.locator("[role=status] p")).toBeVisible();
+    await sweep.scan(page, "authoring preview, a lesson with an activity checked");
+    await page.goto(`/author/${key}/preview/quiz`);
+    await page.getByRole("button", { name: t("authoring.preview.grade") }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await sweep.scan(page, "authoring preview, the quiz graded");
+  });
+}
+
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
@@ -868,6 +887,9 @@ test.describe("axe on every page and state", () => {
         const authoringContext = await newContext(browser, pass);
         await authoringLesson(await authoringContext.newPage(), sweep);
         await authoringContext.close();
+        const previewContext = await newContext(browser, pass);
+        await authoringPreview(await previewContext.newPage(), sweep);
+        await previewContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();

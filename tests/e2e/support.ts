@@ -336,3 +336,4 @@ export function copyNetworkCourseAs(source: string, email: string): string {
     encoding: "utf8",
   }).trim();
 }
+

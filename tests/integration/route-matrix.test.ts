@@ -29,6 +29,8 @@ const cityAdminOnly = (admin: number): Row => ({
 });
 
 const hrOnly = (status: number): Row => ({ ...cityAdminOnly(status), hr: status, scopedHr: status });
+/** The preview of a course that is not one of the viewer's city's: 404 for authors. */
+const previewOfNoCourse: Row = { ...cityAdminOnly(404), trainer: 404 };
 
 /** Route id → [GET status, POST status (routes with an action; an empty form)]. */
 const expected: Record<string, { path: string; get: Row; post?: Row }> = {
@@ -175,6 +177,17 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     path: "/author/madrid.no-such-course/lessons/intro/preview",
     get: { ...cityAdminOnly(405), trainer: 405 },
     post: { ...cityAdminOnly(404), trainer: 404 },
+  },
+  "routes/author.$course_.preview._index": { path: "/author/madrid.no-such-course/preview", get: previewOfNoCourse },
+  "routes/author.$course_.preview.$lesson": {
+    path: "/author/madrid.no-such-course/preview/first-steps",
+    get: previewOfNoCourse,
+    post: previewOfNoCourse,
+  },
+  "routes/author.$course_.preview.quiz": {
+    path: "/author/madrid.no-such-course/preview/quiz",
+    get: previewOfNoCourse,
+    post: previewOfNoCourse,
   },
 };
 

@@ -489,6 +489,37 @@ export const authoringEs = {
     "No se puede quitar {name}: el texto en {languages} todavía la muestra. Quita primero la imagen del texto.",
   "authoring.lesson.error.noSuchImage": "Esa imagen ya no está en la lección.",
   "authoring.lesson.error.unreadable": "Los archivos de este borrador no se pueden leer en el editor.",
+  "authoring.preview.banner": "Vista previa: los alumnos no ven este borrador",
+  "authoring.preview.frame": "El borrador tal como lo verá un alumno",
+  "authoring.preview.nothingSaved":
+    "Puede comprobar las actividades y responder el cuestionario: no se guarda nada, ni inscripción, ni progreso, ni respuestas.",
+  "authoring.preview.language": "Idioma de la vista previa",
+  "authoring.preview.show": "Mostrar",
+  "authoring.preview.fallback": "El borrador aún no está completo en {language}: quienes lean en ese idioma lo verán en {shown}.",
+  "authoring.preview.errors": {
+    one: "El borrador tiene {count} error que impide publicarlo; se muestra lo que se puede leer.",
+    many: "El borrador tiene {count} de errores que impiden publicarlo; se muestra lo que se puede leer.",
+    other: "El borrador tiene {count} errores que impiden publicarlo; se muestra lo que se puede leer.",
+  },
+  "authoring.preview.seeProblems": "Ver los problemas",
+  "authoring.preview.unreadable": "No se puede mostrar el borrador: su course.yaml o su quiz.yaml no se leen.",
+  "authoring.preview.enrolHere": "Aquí los alumnos se inscriben y ven su progreso.",
+  "authoring.preview.start": "Abrir la primera lección",
+  "authoring.preview.completeHere": "Aquí los alumnos marcan la lección como completada.",
+  "authoring.preview.quizPool": {
+    one: "Se muestra {count} pregunta: todo el banco.",
+    many: "Se muestran las {count} de preguntas del banco, en orden.",
+    other: "Se muestran las {count} preguntas del banco, en orden.",
+  },
+  "authoring.preview.quizDraw": {
+    one: "Cada intento de un alumno saca {count} pregunta al azar, con las opciones desordenadas.",
+    many: "Cada intento de un alumno saca {count} de preguntas al azar, con las opciones desordenadas.",
+    other: "Cada intento de un alumno saca {count} preguntas al azar, con las opciones desordenadas.",
+  },
+  "authoring.preview.noQuestions": "El cuestionario aún no tiene preguntas.",
+  "authoring.preview.grade": "Corregir",
+  "authoring.preview.again": "Responder de nuevo",
+  "authoring.preview.toQuiz": "Ver el cuestionario",
 } as const;
 
 export const authoringPt = {
@@ -977,6 +1008,37 @@ export const authoringPt = {
     "Não é possível remover {name}: o texto em {languages} ainda a mostra. Remova primeiro a imagem do texto.",
   "authoring.lesson.error.noSuchImage": "Essa imagem já não está na lição.",
   "authoring.lesson.error.unreadable": "Os arquivos deste rascunho não podem ser lidos no editor.",
+  "authoring.preview.banner": "Pré-visualização: os alunos não veem este rascunho",
+  "authoring.preview.frame": "O rascunho como um aluno o verá",
+  "authoring.preview.nothingSaved":
+    "Você pode verificar as atividades e responder ao questionário: nada é salvo, nem inscrição, nem progresso, nem respostas.",
+  "authoring.preview.language": "Idioma da pré-visualização",
+  "authoring.preview.show": "Mostrar",
+  "authoring.preview.fallback": "O rascunho ainda não está completo em {language}: quem lê nesse idioma o verá em {shown}.",
+  "authoring.preview.errors": {
+    one: "O rascunho tem {count} erro que impede a publicação; é mostrado o que pode ser lido.",
+    many: "O rascunho tem {count} de erros que impedem a publicação; é mostrado o que pode ser lido.",
+    other: "O rascunho tem {count} erros que impedem a publicação; é mostrado o que pode ser lido.",
+  },
+  "authoring.preview.seeProblems": "Ver os problemas",
+  "authoring.preview.unreadable": "Não é possível mostrar o rascunho: o course.yaml ou o quiz.yaml não podem ser lidos.",
+  "authoring.preview.enrolHere": "Aqui os alunos se inscrevem e veem seu progresso.",
+  "authoring.preview.start": "Abrir a primeira lição",
+  "authoring.preview.completeHere": "Aqui os alunos marcam a lição como concluída.",
+  "authoring.preview.quizPool": {
+    one: "É mostrada {count} pergunta: todo o banco.",
+    many: "São mostradas as {count} de perguntas do banco, em ordem.",
+    other: "São mostradas as {count} perguntas do banco, em ordem.",
+  },
+  "authoring.preview.quizDraw": {
+    one: "Cada tentativa de um aluno sorteia {count} pergunta, com as opções embaralhadas.",
+    many: "Cada tentativa de um aluno sorteia {count} de perguntas, com as opções embaralhadas.",
+    other: "Cada tentativa de um aluno sorteia {count} perguntas, com as opções embaralhadas.",
+  },
+  "authoring.preview.noQuestions": "O questionário ainda não tem perguntas.",
+  "authoring.preview.grade": "Corrigir",
+  "authoring.preview.again": "Responder de novo",
+  "authoring.preview.toQuiz": "Ver o questionário",
 };
 
 export const authoringEn = {
@@ -1442,4 +1504,33 @@ export const authoringEn = {
     "{name} cannot be removed: the text in {languages} still shows it. Remove the image from the text first.",
   "authoring.lesson.error.noSuchImage": "That image is no longer in the lesson.",
   "authoring.lesson.error.unreadable": "This draft's files cannot be read in the editor.",
+  "authoring.preview.banner": "Preview: learners do not see this draft",
+  "authoring.preview.frame": "The draft as a learner will see it",
+  "authoring.preview.nothingSaved":
+    "You can check the activities and answer the quiz: nothing is saved, no enrolment, no progress, no answers.",
+  "authoring.preview.language": "Preview language",
+  "authoring.preview.show": "Show",
+  "authoring.preview.fallback":
+    "The draft is not complete in {language} yet: people who read in that language will see it in {shown}.",
+  "authoring.preview.errors": {
+    one: "The draft has {count} error that stops it from being published; what can be read is shown.",
+    other: "The draft has {count} errors that stop it from being published; what can be read is shown.",
+  },
+  "authoring.preview.seeProblems": "See the problems",
+  "authoring.preview.unreadable": "The draft cannot be shown: its course.yaml or quiz.yaml cannot be read.",
+  "authoring.preview.enrolHere": "Here learners enrol and see their progress.",
+  "authoring.preview.start": "Open the first lesson",
+  "authoring.preview.completeHere": "Here learners mark the lesson as complete.",
+  "authoring.preview.quizPool": {
+    one: "{count} question is shown: the whole pool.",
+    other: "All {count} questions of the pool are shown, in order.",
+  },
+  "authoring.preview.quizDraw": {
+    one: "Each learner's attempt draws {count} question at random, with the options shuffled.",
+    other: "Each learner's attempt draws {count} questions at random, with the options shuffled.",
+  },
+  "authoring.preview.noQuestions": "The quiz has no questions yet.",
+  "authoring.preview.grade": "Grade",
+  "authoring.preview.again": "Answer again",
+  "authoring.preview.toQuiz": "See the quiz",
 };
