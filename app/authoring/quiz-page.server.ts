@@ -38,11 +38,14 @@ export function editedLanguage(
   return isLocale(asked) && quizDraft.languages.includes(asked) ? asked : quizDraft.sourceLocale;
 }
 
-/** The checker's problems of the draft's quiz.yaml (one implementation: the course checker). */
+/**
+ * The checker's problems of the draft's quiz.yaml (one implementation: the course checker). The
+ * quiz's rules read only course.yaml (its languages) and quiz.yaml, so only those two files are
+ * checked: the same findings, without rendering every lesson on each page view.
+ */
 export function quizProblems(draft: Pick<Draft, "courseKey" | "files">): Problem[] {
-  return checkFiles(draft.courseKey, draft.files).problems.filter(
-    (problem) => problem.file === `${draft.courseKey}/quiz.yaml` || problem.file === "quiz.yaml",
-  );
+  const files = new Map([...draft.files].filter(([path]) => path === "course.yaml" || path === "quiz.yaml"));
+  return checkFiles(draft.courseKey, files).problems.filter((problem) => problem.file === `${draft.courseKey}/quiz.yaml`);
 }
 
 /** Saves the quiz changed on the page's revision: only the files that differ are written. */

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -323,4 +324,13 @@ export async function signUpLearner(page: Page, name: string, locale: Locale = "
   await page.getByRole("button", { name: t("confirm.submit") }).click();
   await expect(page.getByRole("heading", { name: t("dashboard.title", { name }) })).toBeVisible();
   return email;
+}
+
+/** A copy of a network course in the demo author's city, made on the end-to-end database; returns its key. */
+export function copyCourseFor(authorEmail: string, networkCourseKey: string): string {
+  const env = { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}`, NODE_ENV: "production" as const };
+  return execFileSync("node_modules/.bin/tsx", ["tests/e2e/copy-course.ts", authorEmail, networkCourseKey], {
+    env,
+    encoding: "utf8",
+  }).trim();
 }
