@@ -328,7 +328,11 @@ export async function signUpLearner(page: Page, name: string, locale: Locale = "
 
 /** A copy of a network course in the demo author's city, made on the end-to-end database; returns its key. */
 export function copyCourseFor(authorEmail: string, networkCourseKey: string): string {
-  const env = { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}`, NODE_ENV: "production" as const };
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}`,
+    NODE_ENV: "production" as const,
+  };
   return execFileSync("node_modules/.bin/tsx", ["tests/e2e/copy-course.ts", authorEmail, networkCourseKey], {
     env,
     encoding: "utf8",
