@@ -373,6 +373,9 @@ async function authoringQuiz(page: Page, sweep: Sweep): Promise<void> {
     await sweep.scan(page, "quiz editor");
     // The first question's correct option made the longest (a warning: it can be guessed by its length).
     await page.getByRole("link", { name: t("authoring.quiz.questions.edit", { number: 1 }), exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t("authoring.quiz.question.heading", { number: 1 }) })).toBeVisible({
+      timeout: 20_000,
+    });
     await sweep.scan(page, "quiz question");
     await page
       .getByLabel(t("authoring.quiz.question.option", { number: 1 }), { exact: true })
