@@ -168,7 +168,8 @@ function checkQuiz(quiz: QuizFile, languages: readonly Locale[], report: Report)
     for (const key of correctKeys(question)) {
       if (!options.includes(key)) report("checker.unknownCorrectOption", { key, question: question.key }, { path: [...at, "correct"] });
     }
-    if (question.type === "single" && question.correct.length !== 1) {
+    if (question.correct.length === 0) report("checker.questionWithoutCorrect", { question: question.key }, { path: [...at, "correct"] });
+    else if (question.type === "single" && question.correct.length !== 1) {
       report("checker.singleNeedsOneCorrect", { question: question.key }, { path: [...at, "correct"] });
     }
   });

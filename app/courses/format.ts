@@ -67,7 +67,8 @@ const choiceQuestion = z.strictObject({
   type: z.enum(["single", "multiple"]),
   text: localizedText,
   options: z.array(optionSchema).min(2).max(MAX_OPTIONS),
-  correct: z.array(key).min(1),
+  // At least one: a rule of the checker (checker.questionWithoutCorrect), so a draft can hold a question still being written.
+  correct: z.array(key),
   explanation: localizedText,
 });
 

@@ -530,6 +530,51 @@ async function authoringPreview(page: Page, sweep: Sweep): Promise<void> {
   });
 }
 
+/**
+ * The quiz editor, as the demo trainer on a fresh copy of a network course: the pool, a question,
+ * a question with a checker error beside its correct options, the pool with that error and an
+ * item-writing warning, settings refused, a new true-false question, a translation.
+ */
+async function authoringQuiz(page: Page, sweep: Sweep): Promise<void> {
+  const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
+  await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
+    const saved = () => page.waitForURL((url) => url.searchParams.get("saved") === "1");
+    await page.goto(`/author/${key}/quiz`);
+    await sweep.scan(page, "quiz editor");
+    // The first question's correct option made the longest (a warning: it can be guessed by its length).
+    await page.getByRole("link", { name: t("authoring.quiz.questions.edit", { number: 1 }), exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t("authoring.quiz.question.heading", { number: 1 }) })).toBeVisible({
+      timeout: 20_000,
+    });
+    await sweep.scan(page, "quiz question");
+    await page
+      .getByLabel(t("authoring.quiz.question.option", { number: 1 }), { exact: true })
+      .fill(
+        "Genera una pieza de texto probable tras otra, según los patrones estadísticos aprendidos durante su entrenamiento con enormes cantidades de texto, sin comprobar si lo que escribe es cierto.",
+      );
+    await page.getByRole("button", { name: t("authoring.quiz.question.save") }).click();
+    await saved();
+    // The second question left without a correct option (an error).
+    await page.goto(`/author/${key}/quiz/ai-system-definition`);
+    await page.getByLabel(t("authoring.quiz.question.correct", { number: 1 }), { exact: true }).uncheck();
+    await page.getByRole("button", { name: t("authoring.quiz.question.save") }).click();
+    await saved();
+    await expect(page.locator("#correct-problems")).toBeVisible();
+    await sweep.scan(page, "quiz question, checker error");
+    await page.goto(`/author/${key}/quiz`);
+    await expect(page.locator("#quiz-problems")).toBeVisible();
+    await sweep.scan(page, "quiz editor, checker error and warning");
+    await page.getByLabel(t("authoring.quiz.settings.passMark")).fill("150");
+    await page.getByRole("button", { name: t("authoring.quiz.settings.save") }).click();
+    await expect(page.locator("#passMark-error")).toBeVisible({ timeout: 20_000 });
+    await sweep.scan(page, "quiz settings, refused");
+    await page.goto(`/author/${key}/quiz/new?type=true-false`);
+    await sweep.scan(page, "quiz, new true-false question");
+    await page.goto(`/author/${key}/quiz/llm-next-token?lang=pt`);
+    await sweep.scan(page, "quiz question, translation");
+  });
+}
+
 /** The city admin's branding page: the form, the form refused (a failing contrast), the preview. */
 async function branding(page: Page, sweep: Sweep): Promise<void> {
   await signedInAs(page, sweep, "admin@madrid.example", async (t) => {
@@ -890,6 +935,9 @@ test.describe("axe on every page and state", () => {
         const previewContext = await newContext(browser, pass);
         await authoringPreview(await previewContext.newPage(), sweep);
         await previewContext.close();
+        const authoringQuizContext = await newContext(browser, pass);
+        await authoringQuiz(await authoringQuizContext.newPage(), sweep);
+        await authoringQuizContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();

@@ -189,6 +189,16 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     get: previewOfNoCourse,
     post: previewOfNoCourse,
   },
+  "routes/author.$course.quiz": {
+    path: "/author/madrid.no-such-course/quiz",
+    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+  },
+  "routes/author.$course.quiz_.$question": {
+    path: "/author/madrid.no-such-course/quiz/no-such-question",
+    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+  },
 };
 
 let server: TestServer;

@@ -26,6 +26,7 @@ export const checkerEs = {
   "checker.duplicateOptionKey": "La opción «{key}» aparece más de una vez en la pregunta «{question}».",
   "checker.unknownCorrectOption": "La opción correcta «{key}» no existe en la pregunta «{question}».",
   "checker.singleNeedsOneCorrect": "La pregunta de respuesta única «{question}» necesita exactamente una opción correcta.",
+  "checker.questionWithoutCorrect": "La pregunta «{question}» no tiene ninguna opción correcta: marque al menos una.",
   "checker.drawLargerThanPool": {
     one: "Se sacan {draw} preguntas por intento, pero el banco solo tiene {count} pregunta.",
     many: "Se sacan {draw} preguntas por intento, pero el banco solo tiene {count} de preguntas.",
@@ -93,6 +94,7 @@ export const checkerPt = {
   "checker.duplicateOptionKey": "A opção “{key}” aparece mais de uma vez na pergunta “{question}”.",
   "checker.unknownCorrectOption": "A opção correta “{key}” não existe na pergunta “{question}”.",
   "checker.singleNeedsOneCorrect": "A pergunta de resposta única “{question}” precisa de exatamente uma opção correta.",
+  "checker.questionWithoutCorrect": "A pergunta “{question}” não tem nenhuma opção correta: marque pelo menos uma.",
   "checker.drawLargerThanPool": {
     one: "São sorteadas {draw} perguntas por tentativa, mas o banco tem só {count} pergunta.",
     many: "São sorteadas {draw} perguntas por tentativa, mas o banco tem só {count} de perguntas.",
@@ -159,6 +161,7 @@ export const checkerEn = {
   "checker.duplicateOptionKey": "The option “{key}” appears more than once in the question “{question}”.",
   "checker.unknownCorrectOption": "The correct option “{key}” does not exist in the question “{question}”.",
   "checker.singleNeedsOneCorrect": "The single-choice question “{question}” needs exactly one correct option.",
+  "checker.questionWithoutCorrect": "The question “{question}” has no correct option: mark at least one.",
   "checker.drawLargerThanPool": {
     one: "Each attempt draws {draw} questions, but the pool has only {count} question.",
     other: "Each attempt draws {draw} questions, but the pool has only {count} questions.",
