@@ -3,7 +3,13 @@
  * `npm run courses:import` loads courses/ into the database (also run by `npm start`).
  */
 import path from "node:path";
-import { crossCourseProblems, formatProblem, listCourseFolders, loadCourse, type CourseSource } from "../app/courses/checker.server.ts";
+import {
+  crossCourseProblems,
+  formatProblem,
+  listCourseFolders,
+  loadCourse,
+  type CourseSource,
+} from "../app/courses/checker.server.ts";
 import { importAllCourses } from "../app/courses/importer.server.ts";
 import { db } from "../app/db.server.ts";
 

@@ -4,7 +4,13 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { crossCourseProblems, formatProblem, listCourseFolders, loadCourse, type CourseSource } from "~/courses/checker.server.ts";
+import {
+  crossCourseProblems,
+  formatProblem,
+  listCourseFolders,
+  loadCourse,
+  type CourseSource,
+} from "~/courses/checker.server.ts";
 import { countWords, markdownHeadings } from "~/courses/markdown.server.ts";
 import { locales, type Locale } from "~/i18n/locales.ts";
 
@@ -32,7 +38,6 @@ describe("the programme", () => {
 
   for (const { dir, source, problems } of loaded) {
     describe(path.basename(dir), () => {
-
       it("passes the course checker", () => {
         expect(problems.map(formatProblem)).toEqual([]);
       });
@@ -48,7 +53,8 @@ describe("the programme", () => {
         const activities = source?.lessons.flatMap((lesson) => lesson.activities) ?? [];
         expect(activities.length).toBeGreaterThanOrEqual(4);
         expect(new Set(activities.map((activity) => activity.kind)).size).toBeGreaterThanOrEqual(2);
-        for (const lesson of source?.lessons ?? []) expect(lesson.activities.length, `${lesson.key}: activities`).toBeGreaterThan(0);
+        for (const lesson of source?.lessons ?? [])
+          expect(lesson.activities.length, `${lesson.key}: activities`).toBeGreaterThan(0);
       });
 
       for (const lesson of source?.lessons ?? []) {

@@ -29,6 +29,8 @@ import {
 
 /** Routes of the manifest that are not pages a person sees, with the reason they have no scan. */
 const NOT_PAGES: Record<string, string> = {
+  "routes/author.$course.lessons.$lesson.preview":
+    "resource route: the lesson editor's live preview, sanitised HTML answered to a POST",
   "routes/network.export.$file": "resource route: the network view's figures as CSV or XLSX",
   "routes/certificates.$code.pdf": "resource route: the certificate PDF (its tagging is tested on the PDF itself)",
   "routes/course-assets.$file": "resource route: images used inside lessons",

@@ -336,4 +336,3 @@ export function copyNetworkCourseAs(source: string, email: string): string {
     encoding: "utf8",
   }).trim();
 }
-
