@@ -450,3 +450,5 @@ function SourceBeside({
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -441,3 +441,5 @@ function QuestionButton({
     </Form>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

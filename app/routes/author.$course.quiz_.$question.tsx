@@ -447,3 +447,5 @@ export default function QuestionPage() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

@@ -278,3 +278,5 @@ export default function AuthorHome() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/ui/error-boundary.tsx";

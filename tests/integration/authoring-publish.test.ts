@@ -139,7 +139,7 @@ describe("publishing from the page", () => {
     const page = await get(publishPath(key), trainer);
     expect(page.text).toContain("Problemas que impiden publicar");
     expect(page.text).toContain("Cuestionario (español)");
-    expect(page.text).toMatch(/Línea \d+ ?: La opción correcta «purple» no existe en la pregunta «colour-of-sky»\./);
+    expect(page.text).toMatch(/En la línea \d+ ?: La opción correcta «purple» no existe en la pregunta «colour-of-sky»\./);
 
     const refused = await post(publishPath(key), trainer, { intent: "publish", revision: await revisionOf(key) });
     expect(refused.status).toBe(422);
@@ -149,7 +149,7 @@ describe("publishing from the page", () => {
     expect(english.status).toBe(422);
     expect(english.text).toContain("The draft has problems that prevent publishing it.");
     expect(english.text).toContain("Quiz (Spanish)");
-    expect(english.text).toMatch(/Line \d+ ?: The correct option “purple” does not exist in the question “colour-of-sky”\./);
+    expect(english.text).toMatch(/On line \d+ ?: The correct option “purple” does not exist in the question “colour-of-sky”\./);
     const course = await db().course.findUniqueOrThrow({
       where: { key },
       select: { currentVersionId: true, _count: { select: { versions: true } } },

@@ -3,7 +3,7 @@
  * (its {params} match anything), so a test can tell "a message in the request's language"
  * from "a message of another language" (a text identical in two languages belongs to both).
  */
-import { locales, type Locale } from "~/i18n/locales.ts";
+import { localeNames, locales, type Locale } from "~/i18n/locales.ts";
 import { catalogs, messageForms } from "~/i18n/translate.ts";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -37,7 +37,9 @@ export function messageKeysOf(text: string, locale: Locale): string[] {
   return patterns[locale].filter((entry) => entry.pattern.test(normalised)).map((entry) => entry.key);
 }
 
-/** The languages whose catalog has this text as a message. */
+/** The languages whose catalog has this text as a message. A language's own name ("Português",
+ * "English") belongs to every page by design, in the language switcher, so it counts for none. */
 export function languagesOf(text: string): Locale[] {
+  if ((Object.values(localeNames) as string[]).includes(text.replace(/\s+/g, " ").trim())) return [];
   return locales.filter((locale) => messageKeysOf(text, locale).length > 0);
 }
