@@ -18,6 +18,8 @@ async function signIn(page: Page, email: string) {
 }
 
 async function signOut(page: Page) {
+  // Let the page's own requests finish first: leaving mid-revalidation aborts them in the browser.
+  await page.waitForLoadState("networkidle");
   await page.request.post("/logout");
 }
 
