@@ -281,6 +281,7 @@ export function PracticeActivity({
         : HINT[view.kind];
   const ids = {
     title: `${activityAnchor(view.key)}-title`,
+    prompt: `${activityAnchor(view.key)}-prompt`,
     hint: `${activityAnchor(view.key)}-hint`,
     error: `${activityAnchor(view.key)}-error`,
   };
@@ -293,7 +294,8 @@ export function PracticeActivity({
   return (
     <section
       id={activityAnchor(view.key)}
-      aria-labelledby={ids.title}
+      // Named by its prompt too: a lesson has several practice regions, and each must be told apart.
+      aria-labelledby={`${ids.title} ${ids.prompt}`}
       className="my-8 rounded border-2 border-blue-800 bg-blue-50 p-4"
       lang={lang}
     >
@@ -309,7 +311,9 @@ export function PracticeActivity({
         <input type="hidden" name={FIELD.activity} value={view.key} />
         <input type="hidden" name={FIELD.revision} value={String(revision)} />
         <fieldset aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}>
-          <legend className="text-lg font-semibold">{view.prompt}</legend>
+          <legend id={ids.prompt} className="text-lg font-semibold">
+            {view.prompt}
+          </legend>
           <p id={ids.hint} className="mt-1 text-sm text-slate-700">
             {t(hint)}
           </p>

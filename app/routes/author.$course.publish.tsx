@@ -332,7 +332,8 @@ export default function PublishPage() {
       </section>
 
       {page.reviews.length > 0 ? (
-        <section aria-labelledby="history-heading" className="mb-6">
+        <section className="mb-6">
+          {/* Not a named region: its table already is one, with the same name. */}
           <h2 id="history-heading" className="mb-2 text-xl font-semibold">
             {t("authoring.review.history")}
           </h2>
