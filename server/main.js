@@ -20,7 +20,12 @@ if (workers > 1 && cluster.isPrimary) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   const build = await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href);
   const trustProxy = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").toLowerCase());
-  createApp({ build, trustProxy, clientDir: `${buildDir}/client` }).listen(port, () => {
+  const server = createApp({ build, trustProxy, clientDir: `${buildDir}/client` }).listen(port, () => {
     if (workers === 1) console.log(`Aula IA is listening on http://localhost:${port}`);
   });
+  // An idle keep-alive connection stays open longer than a front proxy keeps its own (often
+  // 60 s), so a client never sends a request on a socket this server is just closing (Node's
+  // default of 5 s made such requests fail with a reset under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
