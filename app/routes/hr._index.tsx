@@ -186,7 +186,8 @@ function DepartmentTable({ page }: { page: Dashboard }) {
   const table = page.departments;
   const link = (department: string | null) => `/hr${filtersToSearch({ ...page.filters, department: department ?? undefined })}`;
   return (
-    <section aria-labelledby="by-department" className="mb-6">
+    <section className="mb-6">
+      {/* Not a named region: its table already is one, with the same name. */}
       <h2 id="by-department" className="mb-1 text-xl font-semibold">
         {t("reports.byDepartment")}
       </h2>
@@ -242,7 +243,8 @@ function CourseTable({ page }: { page: Dashboard }) {
   const { t } = useTranslation();
   const text = useFigureText();
   return (
-    <section aria-labelledby="by-course" className="mb-6">
+    <section className="mb-6">
+      {/* Not a named region: its table already is one, with the same name. */}
       <h2 id="by-course" className="mb-2 text-xl font-semibold">
         {t("reports.byCourse")}
       </h2>
