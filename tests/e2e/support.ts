@@ -14,11 +14,12 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"
 export async function axeViolations(page: Page): Promise<Array<{ rule: string; line: string }>> {
   // Legacy mode runs axe in the page itself: the default opens a blank page per scan to merge
   // frame results, which trebles a scan's time, and the product has no frames. Only violations
-  // are collected, the one result type read here.
+  // are collected, the one result type read here. `options` replaces every option, so it comes
+  // before `withTags` (the other way round it would drop the tags and run every rule).
   const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ["violations"] })
     .withTags(WCAG_TAGS)
     .setLegacyMode(true)
-    .options({ resultTypes: ["violations"] })
     .analyze();
   return results.violations.map((violation) => ({
     rule: violation.id,
