@@ -334,9 +334,7 @@ export default function PublishPage() {
       {page.reviews.length > 0 ? (
         <section className="mb-6">
           {/* Not a named region: its table already is one, with the same name. */}
-          <h2 id="history-heading" className="mb-2 text-xl font-semibold">
-            {t("authoring.review.history")}
-          </h2>
+          <h2 className="mb-2 text-xl font-semibold">{t("authoring.review.history")}</h2>
           <TableScroll label={t("authoring.review.history")}>
             <table className="w-full border-collapse bg-white text-left">
               <thead>

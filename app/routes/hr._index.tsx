@@ -188,9 +188,7 @@ function DepartmentTable({ page }: { page: Dashboard }) {
   return (
     <section className="mb-6">
       {/* Not a named region: its table already is one, with the same name. */}
-      <h2 id="by-department" className="mb-1 text-xl font-semibold">
-        {t("reports.byDepartment")}
-      </h2>
+      <h2 className="mb-1 text-xl font-semibold">{t("reports.byDepartment")}</h2>
       <p className="mb-2 text-slate-700">{t("reports.byDepartmentHint")}</p>
       <ExportLinks list="departments" search={filtersToSearch(page.filters)} />
       {table.up ? (
@@ -245,9 +243,7 @@ function CourseTable({ page }: { page: Dashboard }) {
   return (
     <section className="mb-6">
       {/* Not a named region: its table already is one, with the same name. */}
-      <h2 id="by-course" className="mb-2 text-xl font-semibold">
-        {t("reports.byCourse")}
-      </h2>
+      <h2 className="mb-2 text-xl font-semibold">{t("reports.byCourse")}</h2>
       <ExportLinks list="courses" search={filtersToSearch(page.filters)} />
       <TableScroll label={t("reports.byCourse")}>
         <table className="w-full border-collapse bg-white text-left">
