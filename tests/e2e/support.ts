@@ -325,14 +325,3 @@ export async function signUpLearner(page: Page, name: string, locale: Locale = "
   await expect(page.getByRole("heading", { name: t("dashboard.title", { name }) })).toBeVisible();
   return email;
 }
-
-/**
- * Copies a network course into the city of the author with this email, in the test server's
- * database, through the authoring domain (tests/e2e/copy-course.ts); returns the copy's key.
- */
-export function copyNetworkCourseAs(source: string, email: string): string {
-  return execFileSync("node_modules/.bin/tsx", ["tests/e2e/copy-course.ts", source, email], {
-    env: { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}` },
-    encoding: "utf8",
-  }).trim();
-}
