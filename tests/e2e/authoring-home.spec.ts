@@ -41,7 +41,7 @@ test("the demo trainer creates a course, adds a lesson, moves it up and translat
   await page.getByLabel("Portugués").check();
   await page.getByRole("button", { name: "Guardar los datos" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cambios guardados." })).toBeVisible();
-  await page.getByRole("navigation", { name: "Idioma del texto que editas" }).getByRole("link", { name: "Portugués" }).click();
+  await page.getByRole("navigation", { name: "Idioma que editas" }).getByRole("link", { name: "Portugués" }).click();
   await expect(page.getByRole("group", { name: "Textos en Portugués" })).toBeVisible();
   await expect(page.getByText("Un curso escrito en el navegador.")).toBeVisible();
   await page.getByLabel("Título", { exact: true }).fill(`${title} em português`);

@@ -9,6 +9,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { languageName } from "../../app/authoring/language-names.ts";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
 import { authoringData, copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
@@ -426,7 +427,7 @@ async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
     await page.getByLabel(t("authoring.home.new.firstLesson")).fill("Primera lección");
     await page.getByRole("button", { name: t("authoring.home.new.submit") }).click();
     await expect(page.getByRole("status").filter({ hasText: t("authoring.details.created") })).toBeVisible();
-    await page.getByLabel(t("authoring.details.language.pt")).check();
+    await page.getByLabel(languageName(t, "pt", "alone")).check();
     await page.getByRole("button", { name: t("authoring.details.save") }).click();
     await expect(page.getByRole("status").filter({ hasText: t("authoring.details.saved") })).toBeVisible();
     await page.goto(`${new URL(page.url()).pathname}?lang=pt`);
@@ -497,7 +498,9 @@ async function authoringLesson(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByText(t("authoring.lesson.previewShown"))).toBeVisible();
     await sweep.scan(page, "lesson editor, preview shown");
     await page.goto(`${editor}?lang=pt`);
-    await expect(page.getByRole("region", { name: t("authoring.lesson.source.heading", { language: "Español" }) })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: t("authoring.lesson.source.heading", { language: languageName(t, "es") }) }),
+    ).toBeVisible();
     await sweep.scan(page, "lesson editor, translation beside the source");
     // Someone saves meanwhile (the same form, posted from another tab): this page's save is stale.
     const revision = await page.locator('input[name="revision"]').first().inputValue();
