@@ -23,6 +23,8 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import { AuthorNav, authorCoursePath } from "~/ui/author-nav.tsx";
 import { CheckboxGroup, ErrorSummary, FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from "~/ui/form.tsx";
 import { StaleConflict, type StaleText } from "~/ui/stale-conflict.tsx";
+import { languageName } from "~/authoring/language-names.ts";
+import { LanguageChoice } from "~/ui/edit-language.tsx";
 
 const formLimits: FormLimits = { maxFields: 40, maxBytes: 16 * 1024 };
 const intentSchema = z.object({ intent: z.enum(["details", "addLesson", "moveLesson", "removeLesson"]) });
@@ -110,10 +112,6 @@ function listOf(form: { entries(): Iterable<[string, unknown]> }, name: string):
     .map(([, value]) => value as string);
 }
 
-function languageName(t: ReturnType<typeof useTranslation>["t"], code: Locale): string {
-  return t(`authoring.details.language.${code}`);
-}
-
 export default function CourseDetails() {
   const { t, formats } = useTranslation();
   const page = useLoaderData<typeof loader>();
@@ -165,27 +163,15 @@ export default function CourseDetails() {
 
       {page.model ? (
         <>
-          <nav aria-label={t("authoring.details.languageNav")} className="mb-4">
-            <p className="font-medium">{t("authoring.details.languageNav")}</p>
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
-              {page.model.languages.map((code) => (
-                <li key={code}>
-                  <Link
-                    to={code === page.sourceLocale ? authorCoursePath(page.key) : `${authorCoursePath(page.key)}?lang=${code}`}
-                    aria-current={code === lang ? "page" : undefined}
-                    className="text-blue-800 underline aria-[current=page]:font-bold aria-[current=page]:no-underline"
-                  >
-                    {code === page.sourceLocale
-                      ? t("authoring.details.sourceMark", { language: languageName(t, code) })
-                      : languageName(t, code)}
-                  </Link>
-                  {code !== page.sourceLocale ? (
-                    <span className="text-sm text-slate-700">{` — ${t(`authoring.details.state.${page.states[code] ?? "missing"}`)}`}</span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <LanguageChoice
+            languages={page.model.languages}
+            sourceLocale={page.sourceLocale}
+            lang={lang}
+            path={authorCoursePath(page.key)}
+            notes={Object.fromEntries(
+              page.model.languages.map((code) => [code, t(`authoring.details.state.${page.states[code] ?? "missing"}`)]),
+            )}
+          />
 
           <section aria-labelledby="details-heading" className="mb-8 max-w-3xl">
             <h2 id="details-heading" className="sr-only">
@@ -294,7 +280,7 @@ export default function CourseDetails() {
                         <input type="hidden" name="languages" value={code} />
                         <input id={`languages-${code}`} type="checkbox" checked disabled className="mt-1 h-5 w-5" />
                         <label htmlFor={`languages-${code}`}>
-                          {t("authoring.details.sourceMark", { language: languageName(t, code) })}
+                          {t("authoring.details.sourceMark", { language: languageName(t, code, "alone") })}
                         </label>
                       </div>
                     ) : (
@@ -307,7 +293,7 @@ export default function CourseDetails() {
                           defaultChecked={list("languages", page.model?.languages ?? []).includes(code)}
                           className="mt-1 h-5 w-5"
                         />
-                        <label htmlFor={`languages-${code}`}>{languageName(t, code)}</label>
+                        <label htmlFor={`languages-${code}`}>{languageName(t, code, "alone")}</label>
                       </div>
                     ),
                   )}

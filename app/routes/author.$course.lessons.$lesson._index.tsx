@@ -26,7 +26,7 @@ import { readForm } from "~/forms/read-form.server.ts";
 import { notFound } from "~/http/responses.server.ts";
 import { formatsFor } from "~/i18n/formats.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
-import { htmlLang, localeNames, type Locale } from "~/i18n/locales.ts";
+import { htmlLang, type Locale } from "~/i18n/locales.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { isMessageKey, translatorFor } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -34,6 +34,9 @@ import { authorCoursePath, AuthorNav } from "~/ui/author-nav.tsx";
 import { ErrorSummary, FileField, FormAlert, SubmitButton, TextField } from "~/ui/form.tsx";
 import { StaleConflict, type StaleText } from "~/ui/stale-conflict.tsx";
 import { TableScroll } from "~/ui/table-scroll.tsx";
+import { LanguageChoice } from "~/ui/edit-language.tsx";
+import { languageList, languageName } from "~/authoring/language-names.ts";
+import { ProblemNotes } from "~/ui/checker-notes.tsx";
 
 const imageRule: FileRule = { maxBytes: LESSON_IMAGE_MAX_BYTES, types: ["png", "jpeg", "webp", "svg"] };
 
@@ -207,7 +210,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         removed.problem === "authoring.lesson.error.imageInUse"
           ? t(removed.problem, {
               name: parsed.data.name,
-              languages: removed.languages.map((locale) => localeNames[locale]).join(", "),
+              languages: languageList(t, htmlLang[reader], removed.languages),
             })
           : t(removed.problem);
       return answer({ form: "images", fieldErrors: { form: message }, values: {}, preview: null, stale: null }, 409);
@@ -299,7 +302,7 @@ function useLivePreview(previewPath: string, lang: Locale, initial: string) {
 }
 
 export default function LessonEditorPage() {
-  const { t, formats } = useTranslation();
+  const { t, formats, lang: readerLang } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -340,24 +343,14 @@ export default function LessonEditorPage() {
         </Link>
       </p>
 
-      <nav aria-label={t("authoring.lesson.languages")} className="mt-4">
-        <ul className="flex flex-wrap gap-2">
-          {loaded.languages.map((code) => (
-            <li key={code}>
-              <Link
-                to={`?lang=${code}`}
-                aria-current={code === lang ? "page" : undefined}
-                lang={htmlLang[code]}
-                className={`inline-block rounded border px-3 py-2 ${code === lang ? "border-blue-800 bg-blue-800 font-semibold text-white" : "border-slate-500 text-blue-800 underline"}`}
-              >
-                {code === sourceLocale
-                  ? t("authoring.lesson.sourceLanguage", { language: localeNames[code] })
-                  : localeNames[code]}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="mt-4">
+        <LanguageChoice
+          languages={loaded.languages}
+          sourceLocale={sourceLocale}
+          lang={lang}
+          path={`/author/${courseKey}/lessons/${lessonKey}`}
+        />
+      </div>
       {isTranslation ? (
         <p className="mt-3" data-testid="translation-state">
           {t("authoring.lesson.state.label", { state: t(`authoring.lesson.state.${loaded.state}`) })}
@@ -381,16 +374,7 @@ export default function LessonEditorPage() {
             <h2 id="problems-heading" className="font-semibold">
               {t("authoring.lesson.problems.heading")}
             </h2>
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {loaded.problems.map((problem, index) => (
-                <li key={index}>
-                  {t(problem.severity === "warning" ? "authoring.lesson.problems.warning" : "authoring.lesson.problems.line", {
-                    line: problem.line,
-                    message: problem.text,
-                  })}
-                </li>
-              ))}
-            </ul>
+            <ProblemNotes problems={loaded.problems} place="line" />
           </section>
         ) : null}
       </div>
@@ -399,7 +383,7 @@ export default function LessonEditorPage() {
         {isTranslation ? (
           <section aria-labelledby="source-heading" lang={htmlLang[sourceLocale]}>
             <h2 id="source-heading" className="text-lg font-semibold">
-              {t("authoring.lesson.source.heading", { language: localeNames[sourceLocale] })}
+              {t("authoring.lesson.source.heading", { language: languageName(t, sourceLocale) })}
             </h2>
             {source ? (
               <>
@@ -537,9 +521,7 @@ export default function LessonEditorPage() {
                       </a>
                     </td>
                     <td className="border-b border-slate-200 p-2">
-                      {image.usedIn.length > 0
-                        ? image.usedIn.map((code) => localeNames[code]).join(", ")
-                        : t("authoring.lesson.images.unused")}
+                      {image.usedIn.length > 0 ? languageList(t, readerLang, image.usedIn) : t("authoring.lesson.images.unused")}
                     </td>
                     <td className="border-b border-slate-200 p-2">
                       <Form method="post">
@@ -573,7 +555,7 @@ export default function LessonEditorPage() {
             <TextField
               key={code}
               name={`alt-${code}`}
-              label={t("authoring.lesson.upload.alt", { language: localeNames[code] })}
+              label={t("authoring.lesson.upload.alt", { language: languageName(t, code) })}
               hint={t("authoring.lesson.upload.altHint")}
               defaultValue={actionData?.form === "upload" ? actionData.values[`alt-${code}`] : undefined}
               errors={uploadErrors}

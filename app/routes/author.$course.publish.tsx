@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { languageList, languageName } from "~/authoring/language-names.ts";
 import { readDraft } from "~/authoring/drafts.server.ts";
 import { requireAuthor } from "~/authoring/guard.server.ts";
 import type { ProblemFile } from "~/authoring/problem-files.ts";
@@ -71,10 +72,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { problem: outcome.problem as MessageKey, fieldErrors: {}, comment },
     { status: outcome.problem === "authoring.problem.invalid" ? 422 : 409 },
   );
-}
-
-function languageName(t: Translate, locale: Locale): string {
-  return t(`authoring.publish.language.${locale}`);
 }
 
 function fileName(
@@ -170,8 +167,7 @@ export default function PublishPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = actionData ? null : searchParams.get("done");
-  const list = (locales: Locale[]) =>
-    new Intl.ListFormat(lang, { type: "conjunction" }).format(locales.map((locale) => languageName(t, locale)));
+  const list = (locales: Locale[]) => languageList(t, lang, locales);
   const unitName = (unit: string, lessonKey: string | null) => {
     const title = lessonKey ? (page.lessonTitles[lessonKey]?.[page.sourceLocale] ?? lessonKey) : "";
     if (unit === "course") return t("authoring.publish.unit.course");

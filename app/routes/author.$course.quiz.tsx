@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { languageName } from "~/authoring/language-names.ts";
 import { requireAuthor } from "~/authoring/guard.server.ts";
 import { moveQuestion, removeQuestion, withSettings, type QuizSettings } from "~/authoring/quiz-editor.ts";
 import { isAt, isUnder, NEW_QUESTION, questionTypes } from "~/authoring/quiz-form.ts";
@@ -14,10 +15,9 @@ import type { MessageKey } from "~/i18n/translate.ts";
 import { translateMaybe, type Translate } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { AuthorNav, authorCoursePath } from "~/ui/author-nav.tsx";
-import { ProblemCount, ProblemNotes, type ShownProblem } from "~/ui/checker-notes.tsx";
-import { ErrorSummary, FormAlert, SubmitButton } from "~/ui/form.tsx";
-import { LanguageChoice } from "~/ui/edit-language.tsx";
-import { StaleConflict } from "~/ui/stale-conflict.tsx";
+import { ProblemNotes, type ShownProblem } from "~/ui/checker-notes.tsx";
+import { ErrorSummary, SubmitButton } from "~/ui/form.tsx";
+import { QuizEditHeader } from "~/ui/quiz-edit-header.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "authoring.quiz.title");
 
@@ -201,17 +201,12 @@ export default function QuizPage() {
       <AuthorNav courseKey={page.courseKey} courseTitle={page.courseTitle} current="quiz" />
       <h1 className="mb-2 text-2xl font-bold">{t("authoring.quiz.title")}</h1>
       <p className="mb-4 max-w-prose">{t("authoring.quiz.intro")}</p>
-      {saved ? (
-        <FormAlert tone="success">
-          <p>
-            {t("authoring.quiz.saved")} <ProblemCount problems={page.problems} />
-          </p>
-        </FormAlert>
-      ) : null}
-      {actionData?.stale ? (
-        <StaleConflict
-          texts={
-            actionData.stale.mine && actionData.stale.saved
+      <QuizEditHeader
+        saved={Boolean(saved)}
+        problems={page.problems}
+        stale={
+          actionData?.stale
+            ? actionData.stale.mine && actionData.stale.saved
               ? [
                   {
                     label: t("authoring.quiz.settings.title"),
@@ -220,23 +215,18 @@ export default function QuizPage() {
                   },
                 ]
               : []
-          }
-        />
-      ) : null}
-      <LanguageChoice
-        languages={page.languages}
-        sourceLocale={page.sourceLocale}
-        lang={page.lang}
-        path={authorCoursePath(page.courseKey, "quiz")}
+            : null
+        }
+        language={{
+          languages: page.languages,
+          sourceLocale: page.sourceLocale,
+          lang: page.lang,
+          path: authorCoursePath(page.courseKey, "quiz"),
+        }}
+        unplaced={unplaced}
+        unplacedId="quiz-problems"
+        place="file"
       />
-      {unplaced.length > 0 ? (
-        <section aria-labelledby="quiz-problems" className="mb-6">
-          <h2 id="quiz-problems" className="text-lg font-semibold">
-            {t("authoring.quiz.problem.title")}
-          </h2>
-          <ProblemNotes problems={unplaced} withPlace />
-        </section>
-      ) : null}
 
       <section aria-labelledby="settings" className="mb-8 rounded border border-slate-300 bg-white p-4">
         <h2 id="settings" className="mb-3 text-xl font-semibold">
@@ -391,7 +381,7 @@ export default function QuizPage() {
         <h2 id="add-question" className="mb-2 text-xl font-semibold">
           {t("authoring.quiz.add.title")}
         </h2>
-        <p className="mb-2">{t("authoring.quiz.add.intro", { language: t(`checkerLanguage.${page.sourceLocale}`) })}</p>
+        <p className="mb-2">{t("authoring.quiz.add.intro", { language: languageName(t, page.sourceLocale) })}</p>
         <ul className="list-disc space-y-1 pl-5">
           {questionTypes.map((type) => (
             <li key={type}>

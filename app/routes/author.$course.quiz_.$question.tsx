@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { languageName } from "~/authoring/language-names.ts";
 import { requireAuthor } from "~/authoring/guard.server.ts";
 import {
   addQuestion,
@@ -29,10 +30,9 @@ import { pageTitle } from "~/i18n/meta.ts";
 import { translateMaybe, type Translate } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { AuthorNav, authorCoursePath } from "~/ui/author-nav.tsx";
-import { ProblemCount, ProblemNotes, type ShownProblem } from "~/ui/checker-notes.tsx";
-import { LanguageChoice } from "~/ui/edit-language.tsx";
-import { ErrorSummary, FormAlert, SubmitButton } from "~/ui/form.tsx";
-import { StaleConflict } from "~/ui/stale-conflict.tsx";
+import { ProblemNotes, type ShownProblem } from "~/ui/checker-notes.tsx";
+import { ErrorSummary, SubmitButton } from "~/ui/form.tsx";
+import { QuizEditHeader } from "~/ui/quiz-edit-header.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "authoring.quiz.question.title");
 
@@ -222,7 +222,7 @@ export default function QuestionPage() {
   const isSource = page.lang === page.sourceLocale;
   const isNew = page.questionKey === NEW_QUESTION;
   const source = page.source;
-  const sourceLabel = t("authoring.quiz.question.sourceText", { language: t(`checkerLanguage.${page.sourceLocale}`) });
+  const sourceLabel = t("authoring.quiz.question.sourceText", { language: languageName(t, page.sourceLocale) });
   const at = (...path: (string | number)[]) => page.problems.filter((problem) => isAt(problem.path?.slice(2), path));
   const placedPaths = [
     ["text"],
@@ -258,35 +258,30 @@ export default function QuestionPage() {
         </Link>
       </p>
       <h1 className="mb-4 text-2xl font-bold">{heading}</h1>
-      {saved ? (
-        <FormAlert tone="success">
-          <p>
-            {t("authoring.quiz.saved")} <ProblemCount problems={page.problems} />
-          </p>
-        </FormAlert>
-      ) : null}
-      {actionData?.stale ? (
-        <StaleConflict
-          texts={[{ label: heading, mine: staleText(actionData.stale.mine, t), saved: staleText(actionData.stale.saved, t) }]}
-        />
-      ) : null}
-      {isNew ? null : (
-        <LanguageChoice
-          languages={page.languages}
-          sourceLocale={page.sourceLocale}
-          lang={page.lang}
-          path={`${quizPath}/${page.questionKey}`}
-        />
-      )}
-      <ErrorSummary errors={errors} labels={labels} />
-      {unplaced.length > 0 ? (
-        <section aria-labelledby="question-problems" className="mb-4">
-          <h2 id="question-problems" className="text-lg font-semibold">
-            {t("authoring.quiz.problem.title")}
-          </h2>
-          <ProblemNotes problems={unplaced} />
-        </section>
-      ) : null}
+      <QuizEditHeader
+        saved={saved}
+        problems={page.problems}
+        stale={
+          actionData?.stale
+            ? [{ label: heading, mine: staleText(actionData.stale.mine, t), saved: staleText(actionData.stale.saved, t) }]
+            : null
+        }
+        language={
+          isNew
+            ? null
+            : {
+                languages: page.languages,
+                sourceLocale: page.sourceLocale,
+                lang: page.lang,
+                path: `${quizPath}/${page.questionKey}`,
+              }
+        }
+        unplaced={unplaced}
+        unplacedId="question-problems"
+        place="none"
+      >
+        <ErrorSummary errors={errors} labels={labels} />
+      </QuizEditHeader>
       <Form method="post" noValidate className="rounded border border-slate-300 bg-white p-4">
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="lang" value={page.lang} />

@@ -6,6 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_KINDS } from "~/activities/format.ts";
+import { languageName } from "~/authoring/language-names.ts";
 import { CATEGORY_LIMITS, field, MAX_PARTS } from "~/authoring/activity-fields.ts";
 import {
   activityInput,
@@ -33,6 +34,8 @@ import { ActivityEditorForm } from "~/ui/activity-editor.tsx";
 import { AuthorNav, authorCoursePath } from "~/ui/author-nav.tsx";
 import { FormAlert } from "~/ui/form.tsx";
 import { StaleConflict } from "~/ui/stale-conflict.tsx";
+import { LanguageChoice } from "~/ui/edit-language.tsx";
+import { ProblemNotes } from "~/ui/checker-notes.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "authoring.activities.pageTitle");
 
@@ -232,7 +235,7 @@ export default function ActivitiesPage() {
   const revision = refused?.revision ?? page.revision;
   const inSource = page.lang === page.sourceLocale;
   const here = (extra: Record<string, string> = {}) => `?${new URLSearchParams({ lang: page.lang, ...extra })}`;
-  const language = (locale: Locale) => t(`checkerLanguage.${locale}`);
+  const language = (locale: Locale) => languageName(t, locale);
   const editorValues = refused?.values.intent === "save" ? refused.values : page.editor?.view.values;
   return (
     <div>
@@ -246,23 +249,13 @@ export default function ActivitiesPage() {
         </Link>
       </p>
       <h1 className="mb-2 text-2xl font-bold">{t("authoring.activities.title", { lesson: page.lessonTitle })}</h1>
-      <nav aria-label={t("authoring.activities.languages")} className="mb-4">
-        <ul className="flex flex-wrap gap-3">
-          {page.languages.map((locale) => (
-            <li key={locale}>
-              <Link
-                to={`?${new URLSearchParams({ lang: locale, ...(page.editor?.view.key ? { edit: page.editor.view.key } : {}) })}`}
-                aria-current={locale === page.lang ? "page" : undefined}
-                className={locale === page.lang ? "font-semibold" : "text-blue-800 underline"}
-              >
-                {locale === page.sourceLocale
-                  ? t("authoring.activities.sourceLanguage", { language: language(locale) })
-                  : language(locale)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <LanguageChoice
+        languages={page.languages}
+        sourceLocale={page.sourceLocale}
+        lang={page.lang}
+        path={`/author/${page.courseKey}/lessons/${page.lessonKey}/activities`}
+        extra={page.editor?.view.key ? `edit=${page.editor.view.key}` : ""}
+      />
       {page.notice ? (
         <FormAlert tone="success">
           <p>{t(`authoring.activities.notice.${page.notice}`, { marker: `{{activity: ${page.noticeKey ?? ""}}}` })}</p>
@@ -279,13 +272,7 @@ export default function ActivitiesPage() {
           <h2 id="lesson-problems" className="text-lg font-semibold">
             {t("authoring.activities.lessonProblems")}
           </h2>
-          <ul className="list-disc pl-5">
-            {page.general.map((problem) => (
-              <li key={`${problem.file}:${problem.line}:${problem.text}`}>
-                {t("authoring.activities.problemAt", { file: problem.file, line: problem.line, text: problem.text })}
-              </li>
-            ))}
-          </ul>
+          <ProblemNotes problems={page.general} place="file" />
         </section>
       ) : null}
       <section aria-labelledby="activities-list" className="mb-6">

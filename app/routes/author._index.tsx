@@ -6,12 +6,14 @@ import { newCourseFields, newCourseSchema } from "~/authoring/course-forms.ts";
 import { copyNetworkCourse, createCityCourse } from "~/authoring/drafts.server.ts";
 import { newCourseModel } from "~/authoring/draft-model.ts";
 import { requireAuthor } from "~/authoring/guard.server.ts";
+import { languageList } from "~/authoring/language-names.ts";
 import { competencies, competencyLabelKey, levelLabelKey, levels } from "~/courses/competencies.ts";
 import { courseFolderFiles } from "~/courses/course-writer.ts";
 import type { FormLimits } from "~/forms/limits.ts";
 import { parseForm } from "~/forms/parse-form.ts";
 import { readForm } from "~/forms/read-form.server.ts";
 import { getLocale } from "~/i18n/locale.server.ts";
+import type { Locale } from "~/i18n/locales.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { authorCoursePath } from "~/ui/author-nav.tsx";
@@ -90,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AuthorHome() {
-  const { t, formats, locale } = useTranslation();
+  const { t, formats, locale, lang } = useTranslation();
   const { city, timeZone, courses, network } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors;
@@ -104,8 +106,7 @@ export default function AuthorHome() {
     competencies: t("authoring.home.new.competencies"),
     firstLesson: t("authoring.home.new.firstLesson"),
   };
-  const languageList = (list: readonly ("es" | "pt" | "en")[]) =>
-    list.map((code) => t(`authoring.details.language.${code}`)).join(", ");
+  const languages = (list: readonly Locale[]) => languageList(t, lang, list, "alone");
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">{t("authoring.home.title")}</h1>
@@ -169,7 +170,7 @@ export default function AuthorHome() {
                       ) : null}
                     </th>
                     <td className="p-2">{t(`authoring.home.status.${course.status}`)}</td>
-                    <td className="p-2">{languageList(course.completeLanguages)}</td>
+                    <td className="p-2">{languages(course.completeLanguages)}</td>
                     <td className="p-2">{formats.number(course.learners)}</td>
                     <td className="p-2">
                       {course.version === null ? t("authoring.home.notPublished") : formats.number(course.version)}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { languageList } from "~/authoring/language-names.ts";
 import { requireRole } from "~/auth/guards.server.ts";
 import { listCityCourses, setInNetworkCatalog } from "~/authoring/network-catalog.server.ts";
 import type { FormLimits } from "~/forms/limits.ts";
@@ -48,8 +49,7 @@ export default function NetworkCoursesPage() {
   const [searchParams] = useSearchParams();
   const titleOf = (key: string | null) => courses.find((course) => course.key === key)?.title ?? key ?? "";
   const done = actionData ? null : searchParams.get("done");
-  const languages = (list: Locale[]) =>
-    new Intl.ListFormat(lang, { type: "conjunction" }).format(list.map((locale) => t(`authoring.publish.language.${locale}`)));
+  const languages = (list: Locale[]) => languageList(t, lang, list);
   const confirming = actionData?.confirm ? courses.find((course) => course.key === actionData.confirm) : undefined;
   return (
     <div>

@@ -5,12 +5,14 @@
  */
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
+import { languageName } from "~/authoring/language-names.ts";
 import { field, type EditorView, type ShownProblem } from "~/authoring/activity-fields.ts";
 import type { FieldErrors } from "~/forms/parse-form.ts";
 import { htmlLang, type Locale } from "~/i18n/locales.ts";
 import { translateMaybe } from "~/i18n/translate.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { SubmitButton } from "./form.tsx";
+import { ProblemNotes } from "./checker-notes.tsx";
 
 const inputClass =
   "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
@@ -34,7 +36,7 @@ function FieldNotes({ name, context }: { name: string; context: Context }) {
       {context.source ? (
         <p id={`${name}-source`} className="mt-1 rounded bg-slate-100 p-2 text-sm">
           <span className="font-semibold">
-            {t("authoring.activities.sourceText", { language: t(`checkerLanguage.${context.sourceLocale}`) })}
+            {t("authoring.activities.sourceText", { language: languageName(t, context.sourceLocale) })}
           </span>{" "}
           <span lang={htmlLang[context.sourceLocale]}>{sourceText ? sourceText : t("authoring.activities.noSourceText")}</span>
         </p>
@@ -44,17 +46,7 @@ function FieldNotes({ name, context }: { name: string; context: Context }) {
           {translateMaybe(t, error)}
         </p>
       ) : null}
-      {problems.length > 0 ? (
-        <ul id={`${name}-problems`} className="mt-1 list-disc pl-5 text-sm">
-          {problems.map((problem) => (
-            <li key={problem.text} className={problem.severity === "error" ? "font-medium text-red-700" : "text-amber-900"}>
-              {t(problem.severity === "error" ? "authoring.activities.problemError" : "authoring.activities.problemWarning", {
-                text: problem.text,
-              })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemNotes id={`${name}-problems`} problems={problems} />
     </>
   );
 }

@@ -8,14 +8,20 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 
 export type ShownProblem = Pick<Problem, "code" | "params" | "severity" | "line" | "file"> & { path?: Problem["path"] };
 
+/** A problem the server already put in words (in the reader's language), with where it is when the page says so. */
+export type WordedProblem = Pick<Problem, "severity"> & { text: string; file?: string; line?: number };
+
+/** Where a note says the problem is: nowhere (it sits by its field), its line, or its file and line. */
+export type NotePlace = "none" | "line" | "file";
+
 export function ProblemNotes({
   id,
   problems,
-  withPlace = false,
+  place = "none",
 }: {
   id?: string;
-  problems: readonly ShownProblem[];
-  withPlace?: boolean;
+  problems: readonly (ShownProblem | WordedProblem)[];
+  place?: NotePlace;
 }) {
   const { t, locale } = useTranslation();
   if (problems.length === 0) return null;
@@ -25,17 +31,20 @@ export function ProblemNotes({
         const error = problem.severity === "error";
         return (
           <li
-            key={`${problem.code}-${index}`}
+            key={index}
             className={`rounded border-l-4 px-2 py-1 text-sm ${error ? "border-red-700 bg-red-50 text-red-900" : "border-amber-600 bg-amber-50 text-amber-950"}`}
           >
             <span aria-hidden="true">{error ? "✖ " : "⚠ "}</span>
             <strong>{t(error ? "authoring.quiz.problem.error" : "authoring.quiz.problem.warning")}</strong>{" "}
-            {problemText(problem, locale)}
-            {withPlace ? (
+            {"text" in problem ? problem.text : problemText(problem, locale)}
+            {place === "file" && problem.file ? (
               <span className="text-slate-700">
                 {" "}
-                {t("authoring.quiz.problem.place", { file: problem.file, line: problem.line })}
+                {t("authoring.quiz.problem.place", { file: problem.file, line: problem.line ?? 1 })}
               </span>
+            ) : null}
+            {place === "line" && problem.line ? (
+              <span className="text-slate-700"> {t("authoring.quiz.problem.line", { line: problem.line })}</span>
             ) : null}
           </li>
         );

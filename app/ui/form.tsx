@@ -44,99 +44,80 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: string; err
 const inputClass =
   "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2";
 
-export function TextField({
-  name,
-  label,
-  errors,
-  hint,
-  type = "text",
-  defaultValue,
-  autoComplete,
-  required = true,
-}: FieldProps & { type?: string; defaultValue?: string; autoComplete?: string; required?: boolean }) {
+/** What a field's frame gives its control: the ids and states that tie it to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+}
+
+/** A field's frame: its label above the control, its hint and error below, tied together by ids. */
+function FieldFrame({ name, label, errors, hint, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const error = useFieldError(name, errors);
   return (
     <div className="mb-4">
       <label htmlFor={name} className="block font-medium">
         {label}
       </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        className={inputClass}
-      />
+      {children({
+        id: name,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(name, hint, error),
+        className: inputClass,
+      })}
       <FieldMessages name={name} hint={hint} error={error} />
     </div>
+  );
+}
+
+export function TextField({
+  type = "text",
+  defaultValue,
+  autoComplete,
+  required = true,
+  ...frame
+}: FieldProps & { type?: string; defaultValue?: string; autoComplete?: string; required?: boolean }) {
+  return (
+    <FieldFrame {...frame}>
+      {(control) => (
+        <input {...control} type={type} defaultValue={defaultValue} autoComplete={autoComplete} required={required} />
+      )}
+    </FieldFrame>
   );
 }
 
 /** A multi-line text field (a summary, one objective per line), with its error next to it. */
 export function TextAreaField({
-  name,
-  label,
-  errors,
-  hint,
   defaultValue,
   rows = 4,
   required = true,
   lang,
+  ...frame
 }: FieldProps & { defaultValue?: string; rows?: number; required?: boolean; lang?: string }) {
-  const error = useFieldError(name, errors);
   return (
-    <div className="mb-4">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      <textarea
-        id={name}
-        name={name}
-        defaultValue={defaultValue}
-        rows={rows}
-        required={required}
-        lang={lang}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        className={inputClass}
-      />
-      <FieldMessages name={name} hint={hint} error={error} />
-    </div>
+    <FieldFrame {...frame}>
+      {(control) => <textarea {...control} defaultValue={defaultValue} rows={rows} required={required} lang={lang} />}
+    </FieldFrame>
   );
 }
 
 export function SelectField({
-  name,
-  label,
-  errors,
-  hint,
   defaultValue,
   children,
   required = true,
+  ...frame
 }: FieldProps & { defaultValue?: string; children: ReactNode; required?: boolean }) {
-  const error = useFieldError(name, errors);
   return (
-    <div className="mb-4">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      <select
-        id={name}
-        name={name}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        className={inputClass}
-      >
-        {children}
-      </select>
-      <FieldMessages name={name} hint={hint} error={error} />
-    </div>
+    <FieldFrame {...frame}>
+      {(control) => (
+        <select {...control} defaultValue={defaultValue} required={required}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

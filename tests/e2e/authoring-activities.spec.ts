@@ -1,8 +1,8 @@
 /** A trainer adapts a copied network course's practice activities: edits a choice, adds an order activity. */
 import { expect, test } from "./fixtures.ts";
-import { copyNetworkCourseAs, expectAccessible, logIn, messagesFor } from "./support.ts";
+import { expectAccessible, logIn, messagesFor } from "./support.ts";
+import { copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
 
-const TRAINER = "tomas.formador@madrid.example";
 const LESSON = "hallucinations-and-limits";
 // Each page and save runs the course checker over the whole copied course: slower than most pages.
 const expectSoon = expect.configure({ timeout: 30_000 });
@@ -10,8 +10,8 @@ const expectSoon = expect.configure({ timeout: 30_000 });
 test("the demo trainer edits a choice activity's option and its feedback, then adds an order activity", async ({ page }) => {
   test.setTimeout(120_000);
   const t = messagesFor("es");
-  const key = copyNetworkCourseAs("ai-fundamentals", TRAINER);
-  await logIn(page, TRAINER);
+  const key = copyCourseForTrainer("ai-fundamentals");
+  await logIn(page, DEMO_TRAINER);
   await page.waitForURL((url) => url.pathname === "/");
   await page.goto(`/author/${key}/lessons/${LESSON}/activities`);
   await expectSoon(page.getByRole("heading", { level: 1 })).toContainText(t("authoring.activities.title", { lesson: "" }).trim());

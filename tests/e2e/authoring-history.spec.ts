@@ -1,6 +1,6 @@
 /**
  * The demo trainer's journey through a course's translations and history: a copied network course
- * whose lesson is edited (the copy, the edit and the publishes go through tests/e2e/authoring-data.ts
+ * whose lesson is edited (the copy, the edit and the publishes go through tests/e2e/authoring-script.ts
  * while their pages are built elsewhere), outdated translations confirmed as still correct, versions
  * 1 and 2 compared, and version 1 restored as the draft after a confirmation.
  */

@@ -41,7 +41,7 @@ test("the demo trainer creates a course, adds a lesson, moves it up and translat
   await page.getByLabel("Portugués").check();
   await page.getByRole("button", { name: "Guardar los datos" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cambios guardados." })).toBeVisible();
-  await page.getByRole("navigation", { name: "Idioma del texto que editas" }).getByRole("link", { name: "Portugués" }).click();
+  await page.getByRole("navigation", { name: "Idioma que editas" }).getByRole("link", { name: "Portugués" }).click();
   await expect(page.getByRole("group", { name: "Textos en Portugués" })).toBeVisible();
   await expect(page.getByText("Un curso escrito en el navegador.")).toBeVisible();
   await page.getByLabel("Título", { exact: true }).fill(`${title} em português`);
@@ -59,21 +59,51 @@ test("the demo trainer creates a course, adds a lesson, moves it up and translat
   await expect(row.getByRole("cell").nth(1)).toHaveText("Español");
 });
 
-test("the demo trainer copies a network course to the city", async ({ page }) => {
+test("the demo trainer copies a network course to the city and translates a lesson after adapting it", async ({ page }) => {
+  test.setTimeout(90_000);
+  const lessonTitle = "Qué es (y qué no es) la inteligencia artificial";
   await logIn(page, "tomas.formador@madrid.example");
   await page.waitForURL((url) => url.pathname === "/");
   await page.goto("/author");
   const network = page.getByRole("region", { name: "Cursos de la red que puedes copiar" });
-  const first = network.getByRole("row").nth(1);
-  const courseTitle = (await first.getByRole("rowheader").textContent())!.trim();
-  await first.getByRole("button", { name: /Copiar a mi ciudad/ }).click();
+  const courseTitle = "Fundamentos de la IA y la IA generativa";
+  await network
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: courseTitle, exact: true }) })
+    .getByRole("button", { name: /Copiar a mi ciudad/ })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Curso copiado en tu ciudad." })).toBeVisible();
   await expect(page).toHaveURL(/\/author\/madrid\./);
+
+  // The Spanish text adapted: its translations become outdated.
+  await page.getByRole("link", { name: `Editar «${lessonTitle}»` }).click();
+  const body = page.getByLabel("Texto de la lección (Markdown)");
+  await body.fill(`${(await body.inputValue()).trimEnd()}\n\nEn nuestro ayuntamiento, pregunte antes al equipo de datos.\n`);
+  await page.getByRole("button", { name: "Guardar", exact: true }).click();
+  await expect(page.getByText("Lección guardada.")).toBeVisible({ timeout: 20_000 });
+
+  // From the translations matrix to the Portuguese text, with the new Spanish text beside it.
+  await page.getByRole("link", { name: "Traducciones", exact: true }).click();
+  const lesson = page.getByRole("row", { name: new RegExp(`Lección «${lessonTitle.replace(/[()]/g, "\\$&")}»`) });
+  await expect(lesson.getByRole("cell").nth(1)).toContainText("Desactualizada");
+  await lesson.getByRole("cell").nth(1).getByRole("link").click();
+  await expect(page.getByRole("region", { name: "Texto de origen (español)" })).toContainText(
+    "En nuestro ayuntamiento, pregunte antes al equipo de datos.",
+  );
+  await body.fill(`${(await body.inputValue()).trimEnd()}\n\nNa nossa prefeitura, pergunte antes à equipe de dados.\n`);
+  await page.getByRole("button", { name: "Guardar", exact: true }).click();
+  await expect(page.getByText("Lección guardada.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Estado de esta traducción: completa")).toBeVisible();
+
+  await page.getByRole("link", { name: "Traducciones", exact: true }).click();
+  await expect(lesson.getByRole("cell").nth(1)).toContainText("Completa");
+  await expect(lesson.getByRole("cell").nth(2)).toContainText("Desactualizada");
+  await expectAccessible(page);
+
   await page.getByRole("link", { name: "Todos los cursos" }).click();
   const copies = page
     .getByRole("region", { name: /^Cursos de Madrid/ })
     .getByRole("row")
     .filter({ hasText: `Copia de «${courseTitle}»` });
   await expect(copies.first()).toBeVisible();
-  await expectAccessible(page);
 });

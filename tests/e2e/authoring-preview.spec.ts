@@ -1,12 +1,11 @@
 /** A trainer previews a city copy of a network course as a learner: a lesson, an activity, the quiz; nothing reaches learners. */
 import { expect, test } from "./fixtures.ts";
-import { answerKey, copyNetworkCourseAs, logIn, withE2eDatabase } from "./support.ts";
+import { answerKey, logIn, withE2eDatabase } from "./support.ts";
+import { copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
 
 test.use({ locale: "es-ES" });
 
 const slow = { timeout: 20_000 };
-
-const TRAINER = "tomas.formador@madrid.example";
 
 function writtenFor(email: string) {
   return withE2eDatabase((database) =>
@@ -24,9 +23,9 @@ function writtenFor(email: string) {
 test("a trainer previews a copied course's lesson, activity and quiz, and learners see nothing of it", async ({ page }) => {
   // Previewing runs the course checker over the whole draft: slower than a learner's page.
   test.setTimeout(180_000);
-  const key = copyNetworkCourseAs("ai-fundamentals", TRAINER);
-  const before = writtenFor(TRAINER);
-  await logIn(page, TRAINER);
+  const key = copyCourseForTrainer("ai-fundamentals");
+  const before = writtenFor(DEMO_TRAINER);
+  await logIn(page, DEMO_TRAINER);
   await page.waitForURL((url) => url.pathname === "/");
 
   await page.goto(`/author/${key}/preview`);
@@ -56,7 +55,7 @@ test("a trainer previews a copied course's lesson, activity and quiz, and learne
   await expect(page.getByRole("status")).toContainText("100");
 
   // Nothing was written for the trainer, and the copy is not a course learners can open.
-  expect(writtenFor(TRAINER)).toEqual(before);
+  expect(writtenFor(DEMO_TRAINER)).toEqual(before);
   await page.request.post("/logout");
   await logIn(page, "ana.garcia@madrid.example");
   const response = await page.goto(`/courses/${key}`);

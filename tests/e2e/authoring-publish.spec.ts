@@ -4,7 +4,7 @@
  * requires review, the trainer submits, cannot publish until someone else approves, then publishes.
  */
 import type { Page } from "@playwright/test";
-import { publishData } from "./publish-data.ts";
+import { authoringData, copyCourseForTrainer } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import { expectAccessible, logIn, messagesFor } from "./support.ts";
 
@@ -28,7 +28,7 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
 }) => {
   test.setTimeout(120_000);
   const t = messagesFor("es");
-  const key = publishData("copy", "tomas.formador@madrid.example", "ai-fundamentals");
+  const key = copyCourseForTrainer("ai-fundamentals");
 
   await signIn(page, "tomas.formador@madrid.example");
   await page.goto(`/author/${key}/publish`);
@@ -52,9 +52,9 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
 test("in a city that requires review, publishing waits for someone else's approval of that revision", async ({ page }) => {
   test.setTimeout(120_000);
   const t = messagesFor("es");
-  publishData("require-review", "formadora@sao-paulo.example", "on");
+  authoringData("require-review", "formadora@sao-paulo.example", "on");
   try {
-    const key = publishData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
+    const key = copyCourseForTrainer("ai-fundamentals", "formadora@sao-paulo.example");
     const path = `/author/${key}/publish`;
     await signIn(page, "formadora@sao-paulo.example");
     await page.goto(path);
@@ -80,6 +80,6 @@ test("in a city that requires review, publishing waits for someone else's approv
     await expect(page.getByRole("status")).toHaveText(t("authoring.publish.published", { number: 1 }), { timeout: 30_000 });
     await expect(page.getByRole("table")).toContainText(t("authoring.review.decision.APPROVED"));
   } finally {
-    publishData("require-review", "formadora@sao-paulo.example", "off");
+    authoringData("require-review", "formadora@sao-paulo.example", "off");
   }
 });

@@ -1,17 +1,17 @@
 import { problemText } from "~/courses/problems.ts";
 import { expect, test } from "./fixtures.ts";
-import { copyNetworkCourseAs, logIn, messagesFor } from "./support.ts";
+import { logIn, messagesFor } from "./support.ts";
+import { copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
 
 test.use({ locale: "es-ES" });
 const t = messagesFor("es");
-const TRAINER = "tomas.formador@madrid.example";
 
 test("a trainer edits a question and its correct option, adds a true-false question, and sees the draw-too-large error after shrinking the pool", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const key = copyNetworkCourseAs("ai-fundamentals", TRAINER);
-  await logIn(page, TRAINER);
+  const key = copyCourseForTrainer("ai-fundamentals");
+  await logIn(page, DEMO_TRAINER);
   await page.waitForURL((url) => url.pathname === "/");
   await page.goto(`/author/${key}/quiz`);
   await expect(page.getByRole("heading", { level: 1, name: t("authoring.quiz.title") })).toBeVisible();

@@ -1,18 +1,22 @@
-/** Runs tests/e2e/authoring-data.ts against the end-to-end server's database (tests/e2e/server.ts) and returns what it prints. */
+/**
+ * The authoring end-to-end tests' data, made in the test server's database (tests/e2e/server.ts) by
+ * tests/e2e/authoring-script.ts through the authoring domain: what a test starts from, not what it
+ * walks through.
+ */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { copyNetworkCourseAs } from "./support.ts";
 
 export const DEMO_TRAINER = "tomas.formador@madrid.example";
 
+/** Runs one command of tests/e2e/authoring-script.ts (see there) and returns what it prints. */
 export function authoringData(...args: string[]): string {
-  return execFileSync("node_modules/.bin/tsx", ["tests/e2e/authoring-data.ts", ...args], {
+  return execFileSync("node_modules/.bin/tsx", ["tests/e2e/authoring-script.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}`, NODE_ENV: "production" },
   }).trim();
 }
 
-/** Copies a network course into the trainer's city; returns the copy's key (`madrid.<key>`, numbered when taken). */
+/** Copies a network course into the author's city; returns the copy's key (`madrid.<key>`, numbered when taken). */
 export function copyCourseForTrainer(courseKey: string, email = DEMO_TRAINER): string {
-  return copyNetworkCourseAs(courseKey, email);
+  return authoringData("copy", email, courseKey);
 }

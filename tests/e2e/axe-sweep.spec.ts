@@ -9,14 +9,13 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { languageName } from "../../app/authoring/language-names.ts";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
-import { publishData } from "./publish-data.ts";
 import { authoringData, copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
-  copyNetworkCourseAs,
   inPracticeQuiz,
   lastMailTo,
   logIn,
@@ -367,9 +366,9 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
 /** Review and publish: a draft with the checker's problems, a review pending, and the network admin's city courses. */
 async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
   const trainer = "tomas.formador@madrid.example";
-  const broken = publishData("copy", trainer, "ai-fundamentals");
-  publishData("break-quiz", trainer, broken);
-  publishData("publish", trainer, publishData("copy", trainer, "personal-data-and-privacy"));
+  const broken = authoringData("copy", trainer, "ai-fundamentals");
+  authoringData("break-quiz", trainer, broken);
+  authoringData("publish", trainer, authoringData("copy", trainer, "personal-data-and-privacy"));
   await signedInAs(page, sweep, trainer, async (t) => {
     await page.goto(`/author/${broken}/publish`);
     await sweep.scan(page, "publish page with problems");
@@ -377,10 +376,10 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.invalid"));
     await sweep.scan(page, "publish refused, with problems");
   });
-  publishData("require-review", "formadora@sao-paulo.example", "on");
+  authoringData("require-review", "formadora@sao-paulo.example", "on");
   try {
-    const pending = publishData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
-    publishData("submit", "formadora@sao-paulo.example", pending);
+    const pending = authoringData("copy", "formadora@sao-paulo.example", "ai-fundamentals");
+    authoringData("submit", "formadora@sao-paulo.example", pending);
     await signedInAs(page, sweep, "admin@sao-paulo.example", async (t) => {
       await page.goto(`/author/${pending}/publish`);
       await sweep.scan(page, "publish page, review pending");
@@ -389,7 +388,7 @@ async function authoringPublish(page: Page, sweep: Sweep): Promise<void> {
       await sweep.scan(page, "review returned without a comment");
     });
   } finally {
-    publishData("require-review", "formadora@sao-paulo.example", "off");
+    authoringData("require-review", "formadora@sao-paulo.example", "off");
   }
   await signedInAs(page, sweep, "red@madrid.example", async (t) => {
     await page.goto("/network/courses");
@@ -428,7 +427,7 @@ async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
     await page.getByLabel(t("authoring.home.new.firstLesson")).fill("Primera lección");
     await page.getByRole("button", { name: t("authoring.home.new.submit") }).click();
     await expect(page.getByRole("status").filter({ hasText: t("authoring.details.created") })).toBeVisible();
-    await page.getByLabel(t("authoring.details.language.pt")).check();
+    await page.getByLabel(languageName(t, "pt", "alone")).check();
     await page.getByRole("button", { name: t("authoring.details.save") }).click();
     await expect(page.getByRole("status").filter({ hasText: t("authoring.details.saved") })).toBeVisible();
     await page.goto(`${new URL(page.url()).pathname}?lang=pt`);
@@ -448,7 +447,7 @@ async function authoringHome(page: Page, sweep: Sweep): Promise<void> {
 /**
  * A course's translations (a matrix with source, complete, outdated and missing cells) and its
  * history (two versions compared; a restore to confirm), for the demo trainer. The copy, the edit
- * and the versions are made by tests/e2e/authoring-data.ts.
+ * and the versions are made by tests/e2e/authoring-script.ts.
  */
 async function authoringTranslationsHistory(page: Page, sweep: Sweep): Promise<void> {
   const key = authoringData("every-state", DEMO_TRAINER, "ai-fundamentals", `Un párrafo nuevo (${sweep.pass.name}).`);
@@ -471,7 +470,7 @@ async function authoringTranslationsHistory(page: Page, sweep: Sweep): Promise<v
 
 /** The practice activities editor: a lesson with one activity of each kind, an editor, a refused form, a translation. */
 async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
-  const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
+  const key = copyCourseForTrainer("ai-fundamentals");
   const activitiesPath = `/author/${key}/lessons/hallucinations-and-limits/activities`;
   await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
     await page.goto(activitiesPath);
@@ -499,7 +498,9 @@ async function authoringLesson(page: Page, sweep: Sweep): Promise<void> {
     await expect(page.getByText(t("authoring.lesson.previewShown"))).toBeVisible();
     await sweep.scan(page, "lesson editor, preview shown");
     await page.goto(`${editor}?lang=pt`);
-    await expect(page.getByRole("region", { name: t("authoring.lesson.source.heading", { language: "Español" }) })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: t("authoring.lesson.source.heading", { language: languageName(t, "es") }) }),
+    ).toBeVisible();
     await sweep.scan(page, "lesson editor, translation beside the source");
     // Someone saves meanwhile (the same form, posted from another tab): this page's save is stale.
     const revision = await page.locator('input[name="revision"]').first().inputValue();
@@ -515,7 +516,7 @@ async function authoringLesson(page: Page, sweep: Sweep): Promise<void> {
 
 /** Authoring, preview as a learner: the course page, a lesson with an activity checked, the quiz graded. */
 async function authoringPreview(page: Page, sweep: Sweep): Promise<void> {
-  const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
+  const key = copyCourseForTrainer("ai-fundamentals");
   await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
     await page.goto(`/author/${key}/preview`);
     await sweep.scan(page, "authoring preview, the course page");
@@ -538,7 +539,7 @@ async function authoringPreview(page: Page, sweep: Sweep): Promise<void> {
  * item-writing warning, settings refused, a new true-false question, a translation.
  */
 async function authoringQuiz(page: Page, sweep: Sweep): Promise<void> {
-  const key = copyNetworkCourseAs("ai-fundamentals", "tomas.formador@madrid.example");
+  const key = copyCourseForTrainer("ai-fundamentals");
   await signedInAs(page, sweep, "tomas.formador@madrid.example", async (t) => {
     const saved = () => page.waitForURL((url) => url.searchParams.get("saved") === "1");
     await page.goto(`/author/${key}/quiz`);

@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -332,15 +331,4 @@ export async function signUpLearner(page: Page, name: string, locale: Locale = "
   await page.getByRole("button", { name: t("confirm.submit") }).click();
   await expect(page.getByRole("heading", { name: t("dashboard.title", { name }) })).toBeVisible();
   return email;
-}
-
-/**
- * Copies a network course into the city of the author with this email, in the test server's
- * database, through the authoring domain (tests/e2e/copy-course.ts); returns the copy's key.
- */
-export function copyNetworkCourseAs(source: string, email: string): string {
-  return execFileSync("node_modules/.bin/tsx", ["tests/e2e/copy-course.ts", source, email], {
-    env: { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}` },
-    encoding: "utf8",
-  }).trim();
 }

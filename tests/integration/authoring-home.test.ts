@@ -181,7 +181,7 @@ describe("the course details page", () => {
 
     ({ draft } = await draftOf(key));
     const html = await (await get(trainer, `${page}?lang=pt`)).text();
-    expect(html).toContain("Textos en Portugués");
+    expect(html).toContain("Textos en portugués");
     expect(html).toContain("Como usar la IA en la atencion al publico.");
     response = await post(
       trainer,

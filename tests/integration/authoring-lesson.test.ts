@@ -120,7 +120,7 @@ describe("who may open the editor", () => {
 
   it("shows a translation beside the source text, with its state", async () => {
     const { html } = await page(trainer, "?lang=pt");
-    expect(html).toContain(es("authoring.lesson.source.heading", { language: "Español" }));
+    expect(html).toContain(es("authoring.lesson.source.heading", { language: "español" }));
     expect(html).toContain("Texto de la lección (es).");
     expect(html).toContain(es("authoring.lesson.state.label", { state: es("authoring.lesson.state.complete") }));
   });
@@ -157,9 +157,8 @@ describe("saving a language of the lesson", () => {
     await postText(trainer, await textForm({ body: "Uno.\n\n# Un título de nivel 1\n\nVer ![](no-existe.png).\n" }));
     const { html } = await page(trainer, "?lang=es&saved=1");
     expect(html).toContain(es("authoring.lesson.problems.heading"));
-    expect(html).toContain(
-      es("authoring.lesson.problems.line", { line: 5, message: es("checker.unresolvedImage", { url: "no-existe.png" }) }),
-    );
+    expect(html).toContain(es("checker.unresolvedImage", { url: "no-existe.png" }));
+    expect(html).toContain(es("authoring.quiz.problem.line", { line: 5 }));
   });
 
   it.each([
@@ -304,7 +303,7 @@ describe("images", () => {
     });
     expect(response.status).toBe(409);
     expect(decodeEntities(await response.text())).toContain(
-      es("authoring.lesson.error.imageInUse", { name: "mi-diagrama-final.png", languages: "Español, Português, English" }),
+      es("authoring.lesson.error.imageInUse", { name: "mi-diagrama-final.png", languages: "español, portugués e inglés" }),
     );
     expect(await writes()).toEqual(before);
   });

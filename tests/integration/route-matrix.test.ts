@@ -29,8 +29,17 @@ const cityAdminOnly = (admin: number): Row => ({
 });
 
 const hrOnly = (status: number): Row => ({ ...cityAdminOnly(status), hr: status, scopedHr: status });
+/**
+ * An /author route: the login page for anonymous visitors, `status` for a city's authors (its
+ * trainers and admins), `otherCity` for another city's author (the same unless given), 403 for the rest.
+ */
+const authorsOnly = (status: number, otherCity = status): Row => ({
+  ...cityAdminOnly(status),
+  trainer: status,
+  otherCityAdmin: otherCity,
+});
 /** The preview of a course that is not one of the viewer's city's: 404 for authors. */
-const previewOfNoCourse: Row = { ...cityAdminOnly(404), trainer: 404 };
+const previewOfNoCourse = authorsOnly(404);
 
 /** Route id → [GET status, POST status (routes with an action; an empty form)]. */
 const expected: Record<string, { path: string; get: Row; post?: Row }> = {
@@ -128,8 +137,8 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/network.audit._index": { path: "/network/audit", get: { ...all(403), anonymous: 302, networkAdmin: 200 } },
   "routes/author.$course_.lessons.$lesson_.activities": {
     path: "/author/madrid.no-such-course/lessons/first-steps/activities",
-    get: { ...cityAdminOnly(404), trainer: 404 },
-    post: { ...cityAdminOnly(404), trainer: 404 },
+    get: authorsOnly(404),
+    post: authorsOnly(404),
   },
   "routes/network.audit.export.$file": {
     path: "/network/audit/export/audit.csv",
@@ -143,40 +152,40 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   // No such course in the author's city: 404 for a city's authors (another city's course too).
   "routes/author.$course.publish": {
     path: "/author/madrid.no-such-course/publish",
-    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
-    post: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
+    get: authorsOnly(404),
+    post: authorsOnly(404),
   },
   "routes/author._index": {
     path: "/author",
-    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 200 },
-    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+    get: authorsOnly(200),
+    post: authorsOnly(400),
   },
   // A Madrid course made in the setup below: another city's author finds no such course.
   "routes/author.$course._index": {
     path: "/author/madrid.curso-de-la-matriz",
-    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
-    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 404 },
+    get: authorsOnly(200, 404),
+    post: authorsOnly(400, 404),
   },
   "routes/author.$course.translations": {
     path: "/author/no-such-course/translations",
-    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
-    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+    get: authorsOnly(404),
+    post: authorsOnly(400),
   },
   "routes/author.$course.history": {
     path: "/author/no-such-course/history",
-    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
-    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+    get: authorsOnly(404),
+    post: authorsOnly(400),
   },
   // A lesson of a course that is not the author's city's (here no such course): 404 to every author.
   "routes/author.$course.lessons.$lesson._index": {
     path: "/author/madrid.no-such-course/lessons/intro",
-    get: { ...cityAdminOnly(404), trainer: 404 },
-    post: { ...cityAdminOnly(404), trainer: 404 },
+    get: authorsOnly(404),
+    post: authorsOnly(404),
   },
   "routes/author.$course.lessons.$lesson.preview": {
     path: "/author/madrid.no-such-course/lessons/intro/preview",
-    get: { ...cityAdminOnly(405), trainer: 405 },
-    post: { ...cityAdminOnly(404), trainer: 404 },
+    get: authorsOnly(405),
+    post: authorsOnly(404),
   },
   "routes/author.$course_.preview._index": { path: "/author/madrid.no-such-course/preview", get: previewOfNoCourse },
   "routes/author.$course_.preview.$lesson": {
@@ -191,13 +200,13 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   },
   "routes/author.$course.quiz": {
     path: "/author/madrid.no-such-course/quiz",
-    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
-    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+    get: authorsOnly(404),
+    post: authorsOnly(400),
   },
   "routes/author.$course.quiz_.$question": {
     path: "/author/madrid.no-such-course/quiz/no-such-question",
-    get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
-    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+    get: authorsOnly(404),
+    post: authorsOnly(400),
   },
 };
 
