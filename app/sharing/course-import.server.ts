@@ -16,6 +16,7 @@ import {
 import { checkFiles } from "~/authoring/publish.server.ts";
 import { isError, type Problem } from "~/courses/problems.ts";
 import { isLocale } from "~/i18n/locales.ts";
+import { courseKeyName } from "./course-export.server.ts";
 import { readZip, withoutTopFolder, type ZipProblem } from "./course-zip.server.ts";
 
 export type ImportTarget = { kind: "new" } | { kind: "draft"; courseKey: string; revision: number };
@@ -33,7 +34,7 @@ function declared(files: ReadonlyMap<string, Uint8Array>): { name: string; sourc
     } | null;
     const key = typeof course?.key === "string" ? course.key : "";
     return {
-      name: key.includes(".") ? key.slice(key.indexOf(".") + 1) : key,
+      name: courseKeyName(key),
       sourceLocale: typeof course?.sourceLocale === "string" ? course.sourceLocale : "",
     };
   } catch {
