@@ -42,6 +42,15 @@ function declared(files: ReadonlyMap<string, Uint8Array>): { name: string; sourc
   }
 }
 
+/** course.yaml under the key it gets here; one that does not parse is left for the checker to report. */
+function keyed(courseYaml: Uint8Array, key: string): Uint8Array {
+  try {
+    return withCourseKey(courseYaml, key);
+  } catch {
+    return courseYaml;
+  }
+}
+
 export async function importCourseZip(scope: AuthorScope, bytes: Uint8Array, target: ImportTarget): Promise<ZipImportOutcome> {
   const read = await readZip(bytes);
   if (!read.ok) return refused(read.problems);
@@ -52,7 +61,7 @@ export async function importCourseZip(scope: AuthorScope, bytes: Uint8Array, tar
   if (target.kind === "draft") {
     const draft = await readDraft(scope, target.courseKey);
     if (!draft) return refused([{ code: "sharing.zip.noSuchCourse", params: {} }]);
-    files.set("course.yaml", withCourseKey(files.get("course.yaml")!, draft.courseKey));
+    files.set("course.yaml", keyed(files.get("course.yaml")!, draft.courseKey));
     const problems = checkFiles(draft.courseKey, files).problems.filter(isError);
     if (problems.length > 0) return refused([], problems);
     const changes = new Map<string, Uint8Array | null>(
@@ -66,7 +75,7 @@ export async function importCourseZip(scope: AuthorScope, bytes: Uint8Array, tar
 
   // Checked under the key it would get now; the key is taken again when the course is written.
   const provisional = await freeCourseKey(scope.citySlug, name || "curso");
-  files.set("course.yaml", withCourseKey(files.get("course.yaml")!, provisional));
+  files.set("course.yaml", keyed(files.get("course.yaml")!, provisional));
   const problems = checkFiles(provisional, files).problems.filter(isError);
   if (problems.length > 0) return refused([], problems);
   const created = await createCityCourse(scope, {

@@ -216,6 +216,18 @@ describe("the import pages", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("reports a course.yaml that is not YAML at all (with its file and line) instead of failing", async () => {
+    const before = await rowCounts();
+    const zip = rawZip([
+      { name: "curso/course.yaml", data: "key: curso\nsourceLocale: es\nlessons: [\n" },
+      { name: "curso/quiz.yaml", data: "passMark: 70\nquestions: []\n" },
+    ]);
+    const response = await upload(saoPaulo, "/author/import", zip);
+    expect(response.status).toBe(400);
+    expect(decodeEntities(await response.text())).toMatch(/course\.yaml, línea \d+/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("refuses a file that is not a zip next to its field, and nothing is written", async () => {
     const before = await rowCounts();
     const response = await upload(saoPaulo, "/author/import", new TextEncoder().encode("no soy un zip"));
