@@ -10,7 +10,7 @@ import { audit } from "~/audit/audit.server.ts";
 import { now } from "~/clock.server.ts";
 import { db, type Prisma } from "~/db.server.ts";
 import { courseFileType } from "~/courses/importer.server.ts";
-import { cityCourseKey } from "~/courses/format.ts";
+import { cityCourseKey, courseKeyName } from "~/courses/format.ts";
 import { foldForSearch } from "~/courses/search-text.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { translationsAsCurrent, translationsSaved, type DraftFiles, type StoredTranslation } from "./translations.ts";
@@ -185,7 +185,7 @@ export async function copyNetworkCourse(scope: AuthorScope, sourceKey: string): 
   const files = await versionFiles(version.id);
   const courseYaml = files.get("course.yaml");
   if (!courseYaml) return { ok: false, problem: "authoring.problem.notCopyable" };
-  const sourceName = source.key.includes(".") ? source.key.slice(source.key.indexOf(".") + 1) : source.key;
+  const sourceName = courseKeyName(source.key);
   const sourceLocale = isLocale(source.sourceLocale) ? source.sourceLocale : "es";
   const key = await db().$transaction(async (tx) => {
     const newKey = await freeCourseKey(scope.citySlug, sourceName, tx);

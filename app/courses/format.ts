@@ -24,6 +24,11 @@ export function cityCourseKey(citySlug: string, name: string): string {
   return joined;
 }
 
+/** A course key without its city's prefix: "madrid.ia-en-tramites" → "ia-en-tramites"; a network key as it is. */
+export function courseKeyName(key: string): string {
+  return key.includes(".") ? key.slice(key.indexOf(".") + 1) : key;
+}
+
 /** Whether a course key is one of this city's own courses. */
 export function isCityCourseKey(key: string, citySlug: string): boolean {
   return CITY_SLUG_PATTERN.test(citySlug) && key.startsWith(`${citySlug}.`) && KEY_PATTERN.test(key.slice(citySlug.length + 1));

@@ -28,7 +28,16 @@ import { LanguageChoice } from "~/ui/edit-language.tsx";
 
 const formLimits: FormLimits = { maxFields: 40, maxBytes: 16 * 1024 };
 const intentSchema = z.object({ intent: z.enum(["details", "addLesson", "moveLesson", "removeLesson"]) });
-const notices = ["created", "copied", "saved", "lessonAdded", "lessonMoved", "lessonRemoved"] as const;
+const notices = [
+  "created",
+  "copied",
+  "saved",
+  "lessonAdded",
+  "lessonMoved",
+  "lessonRemoved",
+  "imported",
+  "importedDraft",
+] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => [
   { title: `${page?.title ?? ""} · ${metaMessage(matches, "authoring.nav.details")}` },
@@ -146,7 +155,13 @@ export default function CourseDetails() {
       <h1 className="mb-4 text-2xl font-bold">{t("authoring.details.heading", { course: page.title })}</h1>
       {page.done && !actionData ? (
         <FormAlert tone="success">
-          <p>{t(`authoring.details.${page.done}`)}</p>
+          <p>
+            {page.done === "imported"
+              ? t("sharing.import.done.new")
+              : page.done === "importedDraft"
+                ? t("sharing.import.done.draft")
+                : t(`authoring.details.${page.done}`)}
+          </p>
         </FormAlert>
       ) : null}
       {page.unreadable ? (

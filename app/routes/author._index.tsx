@@ -111,6 +111,11 @@ export default function AuthorHome() {
     <div>
       <h1 className="mb-2 text-2xl font-bold">{t("authoring.home.title")}</h1>
       <p className="mb-4 text-slate-700">{t("authoring.home.intro")}</p>
+      <p className="mb-4">
+        <a href="/author/import" className="text-blue-800 underline">
+          {t("sharing.import.link")}
+        </a>
+      </p>
       {actionData?.problem ? (
         <FormAlert>
           <p>{t(actionData.problem)}</p>

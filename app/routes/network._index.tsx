@@ -13,12 +13,20 @@ import { TableScroll } from "~/ui/table-scroll.tsx";
 import { WeeklyChart } from "~/ui/weekly-chart.tsx";
 import { oneDecimal, percentage } from "~/reports/rounding.ts";
 import { NetworkNav } from "~/ui/network-nav.tsx";
+import { sharedCourses } from "~/sharing/network-use.server.ts";
+import { SharedCoursesSection } from "~/sharing/shared-courses.tsx";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "NETWORK_ADMIN");
   const at = now();
   const days = defaultPeriod(at, admin.city.timeZone);
-  return { days, cities: await networkFigures(days, at, await getLocale(request)) };
+  const locale = await getLocale(request);
+  return {
+    days,
+    cities: await networkFigures(days, at, locale),
+    shared: await sharedCourses(locale),
+    timeZone: admin.city.timeZone,
+  };
 }
 
 function useAnonymisedText() {
@@ -39,7 +47,7 @@ const cell = "p-2 text-right";
 
 export default function NetworkPage() {
   const { t, formats } = useTranslation();
-  const { days, cities } = useLoaderData<typeof loader>();
+  const { days, cities, shared, timeZone } = useLoaderData<typeof loader>();
   const text = useAnonymisedText();
   const weeks = cities[0]?.trend.map((point) => point.week) ?? [];
   const weekLabel = (week: string) => {
@@ -121,6 +129,7 @@ export default function NetworkPage() {
           cells: city.trend.map((point) => text.count(point.completions)),
         }))}
       />
+      <SharedCoursesSection courses={shared} timeZone={timeZone} />
     </div>
   );
 }

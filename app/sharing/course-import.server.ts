@@ -16,6 +16,7 @@ import {
 import { checkFiles } from "~/authoring/publish.server.ts";
 import { isError, type Problem } from "~/courses/problems.ts";
 import { isLocale } from "~/i18n/locales.ts";
+import { courseKeyName } from "~/courses/format.ts";
 import { readZip, withoutTopFolder, type ZipProblem } from "./course-zip.server.ts";
 
 export type ImportTarget = { kind: "new" } | { kind: "draft"; courseKey: string; revision: number };
@@ -33,11 +34,20 @@ function declared(files: ReadonlyMap<string, Uint8Array>): { name: string; sourc
     } | null;
     const key = typeof course?.key === "string" ? course.key : "";
     return {
-      name: key.includes(".") ? key.slice(key.indexOf(".") + 1) : key,
+      name: courseKeyName(key),
       sourceLocale: typeof course?.sourceLocale === "string" ? course.sourceLocale : "",
     };
   } catch {
     return { name: "", sourceLocale: "" };
+  }
+}
+
+/** course.yaml under the key it gets here; one that does not parse is left for the checker to report. */
+function keyed(courseYaml: Uint8Array, key: string): Uint8Array {
+  try {
+    return withCourseKey(courseYaml, key);
+  } catch {
+    return courseYaml;
   }
 }
 
@@ -51,7 +61,7 @@ export async function importCourseZip(scope: AuthorScope, bytes: Uint8Array, tar
   if (target.kind === "draft") {
     const draft = await readDraft(scope, target.courseKey);
     if (!draft) return refused([{ code: "sharing.zip.noSuchCourse", params: {} }]);
-    files.set("course.yaml", withCourseKey(files.get("course.yaml")!, draft.courseKey));
+    files.set("course.yaml", keyed(files.get("course.yaml")!, draft.courseKey));
     const problems = checkFiles(draft.courseKey, files).problems.filter(isError);
     if (problems.length > 0) return refused([], problems);
     const changes = new Map<string, Uint8Array | null>(
@@ -65,7 +75,7 @@ export async function importCourseZip(scope: AuthorScope, bytes: Uint8Array, tar
 
   // Checked under the key it would get now; the key is taken again when the course is written.
   const provisional = await freeCourseKey(scope.citySlug, name || "curso");
-  files.set("course.yaml", withCourseKey(files.get("course.yaml")!, provisional));
+  files.set("course.yaml", keyed(files.get("course.yaml")!, provisional));
   const problems = checkFiles(provisional, files).problems.filter(isError);
   if (problems.length > 0) return refused([], problems);
   const created = await createCityCourse(scope, {

@@ -6,21 +6,9 @@
  * counted against the same limits, since a zip's headers can lie.
  */
 import yauzl, { type Entry, type ZipFile } from "yauzl";
+import { COURSE_ZIP_LIMITS, type ZipLimits } from "./zip-limits.ts";
 
-export interface ZipLimits {
-  maxEntries: number;
-  maxEntryBytes: number;
-  maxTotalBytes: number;
-  /** Uncompressed ÷ compressed, above which an entry is taken for a zip bomb. */
-  maxRatio: number;
-}
-
-export const COURSE_ZIP_LIMITS: ZipLimits = {
-  maxEntries: 400,
-  maxEntryBytes: 2 * 1024 * 1024,
-  maxTotalBytes: 24 * 1024 * 1024,
-  maxRatio: 100,
-};
+export { COURSE_ZIP_LIMITS, type ZipLimits };
 
 export type ZipProblemCode =
   | "sharing.zip.unreadable"

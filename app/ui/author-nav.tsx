@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
 import { SubNav } from "./admin-nav.tsx";
 
-export type AuthorPage = "details" | "quiz" | "translations" | "preview" | "publish" | "history";
+export type AuthorPage = "details" | "quiz" | "translations" | "preview" | "publish" | "history" | "share";
 
 const authorPages: Array<{ page: AuthorPage; path: string; label: MessageKey }> = [
   { page: "details", path: "", label: "authoring.nav.details" },
@@ -13,6 +13,7 @@ const authorPages: Array<{ page: AuthorPage; path: string; label: MessageKey }> 
   { page: "preview", path: "/preview", label: "authoring.nav.preview" },
   { page: "publish", path: "/publish", label: "authoring.nav.publish" },
   { page: "history", path: "/history", label: "authoring.nav.history" },
+  { page: "share", path: "/export", label: "sharing.nav.share" },
 ];
 
 export function authorCoursePath(courseKey: string, page: AuthorPage = "details"): string {

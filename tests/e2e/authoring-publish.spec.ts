@@ -3,25 +3,11 @@
  * stands and a learner of Madrid finds it in the catalog and opens its first lesson; in a city that
  * requires review, the trainer submits, cannot publish until someone else approves, then publishes.
  */
-import type { Page } from "@playwright/test";
-import { authoringData, copyCourseForTrainer } from "./authoring-support.ts";
+import { authoringData, copyCourseForTrainer, signInInSpanish, signOutWhenIdle } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
-import { expectAccessible, logIn, messagesFor } from "./support.ts";
+import { expectAccessible, messagesFor } from "./support.ts";
 
 test.use({ locale: "es-ES" });
-
-async function signIn(page: Page, email: string) {
-  await logIn(page, email);
-  await page.waitForURL((url) => url.pathname === "/");
-  // In Spanish whatever the account's language (São Paulo's accounts read Portuguese).
-  await page.request.post("/language", { form: { locale: "es", redirectTo: "/" } });
-}
-
-async function signOut(page: Page) {
-  // Let the page's own requests finish first: leaving mid-revalidation aborts them in the browser.
-  await page.waitForLoadState("networkidle");
-  await page.request.post("/logout");
-}
 
 test("a trainer publishes a copied course unchanged; a learner of the city finds it and opens its first lesson", async ({
   page,
@@ -30,7 +16,7 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
   const t = messagesFor("es");
   const key = copyCourseForTrainer("ai-fundamentals");
 
-  await signIn(page, "tomas.formador@madrid.example");
+  await signInInSpanish(page, "tomas.formador@madrid.example");
   await page.goto(`/author/${key}/publish`);
   await expect(page.getByText(t("authoring.publish.status.draftOnly"))).toBeVisible();
   await expect(page.getByText(t("authoring.publish.problems.none"))).toBeVisible();
@@ -38,9 +24,9 @@ test("a trainer publishes a copied course unchanged; a learner of the city finds
   await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
   await expect(page.getByRole("status")).toHaveText(t("authoring.publish.published", { number: 1 }), { timeout: 30_000 });
   await expect(page.getByText(t("authoring.publish.status.published"))).toBeVisible();
-  await signOut(page);
+  await signOutWhenIdle(page);
 
-  await signIn(page, "ana.garcia@madrid.example");
+  await signInInSpanish(page, "ana.garcia@madrid.example");
   await page.goto("/courses");
   await page.locator(`a[href="/courses/${key}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/courses/${key.replace(".", "\\.")}$`));
@@ -56,7 +42,7 @@ test("in a city that requires review, publishing waits for someone else's approv
   try {
     const key = copyCourseForTrainer("ai-fundamentals", "formadora@sao-paulo.example");
     const path = `/author/${key}/publish`;
-    await signIn(page, "formadora@sao-paulo.example");
+    await signInInSpanish(page, "formadora@sao-paulo.example");
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
     await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.needsApproval"), { timeout: 30_000 });
@@ -64,17 +50,17 @@ test("in a city that requires review, publishing waits for someone else's approv
     await expect(page.getByRole("status")).toHaveText(t("authoring.review.submitted"), { timeout: 30_000 });
     await expect(page.getByText(t("authoring.review.ownSubmission"))).toBeVisible();
     await expectAccessible(page);
-    await signOut(page);
+    await signOutWhenIdle(page);
 
-    await signIn(page, "admin@sao-paulo.example");
+    await signInInSpanish(page, "admin@sao-paulo.example");
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.review.return") }).click();
     await expect(page.getByText(t("authoring.review.commentRequired"))).toBeVisible({ timeout: 30_000 });
     await page.getByRole("button", { name: t("authoring.review.approve") }).click();
     await expect(page.getByRole("status")).toHaveText(t("authoring.review.approved"), { timeout: 30_000 });
-    await signOut(page);
+    await signOutWhenIdle(page);
 
-    await signIn(page, "formadora@sao-paulo.example");
+    await signInInSpanish(page, "formadora@sao-paulo.example");
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
     await expect(page.getByRole("status")).toHaveText(t("authoring.publish.published", { number: 1 }), { timeout: 30_000 });

@@ -5,6 +5,8 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import type { Page } from "@playwright/test";
+import { logIn } from "./support.ts";
 
 export const DEMO_TRAINER = "tomas.formador@madrid.example";
 
@@ -19,4 +21,17 @@ export function authoringData(...args: string[]): string {
 /** Copies a network course into the author's city; returns the copy's key (`madrid.<key>`, numbered when taken). */
 export function copyCourseForTrainer(courseKey: string, email = DEMO_TRAINER): string {
   return authoringData("copy", email, courseKey);
+}
+
+/** Signs in and reads Spanish whatever the account's language (São Paulo's accounts read Portuguese). */
+export async function signInInSpanish(page: Page, email: string): Promise<void> {
+  await logIn(page, email);
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.request.post("/language", { form: { locale: "es", redirectTo: "/" } });
+}
+
+/** Signs out once the page's own requests are done: leaving mid-revalidation aborts them in the browser. */
+export async function signOutWhenIdle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.request.post("/logout");
 }

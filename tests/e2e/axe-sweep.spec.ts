@@ -12,6 +12,7 @@ import path from "node:path";
 import { languageName } from "../../app/authoring/language-names.ts";
 import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
+import { brokenCourseZip } from "./sharing-support.ts";
 import { authoringData, copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
@@ -48,6 +49,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/network.audit.export.$file": "resource route: the network's audit log as CSV or XLSX",
   "routes/profile_.data": "resource route: a person's own data as a JSON download",
   "routes/admin.privacy_.export.$id": "resource route: a person's data as a JSON download, for a city admin",
+  "routes/author.$course.export[.]zip": "resource route: a course's draft or version as a zip download",
 };
 
 const RECORDS_DIR = path.resolve("test-results/axe-sweep");
@@ -763,6 +765,26 @@ async function privacy(page: Page, sweep: Sweep, learnerEmail: string): Promise<
   });
 }
 
+/** Sharing: a course's export page, a new draft's import page, and the import page with a refused zip's report. */
+async function sharing(page: Page, sweep: Sweep): Promise<void> {
+  const key = copyCourseForTrainer("ai-fundamentals");
+  await signedInAs(page, sweep, DEMO_TRAINER, async (t) => {
+    await page.goto(`/author/${key}/export`);
+    await sweep.scan(page, "course export");
+    await page.goto(`/author/${key}/import`);
+    await sweep.scan(page, "import a new draft, empty");
+    await page.goto("/author/import");
+    await page.getByLabel(t("sharing.import.file")).setInputFiles({
+      name: "curso.zip",
+      mimeType: "application/zip",
+      buffer: await brokenCourseZip(),
+    });
+    await page.getByRole("button", { name: t("sharing.import.submit") }).click();
+    await expect(page.getByRole("alert").filter({ hasText: t("sharing.import.fix") })).toBeVisible();
+    await sweep.scan(page, "import a course, refused with its report");
+  });
+}
+
 /** Signs in as a demo account in the pass's language, walks some pages, restores Spanish and signs out. */
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
@@ -947,6 +969,9 @@ test.describe("axe on every page and state", () => {
         const authoringPublishContext = await newContext(browser, pass);
         await authoringPublish(await authoringPublishContext.newPage(), sweep);
         await authoringPublishContext.close();
+        const sharingContext = await newContext(browser, pass);
+        await sharing(await sharingContext.newPage(), sweep);
+        await sharingContext.close();
         const departmentsContext = await newContext(browser, pass);
         await departments(await departmentsContext.newPage(), sweep);
         await departmentsContext.close();

@@ -166,6 +166,25 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     get: authorsOnly(200, 404),
     post: authorsOnly(400, 404),
   },
+  // Sharing: a Madrid course's export and new-draft import; another city's author finds no such course.
+  "routes/author.$course.export": {
+    path: "/author/madrid.curso-de-la-matriz/export",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
+  },
+  "routes/author.$course.export[.]zip": {
+    path: "/author/madrid.curso-de-la-matriz/export.zip?from=draft",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
+  },
+  "routes/author.$course.import": {
+    path: "/author/madrid.curso-de-la-matriz/import",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 404 },
+  },
+  "routes/author.import": {
+    path: "/author/import",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 200 },
+    post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
+  },
   "routes/author.$course.translations": {
     path: "/author/no-such-course/translations",
     get: authorsOnly(404),
