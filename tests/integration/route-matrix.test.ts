@@ -194,6 +194,12 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
     post: { ...all(403), anonymous: 302, trainer: 400, cityAdmin: 400, otherCityAdmin: 400 },
   },
+  // A Madrid course made in the setup below (no published version): another city's author finds no such course.
+  "routes/author.$course.quiz_.analysis": {
+    path: "/author/madrid.curso-de-la-matriz/quiz/analysis",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
+    post: all(405),
+  },
   "routes/author.$course.quiz_.$question": {
     path: "/author/madrid.no-such-course/quiz/no-such-question",
     get: { ...all(403), anonymous: 302, trainer: 404, cityAdmin: 404, otherCityAdmin: 404 },
