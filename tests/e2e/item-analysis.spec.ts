@@ -10,6 +10,8 @@ import { expectAccessible, logIn } from "./support.ts";
 test.use({ locale: "es-ES" });
 
 test("a trainer opens item analysis and sees a flagged question", async ({ page }) => {
+  // The data script (a copy, a publish and the rows) runs first; the journey itself takes a few seconds.
+  test.setTimeout(60_000);
   const key = analysisData("course", DEMO_TRAINER, "ai-fundamentals", "6");
   await logIn(page, DEMO_TRAINER);
   await page.waitForURL((url) => url.pathname === "/");
