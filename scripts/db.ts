@@ -54,6 +54,9 @@ async function deploy(): Promise<void> {
   const moved = await migrateLegacyLogos();
   if (moved.cities + moved.certificates > 0)
     console.log(`Logos moved to the file store: ${moved.cities} cities, ${moved.certificates} certificates`);
+  const { backfillQuestionAnswers } = await import("../app/quiz/attempts.server.ts");
+  const backfilled = await backfillQuestionAnswers();
+  if (backfilled > 0) console.log(`Item analysis rows written for ${backfilled} attempts graded before them`);
   await db().$disconnect();
 }
 

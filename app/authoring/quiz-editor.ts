@@ -8,15 +8,16 @@
 import { MAX_OPTIONS, type QuestionFile } from "~/courses/format.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { lessonKeyFor, type DraftModel } from "./draft-model.ts";
-import { NEW_QUESTION, type QuestionDraft, type QuestionType } from "./quiz-form.ts";
+import { NEW_QUESTION, QUIZ_ANALYSIS, type QuestionDraft, type QuestionType } from "./quiz-form.ts";
 
 export type DraftQuiz = DraftModel["quiz"];
 export type QuizSettings = DraftQuiz["settings"];
 
 /** A key made from a text (the same slug rule as lesson keys), not one of `taken`. */
 function keyFrom(text: string, taken: readonly string[], fallback: string): string {
-  const key = lessonKeyFor(text, [...taken, NEW_QUESTION]);
-  return key === "leccion" ? lessonKeyFor(fallback, [...taken, NEW_QUESTION]) : key;
+  const reserved = [...taken, NEW_QUESTION, QUIZ_ANALYSIS];
+  const key = lessonKeyFor(text, reserved);
+  return key === "leccion" ? lessonKeyFor(fallback, reserved) : key;
 }
 
 /** A question as its form shows it in one language (empty where that language has no text yet). */

@@ -11,6 +11,8 @@ export const questionTypes = ["single", "multiple", "true-false"] as const satis
 
 /** The address word of the new-question page: never a question's key. */
 export const NEW_QUESTION = "new";
+/** The item analysis page's segment under /quiz/, so no question key may be it either. */
+export const QUIZ_ANALYSIS = "analysis";
 
 /** What a question's form holds in one language. An option with key "" is a new one. */
 export interface QuestionDraft {

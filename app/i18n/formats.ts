@@ -24,6 +24,8 @@ export interface Formats {
   contrastRatio: (value: number) => string;
   /** The same, short, for a chart's axis: "31 mar" (es). */
   shortDay: (day: string) => string;
+  /** A correlation coefficient with two decimals and its sign: "−0,25", "0,4" (es). */
+  correlation: (value: number) => string;
 }
 
 function build(lang: string): Formats {
@@ -39,7 +41,9 @@ function build(lang: string): Formats {
   const oneDecimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const shortDay = new Intl.DateTimeFormat(lang, { month: "short", day: "numeric", timeZone: "UTC" });
   const twoDecimals = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  const correlation = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, signDisplay: "negative" });
   return {
+    correlation: (value) => correlation.format(value),
     contrastRatio: (value) => `${twoDecimals.format(Math.floor(value * 100) / 100)}:1`,
     percent: (value) => percent.format(value / 100),
     calendarDay: (day) => calendarDay.format(new Date(`${day}T12:00:00Z`)),

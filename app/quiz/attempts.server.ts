@@ -16,6 +16,7 @@ import { commitProgress, findCourseId, findEnrollment, recordPosition } from "~/
 import { gradeAttempt } from "./grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
 import { quizExtrasFor } from "~/assignments/accommodations.server.ts";
+import { questionAnswerRows } from "~/analysis/question-answers.ts";
 import {
   attemptAllowance,
   attemptDeadline,
@@ -224,13 +225,14 @@ async function answerKey(versionId: string) {
     where: { versionId },
     select: {
       passMark: true,
-      questions: { select: { key: true, correct: true } },
+      questions: { select: { id: true, key: true, correct: true } },
       version: { select: passingVersionSelect },
     },
   });
   return {
     passMark: quiz.passMark,
     version: quiz.version,
+    questionIds: new Map(quiz.questions.map((question) => [question.key, question.id])),
     correct: new Map(quiz.questions.map((question) => [question.key, stringList.parse(JSON.parse(question.correct))])),
   };
 }
@@ -279,20 +281,57 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<Ev
     const written = await conditionalWrite(db());
     return written.count === 1 ? { status: "accepted", step } : { status: "stale", step: null };
   }
-  const { passMark, correct, version } = await answerKey(attempt.versionId);
+  const [{ passMark, correct, version, questionIds }, { cycle }] = await Promise.all([
+    answerKey(attempt.versionId),
+    db().enrollment.findUniqueOrThrow({ where: { id: attempt.enrollmentId }, select: { cycle: true } }),
+  ]);
   const drawn = drawnSchema.parse(JSON.parse(attempt.questions));
-  const { score, passed } = gradeDrawn(drawn, correct, actor.getSnapshot().context.answers, passMark);
+  const { answers } = actor.getSnapshot().context;
+  const grade = gradeDrawn(drawn, correct, answers, passMark);
+  const { score, passed } = grade;
   actor.send({ type: "GRADED", score, passed });
-  if (!passed) {
-    const written = await conditionalWrite(db(), { score, passed });
-    return written.count === 1 ? { status: "accepted", step } : { status: "stale", step: null };
-  }
-  const committed = await commitProgress(
-    attempt.enrollmentId,
-    async (tx) => ((await conditionalWrite(tx, { score, passed })).count === 1 ? step : null),
-    { passing: { score, version } },
-  );
+  // The score and the per-question rows of item analysis are written together or not at all.
+  const gradedWrite = async (tx: Prisma.TransactionClient) => {
+    if ((await conditionalWrite(tx, { score, passed })).count !== 1) return null;
+    await tx.questionAnswer.createMany({ data: questionAnswerRows({ ...attempt, cycle }, drawn, questionIds, answers, grade) });
+    return step;
+  };
+  const committed = passed
+    ? await commitProgress(attempt.enrollmentId, gradedWrite, { passing: { score, version } })
+    : await db().$transaction(gradedWrite);
   return committed === null ? { status: "stale", step: null } : { status: "accepted", step: committed };
+}
+
+/**
+ * Item analysis rows for attempts graded before they were written at grading: each such attempt's
+ * snapshot read once, graded again by the same function. Idempotent; a data step of
+ * `scripts/db.ts deploy` (decision 033). Returns how many attempts it filled in.
+ */
+export async function backfillQuestionAnswers(batchSize = 200): Promise<number> {
+  let filled = 0;
+  const keys = new Map<string, Awaited<ReturnType<typeof answerKey>>>();
+  for (let after = ""; ;) {
+    const batch = await db().quizAttempt.findMany({
+      where: { id: { gt: after }, submittedAt: { not: null }, answers: { none: {} } },
+      select: { ...attemptSelect, enrollment: { select: { cycle: true } } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (batch.length === 0) return filled;
+    const rows = [];
+    for (const { enrollment, ...attempt } of batch) {
+      let key = keys.get(attempt.versionId);
+      if (!key) keys.set(attempt.versionId, (key = await answerKey(attempt.versionId)));
+      const { answers } = restore(attempt).getSnapshot().context;
+      const drawn = drawnSchema.parse(JSON.parse(attempt.questions));
+      const grade = gradeDrawn(drawn, key.correct, answers, key.passMark);
+      rows.push(...questionAnswerRows({ ...attempt, cycle: enrollment.cycle }, drawn, key.questionIds, answers, grade));
+      after = attempt.id;
+    }
+    await db().questionAnswer.createMany({ data: rows });
+    filled += batch.length;
+    if (batch.length < batchSize) return filled;
+  }
 }
 
 /** After the deadline, the attempt is graded with the answers stored before it. The one place that does. */

@@ -17,6 +17,11 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
 }
 
+/** The score of an attempt: percent of its questions answered correctly, rounded down. */
+export function scoreOf(correctCount: number, total: number): number {
+  return total === 0 ? 0 : Math.floor((correctCount * 100) / total);
+}
+
 /** A question counts when the chosen options are exactly the correct ones. */
 export function gradeAttempt(
   questions: readonly GradableQuestion[],
@@ -27,6 +32,6 @@ export function gradeAttempt(
   for (const question of questions) correctByQuestion[question.key] = sameSet(answers[question.key] ?? [], question.correct);
   const correctCount = Object.values(correctByQuestion).filter(Boolean).length;
   const total = questions.length;
-  const score = total === 0 ? 0 : Math.floor((correctCount * 100) / total);
+  const score = scoreOf(correctCount, total);
   return { correctCount, total, score, passed: score >= passMark, correctByQuestion };
 }

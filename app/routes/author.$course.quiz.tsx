@@ -201,6 +201,11 @@ export default function QuizPage() {
       <AuthorNav courseKey={page.courseKey} courseTitle={page.courseTitle} current="quiz" />
       <h1 className="mb-2 text-2xl font-bold">{t("authoring.quiz.title")}</h1>
       <p className="mb-4 max-w-prose">{t("authoring.quiz.intro")}</p>
+      <p className="mb-4">
+        <Link to={authorCoursePath(page.courseKey, "analysis")} className="text-blue-800 underline">
+          {t("analysis.editorLink")}
+        </Link>
+      </p>
       <QuizEditHeader
         saved={Boolean(saved)}
         problems={page.problems}

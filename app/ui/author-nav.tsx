@@ -4,11 +4,12 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
 import { SubNav } from "./admin-nav.tsx";
 
-export type AuthorPage = "details" | "quiz" | "translations" | "preview" | "publish" | "history" | "share";
+export type AuthorPage = "details" | "quiz" | "analysis" | "translations" | "preview" | "publish" | "history" | "share";
 
 const authorPages: Array<{ page: AuthorPage; path: string; label: MessageKey }> = [
   { page: "details", path: "", label: "authoring.nav.details" },
   { page: "quiz", path: "/quiz", label: "authoring.nav.quiz" },
+  { page: "analysis", path: "/quiz/analysis", label: "analysis.nav" },
   { page: "translations", path: "/translations", label: "authoring.nav.translations" },
   { page: "preview", path: "/preview", label: "authoring.nav.preview" },
   { page: "publish", path: "/publish", label: "authoring.nav.publish" },

@@ -14,6 +14,7 @@ import type { Locale } from "../../app/i18n/locales.ts";
 import type { Translate } from "../../app/i18n/translate.ts";
 import { brokenCourseZip } from "./sharing-support.ts";
 import { authoringData, copyCourseForTrainer, DEMO_TRAINER } from "./authoring-support.ts";
+import { analysisData } from "./analysis-support.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   axeViolations,
@@ -363,6 +364,20 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   } finally {
     await setLanguage("es");
   }
+}
+
+/** Item analysis of a course's quiz: with data (six first attempts) and with not enough data (two). */
+async function itemAnalysis(page: Page, sweep: Sweep): Promise<void> {
+  const withData = analysisData("course", DEMO_TRAINER, "ai-fundamentals", "6");
+  const tooFew = analysisData("course", DEMO_TRAINER, "ai-fundamentals", "2");
+  await signedInAs(page, sweep, DEMO_TRAINER, async (t) => {
+    await page.goto(`/author/${withData}/quiz/analysis`);
+    await expect(page.getByRole("heading", { name: t("analysis.histogram.title") })).toBeVisible();
+    await sweep.scan(page, "item analysis, with data");
+    await page.goto(`/author/${tooFew}/quiz/analysis`);
+    await expect(page.getByRole("heading", { name: t("analysis.notEnough.title") })).toBeVisible();
+    await sweep.scan(page, "item analysis, not enough data");
+  });
 }
 
 /** Review and publish: a draft with the checker's problems, a review pending, and the network admin's city courses. */
@@ -963,6 +978,9 @@ test.describe("axe on every page and state", () => {
         const authoringQuizContext = await newContext(browser, pass);
         await authoringQuiz(await authoringQuizContext.newPage(), sweep);
         await authoringQuizContext.close();
+        const itemAnalysisContext = await newContext(browser, pass);
+        await itemAnalysis(await itemAnalysisContext.newPage(), sweep);
+        await itemAnalysisContext.close();
         const brandingContext = await newContext(browser, pass);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();

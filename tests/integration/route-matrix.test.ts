@@ -222,6 +222,12 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
     get: authorsOnly(404),
     post: authorsOnly(400),
   },
+  // A Madrid course made in the setup below (no published version): another city's author finds no such course.
+  "routes/author.$course.quiz_.analysis": {
+    path: "/author/madrid.curso-de-la-matriz/quiz/analysis",
+    get: { ...all(403), anonymous: 302, trainer: 200, cityAdmin: 200, otherCityAdmin: 404 },
+    post: all(405),
+  },
   "routes/author.$course.quiz_.$question": {
     path: "/author/madrid.no-such-course/quiz/no-such-question",
     get: authorsOnly(404),

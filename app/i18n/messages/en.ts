@@ -14,6 +14,7 @@ import { auditEn } from "./audit.ts";
 import { networkCitiesEn } from "./network-cities.ts";
 import { authoringEn } from "./authoring.ts";
 import { sharingEn } from "./sharing.ts";
+import { analysisEn } from "./analysis.ts";
 import { checkerEn } from "./checker.ts";
 
 /** English. */
@@ -431,5 +432,6 @@ export const en: Messages = {
   ...networkCitiesEn,
   ...authoringEn,
   ...sharingEn,
+  ...analysisEn,
   ...checkerEn,
 };

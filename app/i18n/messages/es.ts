@@ -13,6 +13,7 @@ import { auditEs } from "./audit.ts";
 import { networkCitiesEs } from "./network-cities.ts";
 import { authoringEs } from "./authoring.ts";
 import { sharingEs } from "./sharing.ts";
+import { analysisEs } from "./analysis.ts";
 import { checkerEs } from "./checker.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
@@ -467,6 +468,7 @@ export const es = {
   ...networkCitiesEs,
   ...authoringEs,
   ...sharingEs,
+  ...analysisEs,
   ...checkerEs,
 } as const;
 

@@ -14,6 +14,7 @@ import { auditPt } from "./audit.ts";
 import { networkCitiesPt } from "./network-cities.ts";
 import { authoringPt } from "./authoring.ts";
 import { sharingPt } from "./sharing.ts";
+import { analysisPt } from "./analysis.ts";
 import { checkerPt } from "./checker.ts";
 
 /** Brazilian Portuguese. */
@@ -448,5 +449,6 @@ export const pt: Messages = {
   ...networkCitiesPt,
   ...authoringPt,
   ...sharingPt,
+  ...analysisPt,
   ...checkerPt,
 };

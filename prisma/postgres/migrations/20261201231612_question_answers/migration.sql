@@ -1,0 +1,26 @@
+-- CreateTable
+CREATE TABLE "QuestionAnswer" (
+    "attemptId" TEXT NOT NULL,
+    "questionId" TEXT NOT NULL,
+    "versionId" TEXT NOT NULL,
+    "correct" BOOLEAN NOT NULL,
+    "chosen" TEXT NOT NULL,
+    "firstAttempt" BOOLEAN NOT NULL,
+    "attemptCorrect" INTEGER NOT NULL,
+    "attemptTotal" INTEGER NOT NULL,
+
+    CONSTRAINT "QuestionAnswer_pkey" PRIMARY KEY ("attemptId","questionId")
+);
+
+-- CreateIndex
+CREATE INDEX "QuestionAnswer_questionId_idx" ON "QuestionAnswer"("questionId");
+
+-- CreateIndex
+CREATE INDEX "QuestionAnswer_versionId_firstAttempt_questionId_correct_at_idx" ON "QuestionAnswer"("versionId", "firstAttempt", "questionId", "correct", "attemptCorrect", "attemptTotal");
+
+-- AddForeignKey
+ALTER TABLE "QuestionAnswer" ADD CONSTRAINT "QuestionAnswer_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "QuizAttempt"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "QuestionAnswer" ADD CONSTRAINT "QuestionAnswer_questionId_fkey" FOREIGN KEY ("questionId") REFERENCES "Question"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
