@@ -15,6 +15,7 @@ import { networkCitiesEn } from "./network-cities.ts";
 import { authoringEn } from "./authoring.ts";
 import { sharingEn } from "./sharing.ts";
 import { checkerEn } from "./checker.ts";
+import { operationsEn } from "./operations.ts";
 
 /** English. */
 export const en: Messages = {
@@ -432,4 +433,5 @@ export const en: Messages = {
   ...authoringEn,
   ...sharingEn,
   ...checkerEn,
+  ...operationsEn,
 };

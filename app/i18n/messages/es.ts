@@ -14,6 +14,7 @@ import { networkCitiesEs } from "./network-cities.ts";
 import { authoringEs } from "./authoring.ts";
 import { sharingEs } from "./sharing.ts";
 import { checkerEs } from "./checker.ts";
+import { operationsEs } from "./operations.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
   "app.name": "Aula IA",
@@ -468,6 +469,7 @@ export const es = {
   ...authoringEs,
   ...sharingEs,
   ...checkerEs,
+  ...operationsEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

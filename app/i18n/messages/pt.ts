@@ -15,6 +15,7 @@ import { networkCitiesPt } from "./network-cities.ts";
 import { authoringPt } from "./authoring.ts";
 import { sharingPt } from "./sharing.ts";
 import { checkerPt } from "./checker.ts";
+import { operationsPt } from "./operations.ts";
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -449,4 +450,5 @@ export const pt: Messages = {
   ...authoringPt,
   ...sharingPt,
   ...checkerPt,
+  ...operationsPt,
 };
