@@ -4,6 +4,11 @@
  *   deploy            apply committed migrations to DATABASE_URL (SQLite file by default), then the data steps
  *   migrate <name>    write a new migration for SQLite and for PostgreSQL from the schema
  *   check             exit 1 when either migration folder does not match the schema
+ *   backup <file>     a consistent online copy of the SQLite database (safe while the app runs)
+ *   export-erasures <file.json>          the erasure ledger, to keep before a restore
+ *   reapply-erasures --ledger <source>   after a restore: erase again everyone the ledger names
+ *                     (source: an exported .json, a SQLite file or a postgresql:// URL)
+ * Backups and restores: docs/operations.md.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -122,12 +127,54 @@ async function check(): Promise<void> {
   console.log("Migrations match the schema on sqlite and postgres.");
 }
 
-const [command, argument] = process.argv.slice(2);
+async function backup(target: string | undefined): Promise<void> {
+  if (!target) throw new Error("usage: npm run db:backup -- <file>");
+  const { backupSqlite } = await import("../app/operations/backup.server.ts");
+  const { pages } = await backupSqlite(process.env.DATABASE_URL ?? defaultDatabaseUrl, target);
+  console.log(`Backup written to ${target} (${pages} pages, integrity check ok).`);
+}
+
+/** The erasure ledger's commands run on the app's own client (DATABASE_URL). */
+async function withAppDatabase(work: () => Promise<void>): Promise<void> {
+  process.env.DATABASE_URL ??= defaultDatabaseUrl;
+  const { db } = await import("../app/db.server.ts");
+  try {
+    await work();
+  } finally {
+    await db().$disconnect();
+  }
+}
+
+async function exportErasures(file: string | undefined): Promise<void> {
+  if (!file?.endsWith(".json")) throw new Error("usage: npm run db:export-erasures -- <file.json>");
+  const { exportLedger } = await import("../app/privacy/erasure-ledger.server.ts");
+  await withAppDatabase(async () => console.log(`${await exportLedger(file)} erasures written to ${file}.`));
+}
+
+async function reapplyErasures(args: string[]): Promise<void> {
+  const source = args[0] === "--ledger" ? args[1] : undefined;
+  if (!source) throw new Error("usage: npm run db:reapply-erasures -- --ledger <file.json | file.db | postgresql://…>");
+  const { readLedger, reapplyErasures: reapply } = await import("../app/privacy/erasure-ledger.server.ts");
+  const entries = await readLedger(source);
+  await withAppDatabase(async () => {
+    const report = await reapply(entries);
+    console.log(
+      `Ledger: ${entries.length} erasures. Erased again: ${report.reapplied}; already erased: ${report.alreadyErased}; not in this database: ${report.absent}.`,
+    );
+  });
+}
+
+const [command, argument, ...rest] = process.argv.slice(2);
 if (command === "generate") generate();
 else if (command === "deploy") await deploy();
 else if (command === "migrate") await migrate(argument ?? "");
 else if (command === "check") await check();
+else if (command === "backup") await backup(argument);
+else if (command === "export-erasures") await exportErasures(argument);
+else if (command === "reapply-erasures") await reapplyErasures([argument ?? "", ...rest]);
 else {
-  console.error("usage: db.ts generate | deploy | migrate <name> | check");
+  console.error(
+    "usage: db.ts generate | deploy | migrate <name> | check | backup <file> | export-erasures <file.json> | reapply-erasures --ledger <source>",
+  );
   process.exit(2);
 }

@@ -14,9 +14,13 @@ export interface ThrowawayPostgres {
   url: (database: string) => string;
   createDatabase: (database: string) => Promise<string>;
   stop: () => Promise<void>;
+  /** Fault tests: the server process stops (its data kept) and starts again on the same port. */
+  pause: () => Promise<void>;
+  resume: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on at the moment, on loopback. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -43,7 +47,8 @@ export async function startThrowawayPostgres(options: { keepIn?: string } = {}):
     port,
     user: "postgres",
     password,
-    persistent: kept,
+    // The folder is removed below when not kept: a paused server keeps its data.
+    persistent: true,
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     onLog: () => {},
@@ -58,6 +63,8 @@ export async function startThrowawayPostgres(options: { keepIn?: string } = {}):
       await server.createDatabase(database);
       return url(database);
     },
+    pause: () => server.stop(),
+    resume: () => server.start(),
     async stop() {
       await server.stop();
       if (!kept) rmSync(root, { recursive: true, force: true });

@@ -2,13 +2,18 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import zlib from "node:zlib";
-import { createRequestHandler } from "@remix-run/express";
+// The adapter's own request conversion (its package index exports only the whole handler; the
+// version is pinned in package.json).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { cacheHeaders } from "../app/http/cache-policy.ts";
 import { refusalText } from "../app/http/refusals.ts";
 import { requestScope, runAfterRequest, sessionWasRead } from "../app/http/request-scope.ts";
 import { staticSecurityHeaders } from "../app/http/security-headers.ts";
+import { databaseWasUnavailable } from "../app/operations/database-availability.ts";
+import { RETRY_AFTER_SECONDS, unavailableAnswer } from "../app/operations/unavailable-page.ts";
 
 // The outer bounds, for any route: each action declares its own, smaller limits
 // (app/forms/limits.ts), which the form reader enforces. Only multipart bodies carry files.
@@ -138,16 +143,29 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
     next();
   });
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      getLoadContext: (req, res) => ({
+  // Remix's Express adapter, with one addition: a request during which the database could not
+  // answer (a loader or action marked it, app/operations/database-availability.ts) gets the 503
+  // page in the visitor's language instead of the general error page. The next request tries the
+  // database again, so the app recovers by itself once it answers.
+  const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  app.all("*", async (req, res, next) => {
+    try {
+      const documentRequest = !req.path.endsWith(".data");
+      const response = await handleRequest(createRemixRequest(req, res), {
         cspNonce: res.locals.cspNonce,
         clientIp: req.ip ?? "unknown",
-        documentRequest: !req.path.endsWith(".data"),
-      }),
-    }),
-  );
+        documentRequest,
+      });
+      if (!databaseWasUnavailable(requestScope.getStore())) return await sendRemixResponse(res, response);
+      await response.body?.cancel();
+      const answer = unavailableAnswer(
+        { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") },
+        { document: documentRequest },
+      );
+      res.status(503).set("Retry-After", String(RETRY_AFTER_SECONDS)).type(answer.contentType).send(answer.body);
+    } catch (error) {
+      next(error);
+    }
+  });
   return app;
 }

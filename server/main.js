@@ -4,10 +4,21 @@
 import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { schemaBehindMessage, schemaStatus } from "../app/operations/schema-status.server.ts";
+import { defaultDatabaseUrl } from "../app/env-defaults.ts";
 import { createApp } from "./app.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
+
+// A schema behind this version's migrations: refuse to start (migrations are the deploy's step).
+if (cluster.isPrimary) {
+  const status = await schemaStatus(process.env.DATABASE_URL ?? defaultDatabaseUrl);
+  if (!status.current) {
+    console.error(schemaBehindMessage(status.missing));
+    process.exit(1);
+  }
+}
 
 if (workers > 1 && cluster.isPrimary) {
   for (let index = 0; index < workers; index += 1) cluster.fork();

@@ -22,10 +22,11 @@ export type ErasureOutcome = { ok: true } | { ok: false; reason: ErasureRefusal 
 
 export interface ErasureRequest {
   cityId: string;
-  /** The city admin who erases, or null for the retention job. */
+  /** The city admin who erases, or null for the retention job and a re-application after a restore. */
   actorId: string | null;
   userId: string;
-  via: "admin" | "retention";
+  /** "restore": an erasure made before a restore, re-applied from the erasure ledger (app/privacy/erasure-ledger.server.ts). */
+  via: "admin" | "retention" | "restore";
 }
 
 /** Other active, not erased, city admins of the city: erasing the last one would leave the city without one. */
@@ -57,7 +58,12 @@ export async function erasePerson(request: ErasureRequest): Promise<ErasureOutco
     if (!person) return { ok: false, reason: "not-found" };
     if (person.erasedAt) return { ok: false, reason: "already-erased" };
     if (request.actorId && !(await mayErase(tx, request.actorId, person.roleGrants))) return { ok: false, reason: "outranks" };
-    if (person.roleGrants.some((grant) => grant.role === "CITY_ADMIN") && (await otherCityAdmins(tx, cityId, userId)) === 0)
+    // A re-applied erasure was already allowed when it was made: the restored city may have no other admin.
+    if (
+      request.via !== "restore" &&
+      person.roleGrants.some((grant) => grant.role === "CITY_ADMIN") &&
+      (await otherCityAdmins(tx, cityId, userId)) === 0
+    )
       return { ok: false, reason: "last-admin" };
     const needles = identifyingStrings(person);
     const email = erasedEmail(userId);
@@ -75,6 +81,8 @@ export async function erasePerson(request: ErasureRequest): Promise<ErasureOutco
       },
     });
     if (claimed.count !== 1) return { ok: false, reason: "already-erased" };
+    // What a restore from an older backup re-applies (decision 035): the user id only.
+    await tx.erasureLedger.create({ data: { userId, erasedAt: at } });
 
     const certificates = await tx.certificate.findMany({
       where: { userId },

@@ -84,6 +84,7 @@ const expected: Record<string, { path: string; get: Row; post?: Row }> = {
   "routes/hr.assignments.new": { path: "/hr/assignments/new", get: hrOnly(200), post: hrOnly(400) },
   "routes/admin.certificates": { path: "/admin/certificates", get: cityAdminOnly(200), post: cityAdminOnly(400) },
   "routes/themes.$city": { path: "/themes/madrid", get: all(200) },
+  "routes/healthz": { path: "/healthz", get: all(200), post: all(405) },
   "routes/test-clock": { path: "/test-clock", get: all(404), post: all(404) },
   "routes/test-form": { path: "/test-form", get: all(404), post: all(404) },
   "routes/course-assets.$file": { path: `/course-assets/${"0".repeat(64)}.png`, get: all(404) },

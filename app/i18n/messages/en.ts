@@ -16,6 +16,7 @@ import { authoringEn } from "./authoring.ts";
 import { sharingEn } from "./sharing.ts";
 import { analysisEn } from "./analysis.ts";
 import { checkerEn } from "./checker.ts";
+import { operationsEn } from "./operations.ts";
 
 /** English. */
 export const en: Messages = {
@@ -434,4 +435,5 @@ export const en: Messages = {
   ...sharingEn,
   ...analysisEn,
   ...checkerEn,
+  ...operationsEn,
 };

@@ -15,6 +15,7 @@ import { authoringEs } from "./authoring.ts";
 import { sharingEs } from "./sharing.ts";
 import { analysisEs } from "./analysis.ts";
 import { checkerEs } from "./checker.ts";
+import { operationsEs } from "./operations.ts";
 /** Spanish: the source catalog. Every key here must exist in pt.ts and en.ts (checked by the type and a test). */
 export const es = {
   "app.name": "Aula IA",
@@ -470,6 +471,7 @@ export const es = {
   ...sharingEs,
   ...analysisEs,
   ...checkerEs,
+  ...operationsEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -16,6 +16,7 @@ import { authoringPt } from "./authoring.ts";
 import { sharingPt } from "./sharing.ts";
 import { analysisPt } from "./analysis.ts";
 import { checkerPt } from "./checker.ts";
+import { operationsPt } from "./operations.ts";
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -451,4 +452,5 @@ export const pt: Messages = {
   ...sharingPt,
   ...analysisPt,
   ...checkerPt,
+  ...operationsPt,
 };

@@ -1,0 +1,58 @@
+/**
+ * Migrations are the deploy's step (decision 035): a server whose database lacks a migration this
+ * version ships refuses to start and says to run `npm run db:deploy`; once it has run, it starts.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, inject, it } from "vitest";
+import { schemaStatus, shippedMigrations } from "~/operations/schema-status.server.ts";
+import { withClient } from "../support/postgres-servers.ts";
+import { startServerProcess } from "../support/server-process.ts";
+
+const kind = inject("databaseKind");
+
+/** A copy of the run's migrated database from before the newest migration. */
+async function databaseBehindByOne(newest: string): Promise<string> {
+  const undo = [`DROP TABLE "ErasureLedger"`, `DELETE FROM "_prisma_migrations" WHERE migration_name = '${newest}'`];
+  if (kind === "postgres") {
+    const name = `behind_${Date.now()}`;
+    await withClient(inject("postgresAdminUrl"), (admin) =>
+      admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templatePostgresName")}"`),
+    );
+    const url = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
+    await withClient(url, async (client) => {
+      for (const statement of undo) await client.query(statement);
+    });
+    return url;
+  }
+  const file = path.join(inject("scratchDir"), `behind-${Date.now()}.db`);
+  copyFileSync(inject("templateSqliteFile"), file);
+  const database = new Database(file);
+  for (const statement of undo) database.exec(statement);
+  database.close();
+  return `file:${file}`;
+}
+
+it("a server whose schema is behind refuses to start, naming npm run db:deploy; after it, nothing is missing", async () => {
+  const url = `${kind === "postgres" ? "postgresql://" : "file:"}`;
+  const newest = shippedMigrations(url).at(-1)!;
+  // The newest migration is the erasure ledger's (this test undoes exactly it).
+  expect(newest).toMatch(/_erasure_ledger$/);
+  const databaseUrl = await databaseBehindByOne(newest);
+
+  const refused = await startServerProcess({ DATABASE_URL: databaseUrl });
+  expect(refused.started).toBe(false);
+  if (refused.started) return;
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain("npm run db:deploy");
+  expect(refused.stderr).toContain(newest);
+
+  execFileSync("node_modules/.bin/tsx", ["scripts/db.ts", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
+  // What the server checks before it listens (server/main.js): now nothing is missing.
+  expect(await schemaStatus(databaseUrl)).toEqual({ current: true });
+}, 45_000);
