@@ -17,13 +17,40 @@ export type { Role } from "./generated/sqlite/client.ts";
 
 let client: Db | undefined;
 
+/**
+ * SQLite's transactions take the write lock when they begin (BEGIN IMMEDIATE), so that several
+ * processes on one file wait their turn (the busy timeout) instead of failing: a deferred
+ * transaction that read first and then wrote after another process's commit got
+ * SQLITE_BUSY_SNAPSHOT at once, which no timeout retries (decision 036). The adapter always
+ * begins deferred; its transaction is turned into an immediate one before the first query.
+ */
+class ImmediateSqlite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const begin = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await begin(isolationLevel);
+      try {
+        // Nothing has run since BEGIN: ending it and beginning again loses nothing.
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });
+        await transaction.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
+      } catch (error) {
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
 function createClient(url: string): Db {
   if (databaseKind(url) === "postgres") {
     // Same models and API; only the SQL dialect inside differs.
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db;
   }
   // A busy timeout lets several app workers share one file (WAL mode is set at migration time).
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }) });
+  return new SqliteClient({ adapter: new ImmediateSqlite({ url: sqlitePath(url), timeout: 5000 }) });
 }
 
 export function db(): Db {

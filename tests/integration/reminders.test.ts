@@ -16,7 +16,7 @@ import { setSummarySubscription } from "~/assignments/summaries.server.ts";
 import { db } from "~/db.server.ts";
 import { enroll } from "~/learning/enrollments.server.ts";
 import { hrScopeOf } from "~/reports/scope.server.ts";
-import { assignmentRow } from "../support/assignment-rows.ts";
+import { assignmentRow, peopleWithRemindersDue } from "../support/assignment-rows.ts";
 import { createUser, sessionCookie } from "../support/factories.ts";
 import { decodeEntities } from "../support/html.ts";
 import { currentUserFor, importSampleCourse, SAMPLE_COURSE } from "../support/learning.ts";
@@ -201,23 +201,7 @@ async function holdingRun(outboxDir: string) {
 
 describe("two runs at once", () => {
   it("send each reminder exactly once: notices, claims and emails", async () => {
-    const now = Date.now();
-    const soon = new Date(now + 3 * 86_400_000);
-    const past = new Date(now - 2 * 86_400_000);
-    const people = [];
-    for (let index = 0; index < 12; index += 1) {
-      // Quito has no demo assignments, so the job's fill of open assignments adds no rows for them.
-      const person = await createUser({ city: "quito" });
-      // Open and due in three days: "assigned" and "due soon"; or overdue: "overdue" only.
-      const overdue = index % 3 === 0;
-      await assignmentRow({
-        userId: person.id,
-        courseKey: SAMPLE_COURSE,
-        assignedAt: new Date(now - 5 * 86_400_000),
-        dueAt: overdue ? past : soon,
-      });
-      people.push({ ...person, expected: overdue ? 1 : 2 });
-    }
+    const people = await peopleWithRemindersDue(12, SAMPLE_COURSE);
     const expected = people.reduce((sum, person) => sum + person.expected, 0);
     const outboxDir = mkdtempSync(path.join(tmpdir(), "reminders-outbox-"));
 
