@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { schemaBehindMessage, schemaStatus } from "../app/operations/schema-status.server.ts";
 import { defaultDatabaseUrl } from "../app/env-defaults.ts";
-import { createApp } from "./app.js";
+import { createApp, listen } from "./app.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
@@ -31,12 +31,7 @@ if (workers > 1 && cluster.isPrimary) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   const build = await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href);
   const trustProxy = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").toLowerCase());
-  const server = createApp({ build, trustProxy, clientDir: `${buildDir}/client` }).listen(port, () => {
+  listen(createApp({ build, trustProxy, clientDir: `${buildDir}/client` }), port, undefined, () => {
     if (workers === 1) console.log(`Aula IA is listening on http://localhost:${port}`);
   });
-  // An idle keep-alive connection stays open longer than a front proxy keeps its own (often
-  // 60 s), so a client never sends a request on a socket this server is just closing (Node's
-  // default of 5 s made such requests fail with a reset under load).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createApp } from "../../server/app.js";
+import { createApp, listen } from "../../server/app.js";
 import { createUser, TEST_PASSWORD } from "../support/factories.ts";
 
 const tsx = "node_modules/.bin/tsx";
@@ -58,7 +58,7 @@ describe("operations", () => {
 
   it("marks the session cookie Secure behind a trusted HTTPS proxy", async () => {
     const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-    const server = createApp({ build, trustProxy: true }).listen(0, "127.0.0.1");
+    const server = listen(createApp({ build, trustProxy: true }), 0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
     try {
       const user = await createUser();

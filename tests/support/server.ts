@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "../../server/app.js";
+import { createApp, listen } from "../../server/app.js";
 
 export interface TestServer {
   origin: string;
@@ -14,7 +14,7 @@ export interface TestServer {
 
 export async function startTestServer(options: { trustProxy?: boolean } = {}): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
-  const server = createApp({ build, trustProxy: options.trustProxy }).listen(0, "127.0.0.1");
+  const server = listen(createApp({ build, trustProxy: options.trustProxy }), 0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
