@@ -9,8 +9,6 @@ import { answerCounts, type AnswerGroup, type ChoiceGroup, type QuestionAnswerRo
 
 /** Groups per statement: six parameters each keeps a statement under SQLite's and PostgreSQL's limits. */
 const GROUPS_PER_STATEMENT = 1000;
-/** Rows read at a time when a version's counts are rebuilt. */
-const REBUILD_BATCH = 5000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
@@ -47,7 +45,8 @@ export async function recordQuestionAnswers(tx: Prisma.TransactionClient, rows: 
 }
 
 /**
- * A version's counts made again from its rows, in one transaction (idempotent). A data step of
+ * A version's counts made again from its rows, in one transaction (idempotent), a question at a
+ * time (a question belongs to one version; its rows are read through their index). A data step of
  * deploy (with the backfill), run before the app serves: an attempt graded while it runs could be
  * counted twice.
  */
@@ -56,18 +55,9 @@ export async function rebuildAnswerCounts(versionId: string): Promise<void> {
     async (tx) => {
       await tx.questionAnswerCount.deleteMany({ where: { versionId } });
       await tx.questionChoiceCount.deleteMany({ where: { versionId } });
-      for (let after: { attemptId: string; questionId: string } | null = null; ;) {
-        const rows: QuestionAnswerRow[] = await tx.questionAnswer.findMany({
-          where: { versionId },
-          orderBy: [{ attemptId: "asc" }, { questionId: "asc" }],
-          ...(after ? { cursor: { attemptId_questionId: after }, skip: 1 } : {}),
-          take: REBUILD_BATCH,
-        });
-        if (rows.length === 0) return;
-        await addCounts(tx, answerCounts(rows));
-        const last = rows.at(-1)!;
-        after = { attemptId: last.attemptId, questionId: last.questionId };
-        if (rows.length < REBUILD_BATCH) return;
+      const answered = await tx.questionAnswer.groupBy({ by: ["questionId"], where: { versionId } });
+      for (const { questionId } of answered) {
+        await addCounts(tx, answerCounts(await tx.questionAnswer.findMany({ where: { questionId } })));
       }
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
