@@ -1,14 +1,15 @@
 /**
- * Item analysis of a city course's quiz for its authors: two flat counting queries over the rows
- * grading writes (QuestionAnswer, first attempts of one version), the statistics computed by
- * item-analysis.ts. No learner is selected: rows carry attempt figures only.
+ * Item analysis of a city course's quiz for its authors: the version's counts that grading keeps
+ * (answer-counts.server.ts, decision 037), the statistics computed by item-analysis.ts. No learner
+ * is selected: the counts carry attempt figures only.
  */
 import { z } from "zod";
 import { editableCoursesWhere, type AuthorScope } from "~/authoring/drafts.server.ts";
 import { readLocalized } from "~/courses/localized.ts";
 import { db } from "~/db.server.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
-import { itemAnalysis, type AnswerGroup, type ChoiceGroup, type HistogramBin, type ItemStatistics } from "./item-analysis.ts";
+import { readAnswerCounts } from "./answer-counts.server.ts";
+import { itemAnalysis, type HistogramBin, type ItemStatistics } from "./item-analysis.ts";
 
 const optionTexts = z.array(z.object({ key: z.string(), text: z.partialRecord(z.string(), z.string()) }));
 const keyList = z.array(z.string());
@@ -42,34 +43,6 @@ export async function analysisCourse(scope: Pick<AuthorScope, "cityId">, courseK
   };
 }
 
-/** The counted rows of one version's first attempts: by correctness and attempt figures, and by options chosen. */
-async function countedRows(versionId: string): Promise<{ answers: AnswerGroup[]; choices: ChoiceGroup[] }> {
-  const [answers, choices] = await Promise.all([
-    db().$queryRaw<
-      Array<{ questionId: string; correct: unknown; attemptCorrect: unknown; attemptTotal: unknown; count: unknown }>
-    >`
-      SELECT "questionId", "correct", "attemptCorrect", "attemptTotal", COUNT(*) AS "count"
-        FROM "QuestionAnswer"
-       WHERE "versionId" = ${versionId} AND "firstAttempt" = ${true}
-       GROUP BY "questionId", "correct", "attemptCorrect", "attemptTotal"`,
-    db().$queryRaw<Array<{ questionId: string; chosen: string; count: unknown }>>`
-      SELECT "questionId", "chosen", COUNT(*) AS "count"
-        FROM "QuestionAnswer"
-       WHERE "versionId" = ${versionId} AND "firstAttempt" = ${true}
-       GROUP BY "questionId", "chosen"`,
-  ]);
-  return {
-    answers: answers.map((row) => ({
-      questionId: row.questionId,
-      correct: Boolean(row.correct),
-      attemptCorrect: Number(row.attemptCorrect),
-      attemptTotal: Number(row.attemptTotal),
-      count: Number(row.count),
-    })),
-    choices: choices.map((row) => ({ questionId: row.questionId, chosen: row.chosen, count: Number(row.count) })),
-  };
-}
-
 export interface AnalysedQuestion {
   key: string;
   text: string;
@@ -93,7 +66,7 @@ export async function versionAnalysis(versionId: string, locale: Locale, sourceL
       orderBy: { position: "asc" },
       select: { id: true, key: true, type: true, text: true, options: true, correct: true },
     }),
-    countedRows(versionId),
+    readAnswerCounts(versionId),
   ]);
   const analysis = itemAnalysis(counted.answers, counted.choices);
   const empty: ItemStatistics = {

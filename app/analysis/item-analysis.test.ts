@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { binOf, flagsOf, itemAnalysis, type AnswerGroup, type ChoiceGroup } from "./item-analysis.ts";
-import { isFirstAttempt, questionAnswerRows } from "./question-answers.ts";
+import { answerCounts, isFirstAttempt, questionAnswerRows } from "./question-answers.ts";
 
 /** One first attempt: which drawn questions were right, and what was chosen. */
 interface Attempt {
@@ -199,6 +199,38 @@ describe("question answer rows", () => {
         attemptCorrect: 1,
         attemptTotal: 2,
       },
+    ]);
+  });
+
+  it("counts first attempts only, by question, correctness and attempt figures, and by options chosen", () => {
+    const row = {
+      versionId: "v1",
+      questionId: "q1",
+      correct: true,
+      chosen: '["a"]',
+      firstAttempt: true,
+      attemptCorrect: 1,
+      attemptTotal: 2,
+    };
+    const counts = answerCounts([
+      row,
+      { ...row, questionId: "q2", correct: false, chosen: '["b"]' },
+      row,
+      { ...row, attemptCorrect: 2 },
+      { ...row, firstAttempt: false },
+      { ...row, versionId: "v2" },
+    ]);
+    const figures = { correct: true, attemptTotal: 2 };
+    expect(counts.answers).toEqual([
+      { versionId: "v1", questionId: "q1", ...figures, attemptCorrect: 1, count: 2 },
+      { versionId: "v1", questionId: "q2", correct: false, attemptCorrect: 1, attemptTotal: 2, count: 1 },
+      { versionId: "v1", questionId: "q1", ...figures, attemptCorrect: 2, count: 1 },
+      { versionId: "v2", questionId: "q1", ...figures, attemptCorrect: 1, count: 1 },
+    ]);
+    expect(counts.choices).toEqual([
+      { versionId: "v1", questionId: "q1", chosen: '["a"]', count: 3 },
+      { versionId: "v1", questionId: "q2", chosen: '["b"]', count: 1 },
+      { versionId: "v2", questionId: "q1", chosen: '["a"]', count: 1 },
     ]);
   });
 });

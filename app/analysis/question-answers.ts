@@ -3,6 +3,11 @@
  * options chosen, and the attempt's own figures the statistics need (decision 033).
  */
 import type { Grade } from "~/quiz/grading.ts";
+import type { AnswerGroup as Group, ChoiceGroup as Choice } from "./item-analysis.ts";
+
+/** A group of the counts, per version (the tables hold every version's). */
+export type AnswerGroup = Group & { versionId: string };
+export type ChoiceGroup = Choice & { versionId: string };
 
 export interface QuestionAnswerRow {
   attemptId: string;
@@ -49,4 +54,38 @@ export function questionAnswerRows(
       },
     ];
   });
+}
+
+/**
+ * What item analysis counts, from the rows (decision 037): first attempts only, grouped by
+ * question, correctness and the attempt's figures, and by question and options chosen. The one
+ * owner of the counts: grading adds these to the count tables, the rebuild sums them over a
+ * version's rows.
+ */
+export function answerCounts(rows: Iterable<Omit<QuestionAnswerRow, "attemptId">>): {
+  answers: AnswerGroup[];
+  choices: ChoiceGroup[];
+} {
+  const answers = new Map<string, AnswerGroup>();
+  const choices = new Map<string, ChoiceGroup>();
+  for (const row of rows) {
+    if (!row.firstAttempt) continue;
+    const answerKey = JSON.stringify([row.versionId, row.questionId, row.correct, row.attemptCorrect, row.attemptTotal]);
+    const answer = answers.get(answerKey);
+    if (answer) answer.count += 1;
+    else
+      answers.set(answerKey, {
+        versionId: row.versionId,
+        questionId: row.questionId,
+        correct: row.correct,
+        attemptCorrect: row.attemptCorrect,
+        attemptTotal: row.attemptTotal,
+        count: 1,
+      });
+    const choiceKey = JSON.stringify([row.versionId, row.questionId, row.chosen]);
+    const choice = choices.get(choiceKey);
+    if (choice) choice.count += 1;
+    else choices.set(choiceKey, { versionId: row.versionId, questionId: row.questionId, chosen: row.chosen, count: 1 });
+  }
+  return { answers: [...answers.values()], choices: [...choices.values()] };
 }

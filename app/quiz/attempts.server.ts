@@ -16,7 +16,8 @@ import { commitProgress, findCourseId, findEnrollment, recordPosition } from "~/
 import { gradeAttempt } from "./grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent, type QuizInput, type QuizState } from "./machine.ts";
 import { quizExtrasFor } from "~/assignments/accommodations.server.ts";
-import { questionAnswerRows } from "~/analysis/question-answers.ts";
+import { rebuildAnswerCounts, recordQuestionAnswers, uncountedVersions } from "~/analysis/answer-counts.server.ts";
+import { questionAnswerRows, type QuestionAnswerRow } from "~/analysis/question-answers.ts";
 import {
   attemptAllowance,
   attemptDeadline,
@@ -293,7 +294,7 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<Ev
   // The score and the per-question rows of item analysis are written together or not at all.
   const gradedWrite = async (tx: Prisma.TransactionClient) => {
     if ((await conditionalWrite(tx, { score, passed })).count !== 1) return null;
-    await tx.questionAnswer.createMany({ data: questionAnswerRows({ ...attempt, cycle }, drawn, questionIds, answers, grade) });
+    await recordQuestionAnswers(tx, questionAnswerRows({ ...attempt, cycle }, drawn, questionIds, answers, grade));
     return step;
   };
   const committed = passed
@@ -304,11 +305,19 @@ async function applyEvents(attempt: AttemptRow, events: QuizEvent[]): Promise<Ev
 
 /**
  * Item analysis rows for attempts graded before they were written at grading: each such attempt's
- * snapshot read once, graded again by the same function. Idempotent; a data step of
- * `scripts/db.ts deploy` (decision 033). Returns how many attempts it filled in.
+ * snapshot read once, graded again by the same function; then the counts of the versions it
+ * filled in, and of versions counted before the count tables existed, are rebuilt from their rows
+ * (decision 037). Idempotent; a data step of `scripts/db.ts deploy` (decision 033). Returns how
+ * many attempts it filled in.
  */
 export async function backfillQuestionAnswers(batchSize = 200): Promise<number> {
-  let filled = 0;
+  const filled = await backfillRows(batchSize);
+  for (const versionId of new Set([...filled.versions, ...(await uncountedVersions())])) await rebuildAnswerCounts(versionId);
+  return filled.attempts;
+}
+
+async function backfillRows(batchSize: number): Promise<{ attempts: number; versions: Set<string> }> {
+  const filled = { attempts: 0, versions: new Set<string>() };
   const keys = new Map<string, Awaited<ReturnType<typeof answerKey>>>();
   for (let after = ""; ;) {
     const batch = await db().quizAttempt.findMany({
@@ -318,7 +327,7 @@ export async function backfillQuestionAnswers(batchSize = 200): Promise<number> 
       take: batchSize,
     });
     if (batch.length === 0) return filled;
-    const rows = [];
+    const rows: QuestionAnswerRow[] = [];
     for (const { enrollment, ...attempt } of batch) {
       let key = keys.get(attempt.versionId);
       if (!key) keys.set(attempt.versionId, (key = await answerKey(attempt.versionId)));
@@ -327,9 +336,10 @@ export async function backfillQuestionAnswers(batchSize = 200): Promise<number> 
       const grade = gradeDrawn(drawn, key.correct, answers, key.passMark);
       rows.push(...questionAnswerRows({ ...attempt, cycle: enrollment.cycle }, drawn, key.questionIds, answers, grade));
       after = attempt.id;
+      filled.versions.add(attempt.versionId);
     }
     await db().questionAnswer.createMany({ data: rows });
-    filled += batch.length;
+    filled.attempts += batch.length;
     if (batch.length < batchSize) return filled;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { copyNetworkCourse, readDraft } from "../../app/authoring/drafts.server.ts";
 import { publishDraft } from "../../app/authoring/publish.server.ts";
+import { recordQuestionAnswers } from "../../app/analysis/answer-counts.server.ts";
 import { questionAnswerRows } from "../../app/analysis/question-answers.ts";
 import { db } from "../../app/db.server.ts";
 import { gradeAttempt } from "../../app/quiz/grading.ts";
@@ -61,15 +62,18 @@ for (const [index, learner] of learners.entries()) {
       passed: grade.passed,
     },
   });
-  await db().questionAnswer.createMany({
-    data: questionAnswerRows(
-      { id: attempt.id, versionId: version.id, number: 1, cycle: 1 },
-      questions,
-      new Map(questions.map((question) => [question.key, question.id])),
-      answers,
-      grade,
+  await db().$transaction((tx) =>
+    recordQuestionAnswers(
+      tx,
+      questionAnswerRows(
+        { id: attempt.id, versionId: version.id, number: 1, cycle: 1 },
+        questions,
+        new Map(questions.map((question) => [question.key, question.id])),
+        answers,
+        grade,
+      ),
     ),
-  });
+  );
 }
 process.stdout.write(copy.key);
 await db().$disconnect();

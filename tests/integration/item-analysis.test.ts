@@ -1,10 +1,11 @@
 /**
- * Item analysis: grading writes one row per drawn question in the score's transaction (a grade
- * that fails writes none); the statistics of a small dataset computed by hand, first attempts
+ * Item analysis: grading writes one row per drawn question and their counts in the score's
+ * transaction (a grade that fails writes neither); the statistics of a small dataset computed by hand, first attempts
  * only, under the five-learner floor; the page for the course's authors (404 to another city's,
  * 403 to a learner).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readAnswerCounts, recordQuestionAnswers } from "~/analysis/answer-counts.server.ts";
 import { isFirstAttempt } from "~/analysis/question-answers.ts";
 import { versionAnalysis } from "~/analysis/item-analysis.server.ts";
 import { copyNetworkCourse, readDraft, type AuthorScope } from "~/authoring/drafts.server.ts";
@@ -55,18 +56,21 @@ async function gradedAttempt(user: { id: string }, courseId: string, cycle: numb
     },
   });
   const ids = { sky: "colour-of-sky", fruits: "pick-fruits", water: "water-is-wet" };
-  await db().questionAnswer.createMany({
-    data: answers.map(([question, correct, chosen]) => ({
-      attemptId: attempt.id,
-      questionId: questionIds.get(ids[question])!,
-      versionId,
-      correct,
-      chosen: JSON.stringify([...chosen].sort()),
-      firstAttempt: isFirstAttempt(number, cycle),
-      attemptCorrect,
-      attemptTotal: answers.length,
-    })),
-  });
+  await db().$transaction((tx) =>
+    recordQuestionAnswers(
+      tx,
+      answers.map(([question, correct, chosen]) => ({
+        attemptId: attempt.id,
+        questionId: questionIds.get(ids[question])!,
+        versionId,
+        correct,
+        chosen: JSON.stringify([...chosen].sort()),
+        firstAttempt: isFirstAttempt(number, cycle),
+        attemptCorrect,
+        attemptTotal: answers.length,
+      })),
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -151,7 +155,9 @@ describe("grading", () => {
         attemptTotal: 0,
       },
     });
+    const counts = await readAnswerCounts(attempt.versionId);
     await expect(sendAttemptEvents(user, started.attemptId, step, [{ type: "SUBMIT" }])).rejects.toThrow();
+    expect(await readAnswerCounts(attempt.versionId)).toEqual(counts);
     const after = await db().quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
     expect(after).toMatchObject({ submittedAt: null, score: null, passed: null, step });
     const rows = await rowsOf(started.attemptId);
