@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { db, Prisma } from "~/db.server.ts";
 import { now } from "~/clock.server.ts";
+import { faultPoint } from "~/faults.server.ts";
 import { listCourseFolders, loadCourseTree, type CourseSource, type Problem } from "./checker.server.ts";
 import { folderTree, treeFiles, type CourseTree } from "./course-tree.ts";
 import { makeProblem } from "./problems.ts";
@@ -161,6 +162,7 @@ export async function writeCourseVersion(tx: Prisma.TransactionClient, input: Ve
     },
   });
   await tx.versionFile.createMany({ data: [...input.fileHashes].map(([filePath, fileHash]) => ({ versionId: version.id, path: filePath, fileHash })) });
+  faultPoint("version-rows-written");
   await tx.course.update({ where: { id: courseId }, data: { currentVersionId: version.id, sourceLocale: course.sourceLocale } });
   return { versionId: version.id };
 }

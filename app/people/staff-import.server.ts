@@ -15,6 +15,7 @@ import { deleteUserSessions } from "~/auth/session-store.server.ts";
 import { assignOnJoinOrMove } from "~/assignments/membership.server.ts";
 import { listDepartments } from "~/cities/departments.server.ts";
 import { db, type Prisma } from "~/db.server.ts";
+import { faultPoint } from "~/faults.server.ts";
 import type { UploadedFileInfo } from "~/forms/limits.ts";
 import { afterResponse } from "~/http/after-response.server.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
@@ -306,6 +307,7 @@ export async function applyImport(
           );
           for (const write of slice) if (write.kind !== "create") await writeUpdate(tx, cityId, write.item);
           at += slice.length;
+          faultPoint("import-rows-written");
         }
         if (at === writes.length) await auditImport(tx, admin, tally(counts, writes.slice(from, at)), false);
         return { at, ids };

@@ -11,6 +11,7 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { audit } from "~/audit/audit.server.ts";
+import { faultPointAfterSend } from "~/faults.server.ts";
 import { exportCell, type CellValue } from "./cells.ts";
 
 export const exportFormats = ["csv", "xlsx"] as const;
@@ -123,6 +124,7 @@ function csvStream<T>(request: ExportRequest<T>, finish: Finish): ReadableStream
           controller.enqueue(encoder.encode(`\uFEFF${stringify([header], { record_delimiter: "windows" })}`));
           return;
         }
+        await faultPointAfterSend("export-part-sent");
         const batch: Array<Array<string | number>> = [];
         while (batch.length < ROWS_PER_CHUNK) {
           if (request.signal?.aborted) {

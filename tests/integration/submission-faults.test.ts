@@ -4,56 +4,18 @@
  * Nothing is ever half-written, and afterwards every learner who passed is complete with
  * exactly one certificate.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { faultBoundaries, type FaultBoundary } from "~/faults.server.ts";
+import { submissionBoundaries, type FaultBoundary } from "~/faults.server.ts";
 import { enroll, markLessonComplete } from "~/learning/enrollments.server.ts";
 import { startAttempt } from "~/quiz/attempts.server.ts";
 import { sessionCookie } from "../support/factories.ts";
 import { answerAll, currentUserFor, importSampleCourse, SAMPLE_COURSE } from "../support/learning.ts";
+import { killedHard, startServer, type RunningServer } from "../support/server-process.ts";
 
 beforeAll(async () => {
   await importSampleCourse();
 });
-
-interface RunningServer {
-  origin: string;
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => probe.once("listening", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-/** server/main.js on the built app and this test's database, as `npm start` runs it. */
-async function startServer(faultAt?: FaultBoundary): Promise<RunningServer> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), WEB_CONCURRENCY: "1" };
-  delete env.FAULT_AT;
-  if (faultAt) env.FAULT_AT = faultAt;
-  const child = spawn("node_modules/.bin/tsx", ["server/main.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening")) resolve();
-    });
-    void exited.then(() => reject(new Error(`the server exited before listening: ${stderr}`)));
-  });
-  return { origin: `http://127.0.0.1:${port}`, child, stderr: () => stderr, exited };
-}
 
 function submit(server: RunningServer, cookie: string, attemptId: string, step: number): Promise<Response> {
   return fetch(`${server.origin}/quiz/${attemptId}/events`, {
@@ -87,14 +49,12 @@ async function stored(enrollmentId: string, attemptId: string) {
 describe("a submission killed at each write boundary", () => {
   it("leaves nothing half-written, and after a restart every learner who passed is complete with one certificate", async () => {
     const learners: Array<Awaited<ReturnType<typeof readyToSubmit>> & { boundary: FaultBoundary }> = [];
-    for (const boundary of faultBoundaries) {
+    for (const boundary of submissionBoundaries) {
       const learner = await readyToSubmit();
       learners.push({ ...learner, boundary });
       const server = await startServer(boundary);
       await expect(submit(server, learner.cookie, learner.attemptId, learner.step)).rejects.toThrow();
-      // Killed (tsx, which runs the server, reports its child's SIGKILL as exit code 128 + 9).
-      const exit = await server.exited;
-      expect(exit.signal === "SIGKILL" || exit.code === 137).toBe(true);
+      expect(killedHard(await server.exited)).toBe(true);
       expect(server.stderr()).toContain(`fault-point reached: ${boundary}`);
       // Before the commit everything is rolled back; after it, everything is there.
       const committed = boundary === "progress-committed";
