@@ -77,7 +77,10 @@ describe("operations", () => {
       expect(response.headers.get("set-cookie")).toMatch(/; Secure/i);
       expect(response.headers.get("strict-transport-security")).toContain("max-age");
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
     }
   });
 });

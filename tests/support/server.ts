@@ -36,6 +36,11 @@ export async function startTestServer(options: { trustProxy?: boolean } = {}): P
         body: form ? new URLSearchParams(form).toString() : rest.body,
       });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Kept-alive connections stay open 65 s (server/app.js listen); a test's end closes them at once.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
