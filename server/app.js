@@ -156,6 +156,9 @@ export function createApp({ build, trustProxy = false, clientDir = "build/client
         clientIp: req.ip ?? "unknown",
         documentRequest,
       });
+      // An answer given before the body was all read (a form over its route's limits): as with
+      // the refusals above, the connection cannot carry another request, so it closes after it.
+      if (!req.complete) res.set("Connection", "close");
       if (!databaseWasUnavailable(requestScope.getStore())) return await sendRemixResponse(res, response);
       await response.body?.cancel();
       const answer = unavailableAnswer(
