@@ -36,6 +36,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/certificates.$code.pdf": "resource route: the certificate PDF (its tagging is tested on the PDF itself)",
   "routes/course-assets.$file": "resource route: images used inside lessons",
   "routes/themes.$city": "resource route: a city's stylesheet",
+  "routes/healthz": "resource route: the health check's plain-text answer for load balancers",
   "routes/quiz.$attempt.events": "resource route: the quiz's JSON endpoint for answers sent with JavaScript",
   "routes/language": "action only: the language switcher posts here and is redirected back",
   "routes/logout": "action only: logging out redirects to the login page",
