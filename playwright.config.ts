@@ -1,17 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_WORKERS, e2eServer } from "./tests/e2e/servers.ts";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const servers = Array.from({ length: E2E_WORKERS }, (_, index) => e2eServer(index));
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // Each worker drives its own server and database (tests/e2e/servers.ts); tests/e2e/fixtures.ts
+  // points each test's baseURL at its worker's server.
+  workers: E2E_WORKERS,
   retries: 0,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/e2e-report.json" }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download is not reachable offline.
@@ -27,12 +29,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /axe-sweep-coverage/ },
+    // Reads the records every axe pass wrote, so it runs once they have all finished.
+    { name: "axe sweep coverage", testMatch: /axe-sweep-coverage/, dependencies: ["chromium"] },
+  ],
+  webServer: servers.map((server) => ({
     command: "node_modules/.bin/tsx tests/e2e/server.ts",
-    url: `http://localhost:${port}/login`,
+    url: `${server.url}/login`,
     reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(port) },
-  },
+    timeout: 180_000,
+    env: { E2E_SERVER: String(server.index) },
+  })),
 });

@@ -18,6 +18,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { openLoop, percentile, type OpenLoopRequest } from "./open-loop.ts";
 
 const cacheDir = path.resolve(".cache/bench");
 const cachedDb = path.join(cacheDir, "bench.db");
@@ -31,6 +32,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 // Unmeasured load first, so the numbers are for warmed-up (JIT-compiled) workers.
 const WARM_UP = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const CONNECTIONS = 50;
+// The network's estimate of requests at an exam peak, offered open-loop (scripts/open-loop.ts).
+const OPEN_LOOP_RATE = Number(process.env.BENCH_OPEN_LOOP_RATE ?? 300);
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const auditScale = (fallback: string) => {
   const at = process.argv.indexOf("--audit-scale");
@@ -82,11 +85,6 @@ interface Measured {
   errors: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function load(name: string, options: autocannon.Options, duration = DURATION): Promise<Measured> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -103,6 +101,28 @@ async function load(name: string, options: autocannon.Options, duration = DURATI
     p50: Math.round(percentile(latencies, 50)),
     p95: Math.round(percentile(latencies, 95)),
     errors,
+  };
+}
+
+interface OpenLoopMeasured {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  worstSendLag: number;
+}
+
+/** The same run at a fixed offered rate, latencies from each request's scheduled send time. */
+async function offered(name: string, origin: string, request: (index: number) => OpenLoopRequest): Promise<OpenLoopMeasured> {
+  const result = await openLoop({ origin, rate: OPEN_LOOP_RATE, seconds: DURATION, request });
+  return {
+    name,
+    p50: percentile(result.latencies, 50),
+    p95: percentile(result.latencies, 95),
+    p99: percentile(result.latencies, 99),
+    errors: result.errors,
+    worstSendLag: result.worstSendLag,
   };
 }
 
@@ -197,6 +217,13 @@ try {
   };
   if (WARM_UP > 0) await load("warm-up", lessonLoad, WARM_UP);
   results.push(await load("lesson page (GET, signed in)", lessonLoad));
+  const openLoopResults: OpenLoopMeasured[] = [];
+  openLoopResults.push(
+    await offered("lesson page (GET, signed in)", base, (index) => ({
+      path: lessonPath,
+      headers: { cookie: cookies[index % cookies.length]! },
+    })),
+  );
   // As browsers ask for it over HTTPS: the server compresses the page (brotli).
   results.push(
     await load("lesson page, compressed (Accept-Encoding: gzip, deflate, br)", {
@@ -241,6 +268,7 @@ try {
   const floorLoad: autocannon.Options = { url: `http://127.0.0.1:${FLOOR_PORT}/` };
   if (WARM_UP > 0) await load("warm-up", floorLoad, WARM_UP);
   const floorResult = await load("same lesson HTML, one-route Remix app (no data, no layout)", floorLoad);
+  openLoopResults.push(await offered(floorResult.name, `http://127.0.0.1:${FLOOR_PORT}`, () => ({ path: "/" })));
   floorServer.kill("SIGTERM");
   results.push(floorResult);
 
@@ -250,6 +278,7 @@ try {
   });
   await new Promise<void>((resolve) => staticServer.listen(STATIC_PORT, "127.0.0.1", () => resolve()));
   const staticResult = await load("same lesson HTML, plain static server", { url: `http://127.0.0.1:${STATIC_PORT}/` });
+  openLoopResults.push(await offered(staticResult.name, `http://127.0.0.1:${STATIC_PORT}`, () => ({ path: "/" })));
   staticServer.close();
   results.push(staticResult);
 
@@ -278,6 +307,21 @@ try {
     `\nLesson page throughput / static server: ${(results[0]!.requestsPerSecond / staticResult.requestsPerSecond).toFixed(3)}` +
       ` (one-route Remix app / static server: ${(floorResult.requestsPerSecond / staticResult.requestsPerSecond).toFixed(3)};` +
       ` lesson page / one-route Remix app: ${(results[0]!.requestsPerSecond / floorResult.requestsPerSecond).toFixed(3)})`,
+  );
+  const ms = (value: number) => value.toFixed(1);
+  console.log(
+    `\nOpen loop: ${OPEN_LOOP_RATE} requests/s offered for ${DURATION} s, latency from each request's scheduled send time\n`,
+  );
+  console.log("| measure | p50 ms | p95 ms | p99 ms | errors | generator's worst send lag ms |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const result of openLoopResults)
+    console.log(
+      `| ${result.name} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${result.errors} | ${ms(result.worstSendLag)} |`,
+    );
+  const [lessonOpen, floorOpen, staticOpen] = openLoopResults;
+  console.log(
+    `Lesson page p95 at ${OPEN_LOOP_RATE}/s: ${ms(lessonOpen!.p95)} ms (aim < 25 ms on SQLite); ` +
+      `one-route Remix app ${ms(floorOpen!.p95)} ms, static server ${ms(staticOpen!.p95)} ms`,
   );
   console.log(`Certificate PDF: median ${percentile(pdfTimes, 50).toFixed(1)} ms, p95 ${percentile(pdfTimes, 95).toFixed(1)} ms`);
 } finally {

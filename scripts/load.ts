@@ -23,6 +23,7 @@ import { gradeAttempt } from "../app/quiz/grading.ts";
 import { hrScopeOf } from "../app/reports/scope.server.ts";
 import { createUser, sessionCookie } from "../tests/support/factories.ts";
 import { assignmentRequest, currentUserFor, importSampleCourse, SAMPLE_COURSE } from "../tests/support/learning.ts";
+import { percentile } from "./open-loop.ts";
 
 const LESSONS = ["first-steps", "next-steps"] as const;
 const decoder = new TextDecoder();
@@ -292,11 +293,6 @@ export async function publishRevision(http: Pick<Client, "send">, setup: LoadSet
   );
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
 /**
  * Runs every learner's journey, `concurrency` at a time, against `origins` in turn; HR exports
  * run throughout, and (unless `publishDuring` is false) a new version is published once half the
@@ -335,8 +331,8 @@ export async function runLoad(
     requests: sorted.length,
     seconds,
     perSecond: sorted.length / seconds,
-    p50Ms: percentile(sorted, 0.5),
-    p95Ms: percentile(sorted, 0.95),
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
     errors: http.errors,
     attempts,
     exports,

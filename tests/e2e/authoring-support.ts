@@ -4,9 +4,9 @@
  * walks through.
  */
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { logIn } from "./support.ts";
+import { ownServer } from "./servers.ts";
 
 export const DEMO_TRAINER = "tomas.formador@madrid.example";
 
@@ -14,7 +14,7 @@ export const DEMO_TRAINER = "tomas.formador@madrid.example";
 export function authoringData(...args: string[]): string {
   return execFileSync("node_modules/.bin/tsx", ["tests/e2e/authoring-script.ts", ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: `file:${path.resolve("test-results/e2e-data/e2e.db")}`, NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: `file:${ownServer().databaseFile}`, NODE_ENV: "production" },
   }).trim();
 }
 

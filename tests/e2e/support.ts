@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { ownServer } from "./servers.ts";
 
 import { translatorFor, type Translate } from "../../app/i18n/translate.ts";
 import type { Locale } from "../../app/i18n/locales.ts";
@@ -50,7 +51,7 @@ export const DEMO_PASSWORD = "aula-demo-2026";
 
 /** The newest email sent to an address (written to the outbox when no SMTP server is set). */
 export function lastMailTo(address: string): { subject: string; text: string } | undefined {
-  const dir = path.resolve("test-results/e2e-data/outbox");
+  const dir = ownServer().outboxDir;
   if (!existsSync(dir)) return undefined;
   const mails = readdirSync(dir)
     .sort()
@@ -108,7 +109,7 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 
 /** The answer key of a course's current quiz, read from the test server's database. */
 export function answerKey(courseKey: string): Map<string, string[]> {
-  const database = new Database(path.resolve("test-results/e2e-data/e2e.db"), { readonly: true });
+  const database = new Database(ownServer().databaseFile, { readonly: true });
   try {
     const rows = database
       .prepare(
@@ -124,7 +125,7 @@ export function answerKey(courseKey: string): Map<string, string[]> {
 
 /** Reads or writes the test server's database directly: for data no page can make yet (a timed quiz, a notice). */
 export function withE2eDatabase<T>(fn: (database: Database.Database) => T): T {
-  const database = new Database(path.resolve("test-results/e2e-data/e2e.db"), { timeout: 5000 });
+  const database = new Database(ownServer().databaseFile, { timeout: 5000 });
   try {
     return fn(database);
   } finally {
