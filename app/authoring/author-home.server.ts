@@ -6,8 +6,9 @@
 import { z } from "zod";
 import { db } from "~/db.server.ts";
 import { pickLocale, readLocalized, parseLocales } from "~/courses/localized.ts";
+import { networkCoursesWhere } from "~/courses/visibility.ts";
 import { locales, type Locale } from "~/i18n/locales.ts";
-import { copyableCoursesWhere, readDraft, editableCoursesWhere, type AuthorScope } from "./drafts.server.ts";
+import { readDraft, editableCoursesWhere, type AuthorScope } from "./drafts.server.ts";
 import { readDraftModel } from "./draft-model.ts";
 import { draftStatus, type DraftStatus } from "./publish.server.ts";
 import { completeLanguages, translationMatrix } from "./translations.ts";
@@ -108,10 +109,10 @@ export function hasNewerSource(row: Pick<CityCourseRow, "copiedFrom">): boolean 
   return row.copiedFrom !== null && row.copiedFrom.latest !== null && row.copiedFrom.latest > row.copiedFrom.version;
 }
 
-/** The network courses an author may copy (`copyableCoursesWhere`), a city's own shown with its city. */
+/** The network courses an author may copy (`networkCoursesWhere`), a city's own shown with its city. */
 export async function copyableCourses(locale: Locale): Promise<NetworkCourseRow[]> {
   const courses = await db().course.findMany({
-    where: copyableCoursesWhere(),
+    where: networkCoursesWhere(),
     select: {
       key: true,
       sourceLocale: true,

@@ -11,6 +11,7 @@ import { now } from "~/clock.server.ts";
 import { db, type Prisma } from "~/db.server.ts";
 import { courseFileType } from "~/courses/importer.server.ts";
 import { cityCourseKey, courseKeyName } from "~/courses/format.ts";
+import { networkCoursesWhere } from "~/courses/visibility.ts";
 import { foldForSearch } from "~/courses/search-text.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { translationsAsCurrent, translationsSaved, type DraftFiles, type StoredTranslation } from "./translations.ts";
@@ -161,14 +162,6 @@ export function withCourseKey(courseYaml: Uint8Array, key: string): Uint8Array {
   return new TextEncoder().encode(document.toString());
 }
 
-/** The network courses an author may copy: published network-wide, or a city's course in the network catalog. */
-export function copyableCoursesWhere() {
-  return {
-    currentVersionId: { not: null },
-    OR: [{ ownerCityId: null }, { networkPublishedAt: { not: null } }],
-  } satisfies Prisma.CourseWhereInput;
-}
-
 export type CopyOutcome = { ok: true; key: string } | { ok: false; problem: "authoring.problem.notCopyable" };
 
 /**
@@ -177,7 +170,7 @@ export type CopyOutcome = { ok: true; key: string } | { ok: false; problem: "aut
  */
 export async function copyNetworkCourse(scope: AuthorScope, sourceKey: string): Promise<CopyOutcome> {
   const source = await db().course.findFirst({
-    where: { key: sourceKey, ...copyableCoursesWhere() },
+    where: { key: sourceKey, ...networkCoursesWhere() },
     select: { id: true, key: true, sourceLocale: true, currentVersion: { select: { id: true, number: true } } },
   });
   const version = source?.currentVersion;

@@ -13,6 +13,14 @@ export function visibleCoursesWhere(viewerCityId: string | null) {
   } satisfies Prisma.CourseWhereInput;
 }
 
+/**
+ * The courses every city sees (the network's own, and cities' courses put in the network
+ * catalog): what an author may copy or export from another city.
+ */
+export function networkCoursesWhere() {
+  return visibleCoursesWhere(null);
+}
+
 /** The same rule for raw SQL over "Course" aliased as `alias`. */
 export function visibleCoursesSql(alias: string, viewerCityId: string | null): Prisma.Sql {
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);

@@ -10,16 +10,11 @@ import { parse as parseYaml } from "yaml";
 import yazl from "yazl";
 import { z } from "zod";
 import { readDraftModel } from "~/authoring/draft-model.ts";
-import {
-  copyableCoursesWhere,
-  editableCoursesWhere,
-  readDraft,
-  versionFiles,
-  type AuthorScope,
-} from "~/authoring/drafts.server.ts";
+import { editableCoursesWhere, readDraft, versionFiles, type AuthorScope } from "~/authoring/drafts.server.ts";
 import { draftTitle } from "~/authoring/history.server.ts";
 import { writeCourseYaml } from "~/courses/course-writer.ts";
 import { courseFileSchema, courseKeyName } from "~/courses/format.ts";
+import { networkCoursesWhere } from "~/courses/visibility.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { db } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
@@ -124,7 +119,7 @@ export async function exportChoices(scope: AuthorScope, courseKey: string, local
     };
   }
   const course = await db().course.findFirst({
-    where: { key: courseKey, ...copyableCoursesWhere() },
+    where: { key: courseKey, ...networkCoursesWhere() },
     select: {
       key: true,
       sourceLocale: true,
@@ -151,7 +146,7 @@ async function exportSource(scope: AuthorScope, courseKey: string, from: ExportF
   const version = own
     ? await db().courseVersion.findFirst({ where: { courseId: own.id, number: from.number }, select: { id: true } })
     : await db().courseVersion.findFirst({
-        where: { number: from.number, currentOf: { key: courseKey, ...copyableCoursesWhere() } },
+        where: { number: from.number, currentOf: { key: courseKey, ...networkCoursesWhere() } },
         select: { id: true },
       });
   return version ? versionFiles(version.id) : null;
