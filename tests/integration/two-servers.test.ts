@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { freePort } from "../../scripts/throwaway-postgres.ts";
 import { checkLoad, learnerRows, prepareLoad, publishRevision, runLoad, type LoadSetup } from "../../scripts/load.ts";
 import { peopleWithRemindersDue } from "../support/assignment-rows.ts";
 import { createUser, TEST_PASSWORD } from "../support/factories.ts";
@@ -27,14 +28,6 @@ interface AppServer {
   startedAt: number;
   exited: Promise<unknown>;
   output: () => string;
-}
-
-async function freePort(): Promise<number> {
-  const probe = http.createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => probe.once("listening", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** `node server/main.js` on ./build and this test's database, as each instance of a deployment runs. */
