@@ -9,13 +9,12 @@
  * and writing a city-wide assignment to every person of the city.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
-import { startThrowawayPostgres } from "./throwaway-postgres.ts";
+import { postgresNetwork, sqliteNetwork } from "./bench-hr-data.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,64 +29,10 @@ const scale = Number(values.scale);
 const runs = Number(values.runs);
 const postgres = values.database === "postgres";
 if (!postgres && values.database !== "sqlite") throw new Error("--database is sqlite or postgres");
-const cacheDir = path.resolve(".cache/bench-hr");
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
-const deploy = (url: string) =>
-  execFileSync(bin("tsx"), ["scripts/db.ts", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
-const seed = (url: string) =>
-  execFileSync(bin("tsx"), ["scripts/bench-hr-seed.ts", "--scale", String(scale), "--database", url], {
-    env: { ...process.env, DATABASE_URL: url, DEMO: "false" },
-    stdio: "inherit",
-  });
 
-/** SQLite: the seeded file is kept in .cache and used in place (the run leaves it as it was). */
-function sqliteDatabase(): string {
-  const file = path.join(cacheDir, `${scale}.db`);
-  const url = `file:${file}`;
-  if (existsSync(file)) {
-    // A cached network made before the latest migrations gets them (they keep its rows).
-    deploy(url);
-    return url;
-  }
-  mkdirSync(cacheDir, { recursive: true });
-  try {
-    deploy(url);
-    seed(url);
-  } catch (error) {
-    rmSync(file, { force: true });
-    throw error;
-  }
-  return url;
-}
-
-/**
- * PostgreSQL: a server whose data folder is kept in .cache holds the seeded network as a template
- * database; each run measures a fresh copy of it (CREATE DATABASE … TEMPLATE, seconds, not a reseed).
- */
-async function postgresDatabase() {
-  const server = await startThrowawayPostgres({ keepIn: path.join(cacheDir, `pg-${scale}`) });
-  const admin = new pg.Client({ connectionString: server.url("postgres") });
-  await admin.connect();
-  const template = "bench_template";
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
-  if (exists.rowCount === 0) {
-    await admin.query(`CREATE DATABASE ${template}`);
-    try {
-      deploy(server.url(template));
-      seed(server.url(template));
-    } catch (error) {
-      await admin.query(`DROP DATABASE ${template}`);
-      throw error;
-    }
-  } else deploy(server.url(template));
-  await admin.query("DROP DATABASE IF EXISTS bench_run");
-  await admin.query(`CREATE DATABASE bench_run TEMPLATE ${template}`);
-  await admin.end();
-  return { url: server.url("bench_run"), stop: () => server.stop() };
-}
-
-const postgresServer = postgres ? await postgresDatabase() : null;
-process.env.DATABASE_URL = postgresServer?.url ?? sqliteDatabase();
+const postgresServer = postgres ? await postgresNetwork(scale) : null;
+process.env.DATABASE_URL = postgresServer?.url ?? sqliteNetwork(scale);
 
 const { db } = await import("../app/db.server.ts");
 const { hrDashboardPage, networkFigures } = await import("../app/reports/figures.server.ts");

@@ -9,7 +9,9 @@
  * which no page of a Remix app goes on this machine. At the end, a short staff import
  * (scripts/bench-import.ts; `npm run bench -- --import` runs it at 20 000 rows) and the audit log page's query at
  * 100 000 entries (scripts/bench-audit.ts); `npm run bench -- --audit [--audit-scale <entries>]`
- * runs only that, at 1 000 000 entries unless told.
+ * runs only that, at 1 000 000 entries unless told. Last, CPU time per request at 10 000 and 500 000
+ * learners on SQLite and PostgreSQL (scripts/bench-scale.ts); `npm run bench -- --scale-only [options]`
+ * runs only that (its options at the top of that file).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -136,6 +138,12 @@ async function waitFor(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not start`);
+}
+
+// `npm run bench -- --scale-only [options]`: only the cost per request at two sizes of data.
+if (process.argv.includes("--scale-only")) {
+  run(bin("tsx"), ["scripts/bench-scale.ts", ...process.argv.slice(2).filter((arg) => arg !== "--scale-only")]);
+  process.exit(0);
 }
 
 // `npm run bench -- --import [--scale <rows>] [--runs <n>]`: only the staff import (20 000 rows by default).
@@ -331,4 +339,5 @@ try {
 // The staff import, kept short here; `npm run bench -- --import` runs it at 20 000 rows.
 run(bin("tsx"), ["scripts/bench-import.ts", "--scale", "2000", "--runs", "3"]);
 benchAudit(auditScale("100000"));
+run(bin("tsx"), ["scripts/bench-scale.ts", "--built"]);
 process.exit(0);

@@ -1,7 +1,8 @@
 /**
  * Raw batched inserts for generated data (the demo's year of activity and the benchmark's network),
  * straight through the database drivers rather than Prisma: on SQLite one prepared multi-row
- * statement per table (better-sqlite3), on PostgreSQL named multi-row statements through `pg`.
+ * statement per table (better-sqlite3), on PostgreSQL one
+ * `INSERT … SELECT * FROM unnest(<column arrays>)` per table and batch through `pg`.
  * Rows are buffered per table and written, parents before children, in transactions of about
  * `transactionRows` rows, so SQLite's write lock is never held for long. Values are stored the
  * way Prisma stores them: on SQLite dates as ISO text with "+00:00" and booleans as 0/1; on
@@ -84,20 +85,20 @@ interface Driver {
   close(): Promise<void>;
 }
 
-function placeholders(columns: number, rows: number, numbered: boolean): string {
-  let next = 1;
-  const row = () => `(${Array.from({ length: columns }, () => (numbered ? `$${next++}` : "?")).join(", ")})`;
+function placeholders(columns: number, rows: number): string {
+  const row = () => `(${Array.from({ length: columns }, () => "?").join(", ")})`;
   return Array.from({ length: rows }, row).join(", ");
 }
 
-function insertSql(table: BulkTable, rows: number, numbered: boolean): string {
+/** SQLite: a multi-row insert of `rows` rows. */
+function insertSql(table: BulkTable, rows: number): string {
   const columns = bulkTables[table];
-  return `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${placeholders(columns.length, rows, numbered)}`;
+  return `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${placeholders(columns.length, rows)}`;
 }
 
-/** Rows per statement: SQLite allows 32 766 bound values, PostgreSQL 65 535; 500 rows keeps statements small. */
-function rowsPerStatement(table: BulkTable, maxValues: number): number {
-  return Math.min(500, Math.floor(maxValues / bulkTables[table].length));
+/** Rows per statement: SQLite allows 32 766 bound values; 500 rows keeps statements small. */
+function rowsPerStatement(table: BulkTable): number {
+  return Math.min(500, Math.floor(32_766 / bulkTables[table].length));
 }
 
 function sqliteDriver(file: string): Driver {
@@ -109,7 +110,7 @@ function sqliteDriver(file: string): Driver {
   const statement = (table: BulkTable, rows: number) => {
     const key = `${table}:${rows}`;
     let prepared = statements.get(key);
-    if (!prepared) statements.set(key, (prepared = database.prepare(insertSql(table, rows, false))));
+    if (!prepared) statements.set(key, (prepared = database.prepare(insertSql(table, rows))));
     return prepared;
   };
   return {
@@ -117,7 +118,7 @@ function sqliteDriver(file: string): Driver {
       value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value,
     writeTable(table, values) {
       const width = bulkTables[table].length;
-      const size = rowsPerStatement(table, 32_766) * width;
+      const size = rowsPerStatement(table) * width;
       for (let start = 0; start < values.length; start += size) {
         const chunk = values.slice(start, start + size);
         statement(table, chunk.length / width).run(chunk);
@@ -142,21 +143,33 @@ function sqliteDriver(file: string): Driver {
 async function postgresDriver(url: string): Promise<Driver> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // Each column's type as the migrations made it, for the array casts below.
+  const types = new Map<string, string>();
+  const columns = await client.query<{ table: string; column: string; type: string }>(
+    `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, NULL) AS "type"
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relname = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+    [tableOrder],
+  );
+  for (const row of columns.rows) types.set(`${row.table}.${row.column}`, row.type);
+  const unnestSql = (table: BulkTable) => {
+    const names = bulkTables[table];
+    const casts = names.map((column, index) => {
+      const type = types.get(`${table}.${column}`);
+      if (!type) throw new Error(`${table}.${column}: no such column`);
+      return `$${index + 1}::${type}[]`;
+    });
+    return `INSERT INTO "${table}" (${names.map((column) => `"${column}"`).join(", ")}) SELECT * FROM unnest(${casts.join(", ")})`;
+  };
   return {
     encode: (value) => (value instanceof Date ? value.toISOString() : value),
+    // One statement per table and batch: a column's values as one array each (unnest), so the
+    // server parses one small statement instead of thousands of placeholders.
     async writeTable(table, values) {
       const width = bulkTables[table].length;
-      const rows = rowsPerStatement(table, 65_535);
-      for (let start = 0; start < values.length; start += rows * width) {
-        const chunk = values.slice(start, start + rows * width);
-        const count = chunk.length / width;
-        // A full-size chunk reuses one named (prepared) statement per table.
-        await client.query({
-          ...(count === rows ? { name: `bulk-${table}-${rows}` } : {}),
-          text: insertSql(table, count, true),
-          values: chunk,
-        });
-      }
+      const arrays: BulkValue[][] = Array.from({ length: width }, () => []);
+      for (let index = 0; index < values.length; index += 1) arrays[index % width]!.push(values[index]!);
+      await client.query({ name: `bulk-${table}`, text: unnestSql(table), values: arrays });
     },
     async transaction(write) {
       await client.query("BEGIN");
