@@ -94,6 +94,8 @@ test("a new learner goes from sign-up to a downloaded certificate with the keybo
 
   // The quiz: radio buttons and checkboxes by keyboard, then review and submit. Each question is
   // answered on the way back: Tab to the next step's button, Shift+Tab back to the options.
+  // The last lesson's Enter leaves for the course's end: Tab only once that page is there.
+  await expect(page.getByRole("button", { name: t("quiz.start") })).toBeVisible();
   await tab(page.getByRole("button", { name: t("quiz.start") }));
   await page.keyboard.press("Enter");
   const key = answerKey("ai-fundamentals");
