@@ -67,3 +67,16 @@ export async function postgresNetwork(scale: number, run = "bench_run") {
   await admin.end();
   return { url: server.url(run), stop: () => server.stop() };
 }
+
+/** The city with the most people in the database DATABASE_URL names: the one the benchmarks measure. */
+export async function largestCity(): Promise<{ cityId: string; people: number }> {
+  const { db } = await import("../app/db.server.ts");
+  const [largest] = await db().user.groupBy({
+    by: ["cityId"],
+    _count: { _all: true },
+    orderBy: { _count: { cityId: "desc" } },
+    take: 1,
+  });
+  if (!largest?.cityId) throw new Error("The benchmark's database has no people in a city");
+  return { cityId: largest.cityId, people: largest._count._all };
+}

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { postgresNetwork, sqliteNetwork } from "./bench-hr-data.ts";
+import { largestCity, postgresNetwork, sqliteNetwork } from "./bench-hr-data.ts";
 
 const { values } = parseArgs({
   options: {
@@ -60,17 +60,12 @@ async function timed(name: string, fn: () => Promise<unknown>, times = runs): Pr
   console.log(`${name.padEnd(44)} ${spread(samples)}`);
 }
 
-const [largest] = await db().user.groupBy({
-  by: ["cityId"],
-  _count: { _all: true },
-  orderBy: { _count: { cityId: "desc" } },
-  take: 1,
-});
+const largest = await largestCity();
 const city = await db().city.findUniqueOrThrow({
-  where: { id: largest!.cityId },
+  where: { id: largest.cityId },
   select: { id: true, name: true, timeZone: true },
 });
-const people = largest!._count._all;
+const people = largest.people;
 const cityScope: Scope = { cityId: city.id, cityName: city.name, timeZone: city.timeZone, subtree: null };
 const roots = await db().department.findMany({
   where: { cityId: city.id, parentId: null },

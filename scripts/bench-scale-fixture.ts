@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { getCurrentUser } from "../app/auth/guards.server.ts";
 import { createSession, endSession } from "../app/auth/session.server.ts";
 import { db } from "../app/db.server.ts";
+import { largestCity } from "./bench-hr-data.ts";
 import { startAttempt } from "../app/quiz/attempts.server.ts";
 
 export interface ScaleFixture {
@@ -27,12 +28,7 @@ if (values.undo) {
     await endSession(new Request("http://localhost/", { headers: { Cookie: learner.cookie } }));
 } else {
   const wanted = Number(values.learners);
-  const [largest] = await db().user.groupBy({
-    by: ["cityId"],
-    _count: { _all: true },
-    orderBy: { _count: { cityId: "desc" } },
-    take: 1,
-  });
+  const largest = await largestCity();
   const course = await db().course.findFirstOrThrow({
     where: { currentVersionId: { not: null }, ownerCityId: null, currentVersion: { quiz: { isNot: null } } },
     orderBy: { key: "asc" },
@@ -42,7 +38,7 @@ if (values.undo) {
     },
   });
   const open = await db().enrollment.findMany({
-    where: { completedAt: null, user: { cityId: largest!.cityId, active: true }, course: { key: course.key } },
+    where: { completedAt: null, user: { cityId: largest.cityId, active: true }, course: { key: course.key } },
     orderBy: { id: "asc" },
     take: wanted * 4,
     select: { userId: true },
