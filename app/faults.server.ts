@@ -13,11 +13,17 @@ export const submissionBoundaries = [
   "progress-committed",
 ] as const;
 /**
- * The staff import's write transaction after its first rows (app/people/staff-import.server.ts), a
- * publish's new version rows before the course points at them (app/courses/importer.server.ts), an
- * HR export after its first part (the header) was sent (app/reports/export.server.ts). Decision 038.
+ * The staff import's write transaction after its first rows, and between two of its transactions
+ * (app/people/staff-import.server.ts); a publish's new version rows before the course points at
+ * them (app/courses/importer.server.ts); an HR export, CSV or XLSX, after its first part was sent
+ * (app/reports/export.server.ts). Decisions 038 and 040.
  */
-export const operationBoundaries = ["import-rows-written", "version-rows-written", "export-part-sent"] as const;
+export const operationBoundaries = [
+  "import-rows-written",
+  "import-transaction-committed",
+  "version-rows-written",
+  "export-part-sent",
+] as const;
 export const faultBoundaries = [...submissionBoundaries, ...operationBoundaries] as const;
 export type FaultBoundary = (typeof faultBoundaries)[number];
 

@@ -25,6 +25,7 @@ export const auditActions = [
   "department.merge",
   "department.archive",
   "department.unarchive",
+  "staff.import.started",
   "staff.import",
   "role.grant",
   "role.revoke",

@@ -310,6 +310,9 @@ export async function applyImport(
           faultPoint("import-rows-written");
         }
         if (at === writes.length) await auditImport(tx, admin, tally(counts, writes.slice(from, at)), false);
+        // An import longer than one transaction says so in its first one: if the process then dies
+        // between transactions, the log shows an import that began and did not finish.
+        else if (from === 0) await auditImportStarted(tx, admin, hash, tally(counts, writes));
         return { at, ids };
       });
       const took = performance.now() - started;
@@ -319,6 +322,7 @@ export async function applyImport(
       created.push(...written.ids);
       cursor = written.at;
       await options.onBatch?.(took);
+      if (cursor < writes.length) faultPoint("import-transaction-committed");
     }
   } catch (error) {
     if (!(error instanceof ChangedMeanwhile) && !isUniqueViolation(error)) throw error;
@@ -344,6 +348,13 @@ function tally(counts: ImportCounts, batch: readonly Write[]): ImportCounts {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+async function auditImportStarted(tx: Tx, admin: CurrentUser, hash: string, planned: ImportCounts): Promise<void> {
+  await audit(
+    { cityId: admin.city.id, actorId: admin.id, action: "staff.import.started", details: { file: hash, ...planned } },
+    tx,
+  );
 }
 
 async function auditImport(

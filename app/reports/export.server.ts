@@ -163,6 +163,7 @@ function xlsxStream<T>(request: ExportRequest<T>, finish: Finish): ReadableStrea
   let rows = 0;
   const produce = async () => {
     sheet.addRow(request.columns.map((column) => exportCell(column.header))).commit();
+    await faultPointAfterSend("export-part-sent");
     for await (const row of request.rows) {
       if (gone()) return finish({ rows, aborted: true });
       sheet.addRow(cellsOf(request.columns, row)).commit();
