@@ -11,7 +11,8 @@
  * 100 000 entries (scripts/bench-audit.ts); `npm run bench -- --audit [--audit-scale <entries>]`
  * runs only that, at 1 000 000 entries unless told. Last, CPU time per request at 10 000 and 500 000
  * learners on SQLite and PostgreSQL (scripts/bench-scale.ts); `npm run bench -- --scale-only [options]`
- * runs only that (its options at the top of that file).
+ * runs only that (its options at the top of that file). `npm run bench -- --pages-only` stops after
+ * the pages (BENCH_OPEN_LOOP_RATE sets the open loop's offered rate, 300 requests/s by default).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -336,6 +337,7 @@ try {
   server.kill("SIGTERM");
   floorServer?.kill("SIGTERM");
 }
+if (process.argv.includes("--pages-only")) process.exit(0);
 // The staff import, kept short here; `npm run bench -- --import` runs it at 20 000 rows.
 run(bin("tsx"), ["scripts/bench-import.ts", "--scale", "2000", "--runs", "3"]);
 benchAudit(auditScale("100000"));
