@@ -8,6 +8,7 @@ import { db, Prisma } from "~/db.server.ts";
 import { answerFromFields, fieldsOfAnswer, type ActivityFields, type ActivityPost } from "./answer-form.ts";
 import { activityAnswerSchema, checkAnswer, fitAnswer, type ActivityAnswer } from "./checking.ts";
 import type { MessageKey } from "~/i18n/translate.ts";
+import type { SavedAnswer } from "~/learning/reading-state.ts";
 import { activityFeedback, activityView, type ActivityFeedback, type ActivityView } from "./views.ts";
 
 export interface ActivityOnPage {
@@ -36,15 +37,13 @@ function storedAnswer(json: string): ActivityAnswer | null {
   }
 }
 
-/** The lesson's activities as the page shows them, with the learner's saved answers. */
-export async function activitiesOnPage(enrollmentId: string, activities: readonly LessonActivity[]): Promise<ActivityOnPage[]> {
-  if (activities.length === 0) return [];
-  const rows = await db().activityAnswer.findMany({
-    where: { enrollmentId, activityKey: { in: activities.map((activity) => activity.key) } },
-    select: { activityKey: true, answer: true, revision: true },
-  });
+/**
+ * The lesson's activities as the page shows them, with the learner's saved answers (read with the
+ * lesson page's one statement, app/learning/enrollments.server.ts).
+ */
+export function activitiesOnPage(activities: readonly LessonActivity[], saved: readonly SavedAnswer[]): ActivityOnPage[] {
   return activities.map((activity) => {
-    const row = rows.find((candidate) => candidate.activityKey === activity.key);
+    const row = saved.find((candidate) => candidate.activityKey === activity.key);
     const answer = row ? storedAnswer(row.answer) : null;
     const fits = answer ? fitAnswer(activity.definition, answer) : null;
     return {

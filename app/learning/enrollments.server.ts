@@ -248,18 +248,30 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
   };
 }
 
-/** The course, the learner's latest enrolment and its completed lessons: one query on every lesson page. */
-async function readingState(user: CurrentUser, courseKey: string): Promise<ReadingState | null> {
+/**
+ * The course, the learner's latest enrolment, its completed lessons and its saved answers to the
+ * lesson's activities (of the current version): one query on every lesson page.
+ */
+async function readingState(user: CurrentUser, courseKey: string, lessonKey: string): Promise<ReadingState | null> {
   const rows = await db().$queryRaw<ReadingRow[]>`
-    SELECT c."id" AS "courseId", c."sourceLocale", c."currentVersionId",
-           e."id" AS "enrollmentId", e."lastPosition", p."lessonKey"
-    FROM "Course" c
-    LEFT JOIN "Enrollment" e ON e."id" = (
-      SELECT latest."id" FROM "Enrollment" latest
-      WHERE latest."userId" = ${user.id} AND latest."courseId" = c."id"
-      ORDER BY latest."cycle" DESC LIMIT 1)
-    LEFT JOIN "LessonProgress" p ON p."enrollmentId" = e."id"
-    WHERE c."key" = ${courseKey} AND ${visibleCoursesSql("c", user.city.id)}`;
+    WITH reading AS (
+      SELECT c."id" AS "courseId", c."sourceLocale", c."currentVersionId", e."id" AS "enrollmentId", e."lastPosition"
+      FROM "Course" c
+      LEFT JOIN "Enrollment" e ON e."id" = (
+        SELECT latest."id" FROM "Enrollment" latest
+        WHERE latest."userId" = ${user.id} AND latest."courseId" = c."id"
+        ORDER BY latest."cycle" DESC LIMIT 1)
+      WHERE c."key" = ${courseKey} AND ${visibleCoursesSql("c", user.city.id)})
+    SELECT r."courseId", r."sourceLocale", r."currentVersionId", r."enrollmentId", r."lastPosition", p."lessonKey",
+           NULL AS "activityKey", NULL AS "answer", NULL AS "revision"
+    FROM reading r
+    LEFT JOIN "LessonProgress" p ON p."enrollmentId" = r."enrollmentId"
+    UNION ALL
+    SELECT r."courseId", r."sourceLocale", r."currentVersionId", r."enrollmentId", r."lastPosition", NULL,
+           a."activityKey", a."answer", a."revision"
+    FROM reading r
+    JOIN "ActivityAnswer" a ON a."enrollmentId" = r."enrollmentId"
+    JOIN "Activity" act ON act."versionId" = r."currentVersionId" AND act."key" = a."activityKey" AND act."lessonKey" = ${lessonKey}`;
   return readingStateFromRows(rows);
 }
 
@@ -268,7 +280,7 @@ async function readingState(user: CurrentUser, courseKey: string): Promise<Readi
  * `bodyKey` names that immutable HTML (version, lesson, language), for app/learning/lesson-body.ts.
  */
 export async function lessonForReading(user: CurrentUser, courseKey: string, lessonKey: string, locale: Locale) {
-  const state = await readingState(user, courseKey);
+  const state = await readingState(user, courseKey, lessonKey);
   const versionId = state?.course.currentVersionId;
   if (!state || !versionId) return null;
   const outline = await versionOutline(versionId);
@@ -280,9 +292,9 @@ export async function lessonForReading(user: CurrentUser, courseKey: string, les
   const content = await lessonContent(versionId, lessonKey, shownLocale);
   if (!content) return null;
   // Outside the cached body: the activities, with this learner's saved answers.
-  const activities = await activitiesOnPage(
-    enrollment.id,
+  const activities = activitiesOnPage(
     await lessonActivities(versionId, lessonKey, shownLocale, pickLocale([], state.course.sourceLocale, shownLocale)),
+    state.answers,
   );
   const titleOf = (position: number) => {
     const lesson = outline.lessons[position];
