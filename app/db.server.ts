@@ -6,10 +6,12 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { databaseKind, sqlitePath } from "../prisma/driver-adapters.ts";
 import { env } from "./env.server.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { Prisma, PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export { Prisma } from "./generated/sqlite/client.ts";
@@ -62,6 +64,65 @@ export function db(): Db {
 export async function resetDb(): Promise<void> {
   await client?.$disconnect();
   client = undefined;
+  await reader?.close();
+  reader = undefined;
+}
+
+/**
+ * Large read-only reads at driver level, beside Prisma (decision 040): Prisma turns each raw row
+ * into an object column by column, which cost more than the SQL itself for the HR figures' tens
+ * of thousands of rows. One connection of its own per process (a small pool on PostgreSQL), so a
+ * read never runs inside a transaction another request holds open on Prisma's connection.
+ */
+interface Reader {
+  rows: <Row extends Record<string, unknown>>(query: Prisma.Sql) => Promise<Row[]>;
+  close: () => Promise<void>;
+}
+
+let reader: Reader | undefined;
+
+/** PostgreSQL's `timestamp` columns hold UTC (Prisma writes them so); pg would read them as local time. */
+const TIMESTAMP_OID = 1114;
+const utcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+
+function createReader(url: string): Reader {
+  if (databaseKind(url) === "postgres") {
+    // Idle connections do not keep a script's process alive.
+    const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
+    // An idle connection the server closed (a restart) is dropped by the pool and replaced on the
+    // next read; without a listener its error would end the process.
+    pool.on("error", () => {});
+    const types = {
+      getTypeParser: (oid: number) => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid)),
+    };
+    return {
+      rows: async <Row extends Record<string, unknown>>(query: Prisma.Sql) =>
+        (await pool.query<Row>({ text: query.text, values: query.values, types })).rows,
+      close: () => pool.end(),
+    };
+  }
+  const connection = new Database(sqlitePath(url), { timeout: 5000 });
+  connection.pragma("query_only = ON");
+  // Parameters as Prisma's adapter writes them: booleans as 0/1, dates as ISO text.
+  const parameter = (value: unknown) =>
+    typeof value === "boolean" ? Number(value) : value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value;
+  return {
+    rows: async <Row extends Record<string, unknown>>(query: Prisma.Sql) =>
+      connection.prepare<unknown[], Row>(query.sql).all(query.values.map(parameter)),
+    close: async () => {
+      connection.close();
+    },
+  };
+}
+
+/**
+ * Runs a read-only SQL statement (built with `Prisma.sql`) at driver level and returns its rows as
+ * plain objects by column name, values as the driver reads them: read dates with `rawDate`, and
+ * on SQLite booleans are 0/1. For reads of many rows; everything else goes through `db()`.
+ */
+export async function readRows<Row extends Record<string, unknown>>(query: Prisma.Sql): Promise<Row[]> {
+  reader ??= createReader(env().DATABASE_URL);
+  return reader.rows<Row>(query);
 }
 
 /** A date column read with raw SQL (a Date on PostgreSQL, stored text or a number on SQLite). */

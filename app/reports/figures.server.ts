@@ -10,7 +10,7 @@ import { buildTree, flattenTree, isInSubtree } from "~/cities/department-tree.ts
 import { listDepartments, subtreeSql } from "~/cities/departments.server.ts";
 import { pickLocale, parseLocales, readLocalized } from "~/courses/localized.ts";
 import { visibleCoursesWhere } from "~/courses/visibility.ts";
-import { db, Prisma, rawDate } from "~/db.server.ts";
+import { db, Prisma, rawDate, readRows } from "~/db.server.ts";
 import { htmlLang, type Locale } from "~/i18n/locales.ts";
 import {
   anonymise,
@@ -77,7 +77,7 @@ const enrollmentColumns = Prisma.sql`
   (SELECT qa."passed" FROM "QuizAttempt" qa
     WHERE qa."enrollmentId" = e."id" AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstPassed"`;
 
-interface EnrollmentColumns {
+type EnrollmentColumns = {
   enrollmentId: string | null;
   completedAt: unknown;
   firstLessonAt: unknown;
@@ -85,7 +85,7 @@ interface EnrollmentColumns {
   bestPassingScore: number | bigint | null;
   firstSubmittedAt: unknown;
   firstPassed: boolean | number | bigint | null;
-}
+};
 
 /** SQLite answers booleans as 0/1 and aggregates as bigints; PostgreSQL as booleans and numbers. */
 const truthy = (value: boolean | number | bigint | null) => value === true || Number(value) === 1;
@@ -114,44 +114,49 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
   const who = peopleSql(selection);
   const course = selection.courseId ? Prisma.sql` AND x."courseId" = ${selection.courseId}` : Prisma.empty;
   const [people, assigned, voluntary, certificates] = await Promise.all([
-    db().$queryRaw<Array<{ id: string; path: string | null; erasedAt: unknown }>>`
-      SELECT u."id", d."path", u."erasedAt" FROM "User" u LEFT JOIN "Department" d ON d."id" = u."departmentId" WHERE ${who}`,
-    db().$queryRaw<
-      Array<
-        EnrollmentColumns & {
-          userId: string;
-          path: string | null;
-          erasedAt: unknown;
-          courseId: string;
-          assignedAt: unknown;
-          dueAt: unknown;
-        }
-      >
-    >`
+    readRows<{ id: string; path: string | null; erasedAt: unknown }>(Prisma.sql`
+      SELECT u."id", d."path", u."erasedAt" FROM "User" u LEFT JOIN "Department" d ON d."id" = u."departmentId" WHERE ${who}`),
+    readRows<
+      EnrollmentColumns & {
+        userId: string;
+        path: string | null;
+        erasedAt: unknown;
+        courseId: string;
+        assignedAt: unknown;
+        dueAt: unknown;
+      }
+    >(Prisma.sql`
       SELECT x."userId", d."path", u."erasedAt", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns}
       FROM "PersonAssignment" x
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
       LEFT JOIN "Enrollment" e ON e."id" = x."enrollmentId"
-      WHERE x."cityId" = ${selection.cityId} AND x."withdrawnAt" IS NULL AND ${who}${course}`,
+      WHERE x."cityId" = ${selection.cityId} AND x."withdrawnAt" IS NULL AND ${who}${course}`),
     selection.mandatoryOnly
       ? Promise.resolve([])
-      : db().$queryRaw<Array<EnrollmentColumns & { userId: string; path: string | null; courseId: string }>>`
+      : readRows<EnrollmentColumns & { userId: string; path: string | null; courseId: string }>(Prisma.sql`
       SELECT x."userId", d."path", x."courseId", ${enrollmentColumns}
       FROM "Enrollment" x
       JOIN "Enrollment" e ON e."id" = x."id"
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
-      WHERE ${who}${course} AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" pa WHERE pa."enrollmentId" = x."id")`,
-    db().$queryRaw<
-      Array<{ userId: string; path: string | null; erasedAt: unknown; courseId: string; expiresAt: unknown; revokedAt: unknown }>
-    >`
+      WHERE ${who}${course} AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" pa WHERE pa."enrollmentId" = x."id")`),
+    readRows<{
+      userId: string;
+      path: string | null;
+      erasedAt: unknown;
+      courseId: string;
+      expiresAt: unknown;
+      revokedAt: unknown;
+    }>(
+      Prisma.sql`
       SELECT c."userId", d."path", u."erasedAt", x."courseId", c."expiresAt", c."revokedAt"
       FROM "Certificate" c
       JOIN "Enrollment" x ON x."id" = c."enrollmentId"
       JOIN "User" u ON u."id" = c."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
       WHERE c."cityId" = ${selection.cityId} AND ${who}${course}`,
+    ),
   ]);
   return {
     people: people.filter((person) => person.erasedAt === null).map((person) => ({ id: person.id, departmentPath: person.path })),
