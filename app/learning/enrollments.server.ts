@@ -15,7 +15,7 @@ import { visibleCoursesSql, visibleCoursesWhere } from "~/courses/visibility.ts"
 import { lessonActivities, lessonContent, versionOutline } from "~/courses/version-cache.server.ts";
 import { activitiesOnPage, checkAndSave, practisedActivities, type CheckOutcome } from "~/activities/answers.server.ts";
 import type { ActivityPost } from "~/activities/answer-form.ts";
-import { db, Prisma } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { faultPoint } from "~/faults.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { assignmentState } from "~/reports/status.ts";
@@ -253,7 +253,7 @@ export async function learnerCourseState(user: CurrentUser, courseKey: string) {
  * lesson's activities (of the current version): one query on every lesson page.
  */
 async function readingState(user: CurrentUser, courseKey: string, lessonKey: string): Promise<ReadingState | null> {
-  const rows = await db().$queryRaw<ReadingRow[]>`
+  const rows = await readRows<ReadingRow>(Prisma.sql`
     WITH reading AS (
       SELECT c."id" AS "courseId", c."sourceLocale", c."currentVersionId", e."id" AS "enrollmentId", e."lastPosition"
       FROM "Course" c
@@ -271,7 +271,7 @@ async function readingState(user: CurrentUser, courseKey: string, lessonKey: str
            a."activityKey", a."answer", a."revision"
     FROM reading r
     JOIN "ActivityAnswer" a ON a."enrollmentId" = r."enrollmentId"
-    JOIN "Activity" act ON act."versionId" = r."currentVersionId" AND act."key" = a."activityKey" AND act."lessonKey" = ${lessonKey}`;
+    JOIN "Activity" act ON act."versionId" = r."currentVersionId" AND act."key" = a."activityKey" AND act."lessonKey" = ${lessonKey}`);
   return readingStateFromRows(rows);
 }
 

@@ -4,7 +4,7 @@
  * activities. One SQL query returns them as one row per completed lesson (or a single row with
  * nulls) plus one row per saved answer; this folds the rows back together.
  */
-export interface ReadingRow {
+export type ReadingRow = {
   courseId: string;
   sourceLocale: string;
   currentVersionId: string | null;
@@ -15,7 +15,7 @@ export interface ReadingRow {
   answer: string | null;
   // SQLite may answer a bigint.
   revision: number | bigint | null;
-}
+};
 
 export interface SavedAnswer {
   activityKey: string;
