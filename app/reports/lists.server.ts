@@ -10,9 +10,10 @@ import { buildTree, flattenTree, isInSubtree } from "~/cities/department-tree.ts
 import { listDepartments, subtreeWhere } from "~/cities/departments.server.ts";
 import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts";
 import { visibleCoursesWhere } from "~/courses/visibility.ts";
-import { db, type Prisma } from "~/db.server.ts";
+import { db, Prisma, rawDate, readRows } from "~/db.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { personSearchWhere } from "~/people/search-text.server.ts";
+import { enrollmentStartColumns, enrollmentStartedAt } from "./figures.server.ts";
 import type { PersonStatus } from "./filters.ts";
 import type { ReportFilters } from "./filters.server.ts";
 import { pageWindow, type PageWindow } from "./pagination.ts";
@@ -131,18 +132,26 @@ async function withCounts(
   people: readonly PersonFacts[],
   labels: Map<string, string>,
 ): Promise<PersonRow[]> {
+  if (people.length === 0) return [];
   const ids = people.map((person) => person.id);
   const courseId = context.filters.courseRow?.id;
+  const course = courseId ? Prisma.sql` AND x."courseId" = ${courseId}` : Prisma.empty;
   const [rows, expiring] = await Promise.all([
-    db().personAssignment.findMany({
-      where: { userId: { in: ids }, cityId: context.scope.cityId, withdrawnAt: null, ...(courseId ? { courseId } : {}) },
-      select: {
-        userId: true,
-        dueAt: true,
-        withdrawnAt: true,
-        enrollment: { select: { completedAt: true, _count: { select: { lessons: true, attempts: true } } } },
-      },
-    }),
+    // Flat, at driver level (decision 041): an export reads this for every chunk of 500 people.
+    // By person only: they were read in scope, and a person's rows are of their own city. A
+    // condition on the city too made SQLite read the whole city's rows by its (cityId, dueAt) index.
+    readRows<{
+      userId: string;
+      dueAt: unknown;
+      enrollmentId: string | null;
+      completedAt: unknown;
+      firstLessonAt: unknown;
+      firstAttemptAt: unknown;
+    }>(Prisma.sql`
+      SELECT x."userId", x."dueAt", e."id" AS "enrollmentId", e."completedAt", ${enrollmentStartColumns}
+      FROM "PersonAssignment" x
+      LEFT JOIN "Enrollment" e ON e."id" = x."enrollmentId"
+      WHERE x."userId" IN (${Prisma.join(ids)}) AND x."withdrawnAt" IS NULL${course}`),
     db().certificate.findMany({
       where: { userId: { in: ids }, ...expiringCertificateWhere(context.now), ...(courseId ? { enrollment: { courseId } } : {}) },
       select: { userId: true },
@@ -152,10 +161,10 @@ async function withCounts(
     ids.map((id) => [id, { "not-started": 0, "in-progress": 0, completed: 0, overdue: 0, expiring: 0 }]),
   );
   for (const row of rows) {
-    const enrollment = row.enrollment
-      ? { completedAt: row.enrollment.completedAt, started: row.enrollment._count.lessons + row.enrollment._count.attempts > 0 }
+    const enrollment = row.enrollmentId
+      ? { completedAt: rawDate(row.completedAt), started: enrollmentStartedAt(row) !== null }
       : null;
-    const state = assignmentState({ dueAt: row.dueAt, withdrawnAt: row.withdrawnAt, enrollment }, context.now);
+    const state = assignmentState({ dueAt: rawDate(row.dueAt)!, withdrawnAt: null, enrollment }, context.now);
     const count = counts.get(row.userId);
     if (count && state !== "withdrawn") count[state] += 1;
   }
@@ -196,7 +205,10 @@ export async function* peopleForExport(context: ListContext): AsyncGenerator<Per
   let after: { name: string; id: string } | null = null;
   for (;;) {
     const people: PersonFacts[] = await db().user.findMany({
-      where: after ? { AND: [where, { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }] } : where,
+      // After (name, id) in the index's order; `name >= …` lets the (cityId, name) index start there.
+      where: after
+        ? { AND: [where, { name: { gte: after.name } }, { OR: [{ name: { gt: after.name } }, { id: { gt: after.id } }] }] }
+        : where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: EXPORT_CHUNK,
       select: personSelect,
