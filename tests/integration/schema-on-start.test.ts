@@ -13,20 +13,23 @@ import { startServerProcess } from "../support/server-process.ts";
 
 const kind = inject("databaseKind");
 
-/** The tables a migration creates, newest first (the newest migrations only add tables). */
-function tablesCreatedBy(migration: string): string[] {
+/**
+ * The statements that undo a migration which only adds tables and indexes (the newest ones do):
+ * its tables dropped newest first (with their indexes), then its indexes on older tables.
+ */
+function undoOf(migration: string): string[] {
   const folder = kind === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
   const sql = readFileSync(path.join(folder, migration, "migration.sql"), "utf8");
-  return [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1]!).reverse();
+  const tables = [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1]!);
+  const indexes = [...sql.matchAll(/CREATE (?:UNIQUE )?INDEX "(\w+)" ON "(\w+)"/g)]
+    .filter((match) => !tables.includes(match[2]!))
+    .map((match) => match[1]!);
+  return [...tables.reverse().map((table) => `DROP TABLE "${table}"`), ...indexes.map((index) => `DROP INDEX "${index}"`)];
 }
 
 /** A copy of the run's migrated database from before the newest migration. */
 async function databaseBehindByOne(newest: string): Promise<string> {
-  const tables = tablesCreatedBy(newest);
-  const undo = [
-    ...tables.map((table) => `DROP TABLE "${table}"`),
-    `DELETE FROM "_prisma_migrations" WHERE migration_name = '${newest}'`,
-  ];
+  const undo = [...undoOf(newest), `DELETE FROM "_prisma_migrations" WHERE migration_name = '${newest}'`];
   if (kind === "postgres") {
     const name = `behind_${Date.now()}`;
     await withClient(inject("postgresAdminUrl"), (admin) =>
@@ -49,8 +52,8 @@ async function databaseBehindByOne(newest: string): Promise<string> {
 it("a server whose schema is behind refuses to start, naming npm run db:deploy; after it, nothing is missing", async () => {
   const url = `${kind === "postgres" ? "postgresql://" : "file:"}`;
   const newest = shippedMigrations(url).at(-1)!;
-  // This test undoes the newest migration by dropping the tables it creates.
-  expect(tablesCreatedBy(newest)).not.toEqual([]);
+  // This test undoes the newest migration by dropping the tables and indexes it creates.
+  expect(undoOf(newest)).not.toEqual([]);
   const databaseUrl = await databaseBehindByOne(newest);
 
   const refused = await startServerProcess({ DATABASE_URL: databaseUrl });
