@@ -2,7 +2,7 @@
  * Outgoing email. With SMTP_URL set, nodemailer sends it; otherwise each message is written
  * as a JSON file to the outbox folder (OUTBOX_DIR), where a person or a test can read it.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env } from "~/env.server.ts";
@@ -33,5 +33,7 @@ export async function sendMail(mail: OutgoingMail, options: { background?: boole
   await mkdir(OUTBOX_DIR, { recursive: true });
   const stamp = now().toISOString().replace(/[:.]/g, "-");
   const file = path.join(OUTBOX_DIR, `${stamp}-${Math.random().toString(36).slice(2, 8)}.json`);
-  await writeFile(file, JSON.stringify({ from: MAIL_FROM, ...mail, sentAt: now().toISOString() }, null, 2));
+  // Written aside and renamed into place, so that whoever reads the outbox never finds half a message.
+  await writeFile(`${file}.part`, JSON.stringify({ from: MAIL_FROM, ...mail, sentAt: now().toISOString() }, null, 2));
+  await rename(`${file}.part`, file);
 }
