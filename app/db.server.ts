@@ -71,8 +71,9 @@ export async function resetDb(): Promise<void> {
 /**
  * Read-only reads at driver level, beside Prisma (decision 041): Prisma turns each raw row into an
  * object column by column, which cost more than the SQL itself for the HR figures' tens of
- * thousands of rows, and about 0.2 ms of CPU per statement on the lesson page, the hottest page. One connection of its own per process (a small pool on PostgreSQL), so a
- * read never runs inside a transaction another request holds open on Prisma's connection.
+ * thousands of rows, and about 0.2 ms of CPU per statement on the lesson page, the hottest page.
+ * One connection of its own per process (a small pool on PostgreSQL), so a read never runs inside
+ * a transaction another request holds open on Prisma's connection.
  */
 interface Reader {
   rows: <Row extends Record<string, unknown>>(query: Prisma.Sql) => Promise<Row[]>;

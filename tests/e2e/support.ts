@@ -53,16 +53,11 @@ export const DEMO_PASSWORD = "aula-demo-2026";
 export function lastMailTo(address: string): { subject: string; text: string } | undefined {
   const dir = ownServer().outboxDir;
   if (!existsSync(dir)) return undefined;
+  // Each message is renamed into place whole (app/mail/mailer.server.ts): only .json files are mail.
   const mails = readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
     .sort()
-    .flatMap((file) => {
-      // A mail still being written is read on the next poll.
-      try {
-        return [JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string; subject: string; text: string }];
-      } catch {
-        return [];
-      }
-    });
+    .map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string; subject: string; text: string });
   return mails.filter((mail) => mail.to === address).at(-1);
 }
 
