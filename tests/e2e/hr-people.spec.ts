@@ -29,11 +29,15 @@ test("HR finds a learner, opens the overdue list and exports the overdue people 
 
   // The people list filtered by status, exported as CSV with the same filters.
   await page.goto("/hr/people");
+  const count = page.getByText(/^[\d.]+ personas?$/);
+  const everyone = (await count.textContent()) ?? "";
   await page.getByLabel("Estado", { exact: true }).selectOption("overdue");
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(page).toHaveURL(/status=overdue/);
+  // The address changes before the page shows the filtered list: wait for the count to change too.
+  await expect(count).not.toHaveText(everyone);
   // The page lists 50 at a time and says how many there are in all; the export holds them all.
-  const total = Number(((await page.getByText(/^[\d.]+ personas?$/).textContent()) ?? "").replace(/\D/g, ""));
+  const total = Number(((await count.textContent()) ?? "").replace(/\D/g, ""));
   expect(total).toBeGreaterThan(0);
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "CSV" }).click();
