@@ -223,8 +223,8 @@ describe("question answer rows", () => {
     const figures = { correct: true, attemptTotal: 2 };
     expect(counts.answers).toEqual([
       { versionId: "v1", questionId: "q1", ...figures, attemptCorrect: 1, count: 2 },
-      { versionId: "v1", questionId: "q2", correct: false, attemptCorrect: 1, attemptTotal: 2, count: 1 },
       { versionId: "v1", questionId: "q1", ...figures, attemptCorrect: 2, count: 1 },
+      { versionId: "v1", questionId: "q2", correct: false, attemptCorrect: 1, attemptTotal: 2, count: 1 },
       { versionId: "v2", questionId: "q1", ...figures, attemptCorrect: 1, count: 1 },
     ]);
     expect(counts.choices).toEqual([
@@ -232,5 +232,29 @@ describe("question answer rows", () => {
       { versionId: "v1", questionId: "q2", chosen: '["b"]', count: 1 },
       { versionId: "v2", questionId: "q1", chosen: '["a"]', count: 1 },
     ]);
+  });
+
+  it("gives the groups in one order whatever the order of the rows (gradings lock count rows in it)", () => {
+    const row = fc.record({
+      versionId: fc.constantFrom("v1", "v2"),
+      questionId: fc.constantFrom("q1", "q2", "q3", "q10"),
+      correct: fc.boolean(),
+      chosen: fc.constantFrom('["a"]', '["b"]', '["a","b"]'),
+      firstAttempt: fc.constant(true),
+      attemptCorrect: fc.integer({ min: 0, max: 3 }),
+      attemptTotal: fc.constant(3),
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .array(row, { maxLength: 12 })
+          .chain((rows) =>
+            fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+          ),
+        ([rows, shuffled]) => {
+          expect(answerCounts(shuffled)).toEqual(answerCounts(rows));
+        },
+      ),
+    );
   });
 });

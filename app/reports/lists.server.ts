@@ -18,7 +18,7 @@ import type { PersonStatus } from "./filters.ts";
 import type { ReportFilters } from "./filters.server.ts";
 import { pageWindow, type PageWindow } from "./pagination.ts";
 import { departmentInScope, scopedPeopleWhere, type HrScope } from "./scope.server.ts";
-import { assignmentState, type AssignmentState } from "./status.ts";
+import { assignmentState, certificateIsExpiring, type AssignmentState } from "./status.ts";
 import { assignmentStateWhere, expiringCertificateWhere } from "./status-where.ts";
 
 export interface ListContext {
@@ -136,7 +136,7 @@ async function withCounts(
   const ids = people.map((person) => person.id);
   const courseId = context.filters.courseRow?.id;
   const course = courseId ? Prisma.sql` AND x."courseId" = ${courseId}` : Prisma.empty;
-  const [rows, expiring] = await Promise.all([
+  const [rows, certificates] = await Promise.all([
     // Flat, at driver level (decision 041): an export reads this for every chunk of 500 people.
     // By person only: they were read in scope, and a person's rows are of their own city. A
     // condition on the city too made SQLite read the whole city's rows by its (cityId, dueAt) index.
@@ -152,10 +152,11 @@ async function withCounts(
       FROM "PersonAssignment" x
       LEFT JOIN "Enrollment" e ON e."id" = x."enrollmentId"
       WHERE x."userId" IN (${Prisma.join(ids)}) AND x."withdrawnAt" IS NULL${course}`),
-    db().certificate.findMany({
-      where: { userId: { in: ids }, ...expiringCertificateWhere(context.now), ...(courseId ? { enrollment: { courseId } } : {}) },
-      select: { userId: true },
-    }),
+    // Every certificate of the chunk's people, judged by status.ts's own rule below.
+    readRows<{ userId: string; expiresAt: unknown; revokedAt: unknown }>(Prisma.sql`
+      SELECT c."userId", c."expiresAt", c."revokedAt"
+      FROM "Certificate" c${courseId ? Prisma.sql` JOIN "Enrollment" e ON e."id" = c."enrollmentId" AND e."courseId" = ${courseId}` : Prisma.empty}
+      WHERE c."userId" IN (${Prisma.join(ids)})`),
   ]);
   const counts = new Map<string, StateCounts>(
     ids.map((id) => [id, { "not-started": 0, "in-progress": 0, completed: 0, overdue: 0, expiring: 0 }]),
@@ -168,9 +169,10 @@ async function withCounts(
     const count = counts.get(row.userId);
     if (count && state !== "withdrawn") count[state] += 1;
   }
-  for (const certificate of expiring) {
-    const count = counts.get(certificate.userId);
-    if (count) count.expiring += 1;
+  for (const row of certificates) {
+    const count = counts.get(row.userId);
+    const certificate = { expiresAt: rawDate(row.expiresAt), revokedAt: rawDate(row.revokedAt) };
+    if (count && certificateIsExpiring(certificate, context.now)) count.expiring += 1;
   }
   return people.map((person) => ({
     id: person.id,

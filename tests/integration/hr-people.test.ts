@@ -4,6 +4,7 @@
  * and accents, every status filter lists exactly the people worked out here, days are counted on
  * the city's calendar, and bad filters are refused with a message.
  */
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateProfile } from "~/auth/accounts.server.ts";
 import { db } from "~/db.server.ts";
@@ -259,5 +260,37 @@ describe("search text", () => {
     await updateProfile(person.id, { name: "Begoña Nueva", locale: "es" });
     const { searchText } = await db().user.findUniqueOrThrow({ where: { id: person.id }, select: { searchText: true } });
     expect(searchText).toBe("begona nueva renombrada@madrid.example");
+  });
+});
+
+describe("a person's expiring count", () => {
+  it("counts only valid certificates that expire within 60 days, of the filtered course", async () => {
+    const lia = await place("Lía Certificada", [ROOT, "Norte"]);
+    const certified = (courseKey: string, certificate: { expiresAt: Date; revokedAt?: Date }) =>
+      recordAssignment({
+        userId: lia.id,
+        courseKey,
+        dueAt: dayEnd(40),
+        enrolment: { lessons: 1, attempts: [{ score: 90, passed: true }], completedAt: new Date(), certificate },
+      });
+    await certified("ai-fundamentals", { expiresAt: dayEnd(10) });
+    await certified("bias-rights-and-equity", { expiresAt: dayEnd(12), revokedAt: new Date() });
+    await certified("generative-ai-at-work", { expiresAt: dayEnd(-2) });
+    await certified("security-and-ai-threats", { expiresAt: dayEnd(90) });
+    await certified("personal-data-and-privacy", { expiresAt: dayEnd(30) });
+    const counts = async (query: string) => {
+      const { html } = await page(`/hr/people?q=lia+certificada${query}`);
+      const row = /<tr[^>]*>(?:(?!<\/tr>).)*Lía Certificada(?:(?!<\/tr>).)*<\/tr>/s.exec(html)![0];
+      return [...row.matchAll(/<td class="p-2 text-right tabular-nums">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    };
+    // not started, in progress, completed, overdue, expiring
+    expect(await counts("")).toEqual([0, 0, 5, 0, 2]);
+    expect(await counts("&course=ai-fundamentals")).toEqual([0, 0, 1, 0, 1]);
+    expect(await counts("&course=bias-rights-and-equity")).toEqual([0, 0, 1, 0, 0]);
+    expect(await counts("&course=personal-data-and-privacy")).toEqual([0, 0, 1, 0, 1]);
+    // The export counts the same way (its last column).
+    const exported = await server.request("/hr/export/people.csv?q=lia+certificada", { cookie: await sessionCookie(hr.id) });
+    const [, row] = parse(Buffer.from(await exported.arrayBuffer()), { bom: true }) as string[][];
+    expect(row!.slice(3)).toEqual(["0", "0", "5", "0", "2"]);
   });
 });
