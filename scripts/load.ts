@@ -1,9 +1,10 @@
 /**
- * Load without loss (issue 17, decision 036): many learners enrol, read, answer and submit a quiz
+ * Load without loss (decision 036): many learners enrol, read, answer and submit a quiz
  * at once over HTTP, with doubled enrolments and quiz starts, doubled and out-of-order answer and
  * submit posts and late replays, while HR downloads exports and a trainer publishes a new version.
  * Afterwards `checkLoad` reads the database: every submitted attempt stored exactly once with the
- * right score, one enrolment and one person-assignment per learner, every earned certificate once.
+ * right score, one enrolment and one person-assignment per learner, every earned certificate once,
+ * and item analysis's count rows equal to the counts of the stored answers.
  *
  * As a library: the bounded run in tests/integration/load.test.ts and the two-servers test.
  * As a command (`npm run bench:load`): a fresh SQLite database (or `-- --postgres`), the built
@@ -16,6 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createAssignment } from "../app/assignments/assign.server.ts";
+import { readAnswerCounts } from "../app/analysis/answer-counts.server.ts";
+import { answerCounts } from "../app/analysis/question-answers.ts";
 import { copyNetworkCourse, readDraft, saveDraft, type AuthorScope } from "../app/authoring/drafts.server.ts";
 import { publishDraft } from "../app/authoring/publish.server.ts";
 import { db } from "../app/db.server.ts";
@@ -422,6 +425,27 @@ export async function checkLoad(setup: LoadSetup, report: LoadReport): Promise<s
   const passedCount = await db().quizAttempt.count({ where: { passed: true, enrollment: { courseId: setup.courseId } } });
   const certificateCount = await db().certificate.count({ where: { enrollment: { courseId: setup.courseId } } });
   if (passedCount !== certificateCount) problems.push(`${passedCount} passed attempts, ${certificateCount} certificates`);
+  problems.push(...(await countProblems(setup.courseId)));
+  return problems;
+}
+
+/** Item analysis's count rows, added at each grading (decision 037), against the counts of the stored answers. */
+async function countProblems(courseId: string): Promise<string[]> {
+  const canonical = (groups: readonly object[]) => groups.map((group) => JSON.stringify(Object.entries(group).sort())).sort();
+  const versions = await db().quizAttempt.findMany({
+    where: { enrollment: { courseId } },
+    distinct: ["versionId"],
+    select: { versionId: true },
+  });
+  const problems: string[] = [];
+  for (const { versionId } of versions) {
+    const fromRows = answerCounts(await db().questionAnswer.findMany({ where: { versionId } }));
+    const kept = await readAnswerCounts(versionId);
+    for (const table of ["answers", "choices"] as const) {
+      if (JSON.stringify(canonical(kept[table])) !== JSON.stringify(canonical(fromRows[table])))
+        problems.push(`version ${versionId}: the ${table} counts differ from the stored answers' counts`);
+    }
+  }
   return problems;
 }
 

@@ -2,7 +2,8 @@
  * Load without loss, the short version (the long one: `npm run bench:load`): learners enrol, read,
  * answer and submit at once through the real HTTP server, with doubled, out-of-order and late
  * posts, while HR exports and a trainer publishes; then every submitted attempt is stored once
- * with its score, nothing is doubled and every earned certificate exists once.
+ * with its score, nothing is doubled, every earned certificate exists once, and item analysis's
+ * count rows equal the counts of the stored answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
