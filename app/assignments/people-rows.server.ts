@@ -12,6 +12,9 @@ type Tx = Prisma.TransactionClient;
 /** Rows per INSERT: each batch is one short statement, so SQLite's write lock is never held long. */
 export const FILL_BATCH = 1000;
 
+/** Ids per `IN` list: under SQLite's oldest limit of 999 bound values. */
+const IDS_PER_QUERY = 500;
+
 /** Open assignments (of a city, or of every city): not withdrawn, their course not archived. */
 export function openAssignmentsWhere(cityId?: string): Prisma.AssignmentWhereInput {
   return { ...(cityId ? { cityId } : {}), withdrawnAt: null, course: { archivedAt: null } };
@@ -89,7 +92,7 @@ const enrollmentFactsSelect = {
   certificate: { select: { expiresAt: true, revokedAt: true } },
 } as const;
 
-/** The rows these people (ids in the database's order) get on the assignment now: their enrolments in the course decide the cycle. */
+/** The rows these people get on the assignment now: their enrolments in the course decide the cycle. */
 export async function rowsFor(
   client: Tx,
   assignment: AssignmentFacts,
@@ -97,14 +100,17 @@ export async function rowsFor(
   at: Date,
 ): Promise<PersonRow[]> {
   if (userIds.length === 0) return [];
-  // A range, not a list (the ids come in the database's order): a batch of ids would pass the
-  // database's limit of bound values.
-  const wanted = new Set(userIds);
-  const inRange = await client.enrollment.findMany({
-    where: { courseId: assignment.courseId, userId: { gte: userIds[0]!, lte: userIds.at(-1)! } },
-    select: { userId: true, ...enrollmentFactsSelect },
-  });
-  const enrollments = inRange.filter((enrollment) => wanted.has(enrollment.userId));
+  // By lists of ids, each read through the (userId, courseId, cycle) index. A range of ids instead
+  // let SQLite read every enrolment of the course for each batch (650 ms a batch at 500 000 learners).
+  const enrollments = [];
+  for (let index = 0; index < userIds.length; index += IDS_PER_QUERY) {
+    enrollments.push(
+      ...(await client.enrollment.findMany({
+        where: { courseId: assignment.courseId, userId: { in: userIds.slice(index, index + IDS_PER_QUERY) } },
+        select: { userId: true, ...enrollmentFactsSelect },
+      })),
+    );
+  }
   const byUser = new Map<string, EnrollmentFacts[]>();
   for (const { userId, ...facts } of enrollments) byUser.set(userId, [...(byUser.get(userId) ?? []), facts]);
   const dueAt = dueDateFor(assignment, at);
