@@ -86,9 +86,23 @@ describe("creating an assignment", () => {
       active: index !== 7,
     }));
     await db().user.createMany({ data: people });
+    // People with an enrolment in the course, spread over the first batch of 1 000 and its lists
+    // of ids: their rows take the enrolment.
+    const created = await db().user.findMany({
+      where: { email: { startsWith: `masiva${serial}.` }, active: true },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const enrolled = [0, 499, 500, 999, 1000, 1998].map((index) => created[index]!.id);
+    await db().enrollment.createMany({ data: enrolled.map((userId) => ({ userId, courseId })) });
     const outcome = await assign({ departments: [{ departmentId: root, includeSubdepartments: true }] });
     expect(outcome.people).toBe(1999);
     expect(await db().personAssignment.count({ where: { assignmentId: outcome.id } })).toBe(1999);
+    const linked = await db().personAssignment.findMany({
+      where: { assignmentId: outcome.id, enrollmentId: { not: null } },
+      select: { userId: true },
+    });
+    expect(linked.map((row) => row.userId).sort()).toEqual([...enrolled].sort());
     const due = await db().personAssignment.findFirstOrThrow({
       where: { assignmentId: outcome.id },
       select: { dueAt: true, assignedAt: true },
