@@ -9,7 +9,8 @@
  * which no page of a Remix app goes on this machine. At the end, a short staff import
  * (scripts/bench-import.ts; `npm run bench -- --import` runs it at 20 000 rows) and the audit log page's query at
  * 100 000 entries (scripts/bench-audit.ts); `npm run bench -- --audit [--audit-scale <entries>]`
- * runs only that, at 1 000 000 entries unless told. Last, CPU time per request at 10 000 and 500 000
+ * runs only that, at 1 000 000 entries unless told. Then load without loss on SQLite and
+ * PostgreSQL (scripts/load.ts; alone: `npm run bench:load`). Last, CPU time per request at 10 000 and 500 000
  * learners on SQLite and PostgreSQL (scripts/bench-scale.ts); `npm run bench -- --scale-only [options]`
  * runs only that (its options at the top of that file). `npm run bench -- --pages-only` stops after
  * the pages (BENCH_OPEN_LOOP_RATE sets the open loop's offered rate, 300 requests/s by default).
@@ -341,5 +342,8 @@ if (process.argv.includes("--pages-only")) process.exit(0);
 // The staff import, kept short here; `npm run bench -- --import` runs it at 20 000 rows.
 run(bin("tsx"), ["scripts/bench-import.ts", "--scale", "2000", "--runs", "3"]);
 benchAudit(auditScale("100000"));
+// Load without loss on both databases (scripts/load.ts, alone: `npm run bench:load`), on this build; exits 1 on a loss.
+for (const database of [[], ["--postgres"]])
+  run(bin("tsx"), ["scripts/load.ts", ...database], { SKIP_BUILD: "1", BUILD_DIR: buildDir });
 run(bin("tsx"), ["scripts/bench-scale.ts", "--built"]);
 process.exit(0);
