@@ -9,7 +9,7 @@ import { formatsFor } from "../../app/i18n/formats.ts";
 import { TEST_PASSWORD } from "../support/factories.ts";
 import { authoringData, DEMO_TRAINER } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
-import { logIn, messagesFor } from "./support.ts";
+import { logIn, messagesFor, routerIdle } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 const t = messagesFor("es");
@@ -71,7 +71,7 @@ test("a trainer edits a lesson, an activity and a question, previews and publish
   await page.goto(`/author/${key}/publish`);
   await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
   await expectSoon(page.getByRole("status")).toHaveText(t("authoring.publish.published", { number: 2 }));
-  await page.waitForLoadState("networkidle");
+  await routerIdle(page);
   await page.request.post("/logout");
 
   // The learner's first two lessons are still complete, and their progress figure is what it was.

@@ -5,7 +5,7 @@
  */
 import { authoringData, copyCourseForTrainer, signInInSpanish, signOutWhenIdle } from "./authoring-support.ts";
 import { expect, test } from "./fixtures.ts";
-import { expectAccessible, messagesFor } from "./support.ts";
+import { expectAccessible, messagesFor, routerIdle } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 
@@ -46,6 +46,7 @@ test("in a city that requires review, publishing waits for someone else's approv
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.publish.action.button"), exact: true }).click();
     await expect(page.getByRole("alert")).toHaveText(t("authoring.problem.needsApproval"), { timeout: 30_000 });
+    await routerIdle(page);
     await page.getByRole("button", { name: t("authoring.review.submit") }).click();
     await expect(page.getByRole("status")).toHaveText(t("authoring.review.submitted"), { timeout: 30_000 });
     await expect(page.getByText(t("authoring.review.ownSubmission"))).toBeVisible();
@@ -56,6 +57,7 @@ test("in a city that requires review, publishing waits for someone else's approv
     await page.goto(path);
     await page.getByRole("button", { name: t("authoring.review.return") }).click();
     await expect(page.getByText(t("authoring.review.commentRequired"))).toBeVisible({ timeout: 30_000 });
+    await routerIdle(page);
     await page.getByRole("button", { name: t("authoring.review.approve") }).click();
     await expect(page.getByRole("status")).toHaveText(t("authoring.review.approved"), { timeout: 30_000 });
     await signOutWhenIdle(page);

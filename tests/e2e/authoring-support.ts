@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
-import { logIn } from "./support.ts";
+import { logIn, routerIdle } from "./support.ts";
 import { ownServer } from "./servers.ts";
 
 export const DEMO_TRAINER = "tomas.formador@madrid.example";
@@ -32,6 +32,6 @@ export async function signInInSpanish(page: Page, email: string): Promise<void> 
 
 /** Signs out once the page's own requests are done: leaving mid-revalidation aborts them in the browser. */
 export async function signOutWhenIdle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
+  await routerIdle(page);
   await page.request.post("/logout");
 }

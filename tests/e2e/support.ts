@@ -47,6 +47,21 @@ export async function renderedRouteId(page: Page): Promise<string> {
   });
 }
 
+/**
+ * Waits until the hydrated router has no navigation or revalidation in flight. A click that
+ * submits while the previous submission is still settling interrupts it, and the router's abort
+ * of that request surfaces in the browser as an uncaught AbortError; a person reading the page's
+ * message before the next click waits this long without noticing. `networkidle` does not help
+ * here: it fires once per document, not after client-side navigations.
+ */
+export async function routerIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } })
+      .__remixRouter;
+    return router !== undefined && router.state.navigation.state === "idle" && router.state.revalidation === "idle";
+  });
+}
+
 export const DEMO_PASSWORD = "aula-demo-2026";
 
 /** The newest email sent to an address (written to the outbox when no SMTP server is set). */
