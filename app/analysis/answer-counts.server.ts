@@ -45,6 +45,14 @@ export async function recordQuestionAnswers(tx: Prisma.TransactionClient, rows: 
 }
 
 /**
+ * Adds counts of rows written outside grading (the generated demo and benchmark activity, whose
+ * rows go through raw batched inserts), in one transaction.
+ */
+export async function addAnswerCounts(counts: { answers: AnswerGroup[]; choices: ChoiceGroup[] }): Promise<void> {
+  await db().$transaction((tx) => addCounts(tx, counts), { timeout: 120_000 });
+}
+
+/**
  * A version's counts made again from its rows, in one transaction (idempotent), a question at a
  * time (a question belongs to one version; its rows are read through their index). A data step of
  * deploy (with the backfill), run before the app serves: an attempt graded while it runs could be

@@ -44,6 +44,7 @@ export const bulkTables = {
     "score",
     "passed",
   ],
+  QuestionAnswer: ["attemptId", "questionId", "versionId", "correct", "chosen", "firstAttempt", "attemptCorrect", "attemptTotal"],
   Certificate: [
     "id",
     "code",

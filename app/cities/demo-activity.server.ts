@@ -28,6 +28,8 @@ import { parseLocales, pickLocale, readLocalized } from "~/courses/localized.ts"
 import { db } from "~/db.server.ts";
 import { isLocale } from "~/i18n/locales.ts";
 import { personSearchText } from "~/people/search-text.ts";
+import { addAnswerCounts } from "~/analysis/answer-counts.server.ts";
+import { answerCounts, isFirstAttempt, questionAnswerRows, type QuestionAnswerRow } from "~/analysis/question-answers.ts";
 import { gradeAttempt } from "~/quiz/grading.ts";
 import { quizMachine, type AttemptQuestion, type QuizEvent } from "~/quiz/machine.ts";
 import { openBulkWriter, type BulkTable, type BulkWriter } from "./bulk-insert.server.ts";
@@ -44,6 +46,8 @@ interface AttemptTemplate {
   step: number;
   score: number;
   passed: boolean;
+  /** The item-analysis rows grading writes for it (question-answers.ts), without the attempt's id and first-attempt flag. */
+  answers: Array<Omit<QuestionAnswerRow, "attemptId" | "firstAttempt">>;
 }
 
 export interface ActivityCourse {
@@ -102,6 +106,7 @@ export interface ActivityOptions {
 
 /** A quiz question as stored: options and the answer key are JSON. */
 interface StoredQuestion {
+  id: string;
   key: string;
   type: string;
   options: string;
@@ -116,6 +121,7 @@ function attemptTemplate(
   pool: readonly StoredQuestion[],
   quiz: { draw: number; passMark: number; mode: string },
   accuracy: number,
+  versionId: string,
 ): AttemptTemplate {
   const shuffled = <T>(items: readonly T[]) =>
     items
@@ -151,6 +157,8 @@ function attemptTemplate(
   }
   events.push({ type: "REVIEW" }, { type: "SUBMIT" }, { type: "GRADED", score: grade.score, passed: grade.passed });
   for (const event of events) actor.send(event);
+  const questionIds = new Map(pool.map((question) => [question.key, question.id]));
+  const answerRows = questionAnswerRows({ id: "", versionId, number: 1, cycle: 1 }, drawn, questionIds, answers, grade);
   // One post per question answered, then the review and the submission.
   return {
     questions: JSON.stringify(questions),
@@ -158,6 +166,7 @@ function attemptTemplate(
     step: questions.length + 2,
     score: grade.score,
     passed: grade.passed,
+    answers: answerRows.map(({ attemptId: _attemptId, firstAttempt: _firstAttempt, ...row }) => row),
   };
 }
 
@@ -184,7 +193,10 @@ export async function loadActivityCourses(random: Random, limit = Infinity): Pro
               cooldownMinutes: true,
               draw: true,
               mode: true,
-              questions: { orderBy: { position: "asc" }, select: { key: true, type: true, options: true, correct: true } },
+              questions: {
+                orderBy: { position: "asc" },
+                select: { id: true, key: true, type: true, options: true, correct: true },
+              },
             },
           },
         },
@@ -199,7 +211,7 @@ export async function loadActivityCourses(random: Random, limit = Infinity): Pro
     const passing: AttemptTemplate[] = [];
     const failing: AttemptTemplate[] = [];
     for (let tries = 0; tries < 400 && (passing.length < 8 || failing.length < 8); tries += 1) {
-      const attempt = attemptTemplate(random, quiz.questions, quiz, 0.45 + random.next() * 0.55);
+      const attempt = attemptTemplate(random, quiz.questions, quiz, 0.45 + random.next() * 0.55, version.id);
       const list = attempt.passed ? passing : failing;
       if (list.length < 8) list.push(attempt);
     }
@@ -295,6 +307,8 @@ export async function generateActivity(
   let counter = 0;
   const newId = () => `${options.tag}${(counter++).toString(36).padStart(8, "0")}`;
   const courseById = new Map(courses.map((course) => [course.id, course]));
+  // How often each attempt template was someone's first attempt: item analysis's counts, added at the end.
+  const firstAttempts = new Map<AttemptTemplate, number>();
   try {
     for (const city of cities) {
       const usedEmails = new Set(city.takenEmails);
@@ -361,8 +375,9 @@ export async function generateActivity(
             const template = random.pick(passes ? course.passing : course.failing);
             const submittedAt = new Date(end.getTime() - (spaced - number) * gap);
             const startedAt = new Date(submittedAt.getTime() - random.int(6, 25) * MINUTE);
+            const attemptId = newId();
             writer.add("QuizAttempt", [
-              newId(),
+              attemptId,
               enrollmentId,
               course.versionId,
               number,
@@ -374,6 +389,19 @@ export async function generateActivity(
               template.score,
               template.passed,
             ]);
+            const firstAttempt = isFirstAttempt(number, cycle);
+            for (const row of template.answers)
+              writer.add("QuestionAnswer", [
+                attemptId,
+                row.questionId,
+                row.versionId,
+                row.correct,
+                row.chosen,
+                firstAttempt,
+                row.attemptCorrect,
+                row.attemptTotal,
+              ]);
+            if (firstAttempt) firstAttempts.set(template, (firstAttempts.get(template) ?? 0) + 1);
             if (passes) best = template;
           }
           const lastPosition = lessonsDone === lessons.length ? "quiz" : lessons[lessonsDone]!;
@@ -465,7 +493,15 @@ export async function generateActivity(
     await writer.abort();
     throw error;
   }
-  return writer.close();
+  const written = await writer.close();
+  await addAnswerCounts(answerCounts(firstAttemptRows(firstAttempts)));
+  return written;
+}
+
+/** Each first attempt's item-analysis rows, as grading would have counted them one by one. */
+function* firstAttemptRows(uses: ReadonlyMap<AttemptTemplate, number>): Generator<Omit<QuestionAnswerRow, "attemptId">> {
+  for (const [template, times] of uses)
+    for (let time = 0; time < times; time += 1) for (const row of template.answers) yield { ...row, firstAttempt: true };
 }
 
 interface PlannedAssignment {

@@ -10,7 +10,9 @@ import { seedDemoActivity, seedNetworkActivity } from "~/cities/demo-activity.se
 import { demoAccounts, seedCities, seedDemoAccounts, seedDemoLearning } from "~/cities/seed.server.ts";
 import { db } from "~/db.server.ts";
 import { learnerDashboard } from "~/learning/enrollments.server.ts";
-import { attemptView } from "~/quiz/attempts.server.ts";
+import { readAnswerCounts } from "~/analysis/answer-counts.server.ts";
+import { answerCounts } from "~/analysis/question-answers.ts";
+import { attemptView, backfillQuestionAnswers } from "~/quiz/attempts.server.ts";
 import { assignmentState, certificateIsExpiring, certificateIsValid } from "~/reports/status.ts";
 import { rowCounts } from "../support/row-counts.ts";
 import { sessionCookie } from "../support/factories.ts";
@@ -257,5 +259,31 @@ describe("the benchmark's generator at a small scale", () => {
     const courses = await db().enrollment.groupBy({ by: ["courseId"], where: generated });
     expect(courses.length).toBe(7);
     expect(await inconsistencies()).toEqual([]);
+  });
+
+  it("gives every generated graded attempt the item-analysis rows grading writes, and counts equal to those rows", async () => {
+    const generated = { id: { startsWith: "bt" }, submittedAt: { not: null } };
+    expect(await db().quizAttempt.count({ where: { ...generated, answers: { none: {} } } })).toBe(0);
+    // The product's own grader, re-run from the stored snapshots (deploy's backfill), writes the same rows.
+    const sample = await db().quizAttempt.findMany({ where: generated, select: { id: true }, orderBy: { id: "asc" }, take: 40 });
+    const ids = sample.map((attempt) => attempt.id);
+    const rowsOf = () =>
+      db().questionAnswer.findMany({ where: { attemptId: { in: ids } }, orderBy: [{ attemptId: "asc" }, { questionId: "asc" }] });
+    const written = await rowsOf();
+    expect(written.length).toBeGreaterThan(ids.length);
+    expect(written.some((row) => row.firstAttempt) && written.some((row) => !row.firstAttempt)).toBe(true);
+    await db().questionAnswer.deleteMany({ where: { attemptId: { in: ids } } });
+    expect(await backfillQuestionAnswers()).toBe(ids.length);
+    expect(await rowsOf()).toEqual(written);
+    // And the count tables item analysis reads agree with the rows, version by version.
+    const canonical = (groups: readonly object[]) => groups.map((group) => JSON.stringify(Object.entries(group).sort())).sort();
+    const versions = await db().quizAttempt.findMany({ where: generated, distinct: ["versionId"], select: { versionId: true } });
+    expect(versions.length).toBe(7);
+    for (const { versionId } of versions) {
+      const fromRows = answerCounts(await db().questionAnswer.findMany({ where: { versionId } }));
+      const kept = await readAnswerCounts(versionId);
+      expect(canonical(kept.answers)).toEqual(canonical(fromRows.answers));
+      expect(canonical(kept.choices)).toEqual(canonical(fromRows.choices));
+    }
   });
 });
