@@ -1,7 +1,8 @@
 /**
  * The axe sweep's route coverage: every page route of the build's manifest has a scan in every
- * pass of axe-sweep.spec.ts, so a new page (HR, authoring, admin) cannot be forgotten. Runs after
- * the passes (its own Playwright project depends on theirs) from the records they wrote.
+ * pass of axe-sweep.spec.ts, so a new page (HR, authoring, admin) cannot be forgotten, and every
+ * language of a pass has scans. Runs after the passes (its own Playwright project depends on
+ * theirs) from the records they wrote.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -44,13 +45,18 @@ test("every page route of the build has a scan in every pass; routes that are no
     routes: Record<string, unknown>;
   };
   const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
-  const recorded = readdirSync(RECORDS_DIR).map((file) => ({
-    pass: path.basename(file, ".json"),
-    routes: new Set(
-      (JSON.parse(readFileSync(path.join(RECORDS_DIR, file), "utf8")) as Array<{ route: string }>).map((scan) => scan.route),
-    ),
-  }));
+  const recorded = readdirSync(RECORDS_DIR).map((file) => {
+    const scans = JSON.parse(readFileSync(path.join(RECORDS_DIR, file), "utf8")) as Array<{ route: string; locale: string }>;
+    return {
+      pass: path.basename(file, ".json"),
+      routes: new Set(scans.map((scan) => scan.route)),
+      locales: [...new Set(scans.map((scan) => scan.locale))].sort(),
+    };
+  });
   expect(recorded.map((record) => record.pass).sort()).toEqual(passes.map((pass) => pass.name).sort());
+  // A pass of several languages walks its flows in each of them in turn.
+  for (const record of recorded)
+    expect(record.locales, record.pass).toEqual([...passes.find((pass) => pass.name === record.pass)!.locales].sort());
   const missing = recorded.flatMap((record) =>
     routeIds.filter((id) => !(id in NOT_PAGES) && !record.routes.has(id)).map((id) => `${record.pass}: ${id}`),
   );

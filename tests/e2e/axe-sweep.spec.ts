@@ -1,10 +1,11 @@
 /**
  * Axe on every page and every state of it: each pass walks the whole product (anonymous pages,
  * a new learner from sign-up to certificate, the city admin's pages, the other roles' dashboards)
- * and scans each state with WCAG 2.0/2.1/2.2 A and AA rules. Passes: es at 1280 px and at
- * 320 × 640, pt and en at 320 × 640, each in a worker of its own. Each scan records the route that
- * actually rendered it (from the hydrated router); axe-sweep-coverage.spec.ts then fails when a page
- * route of the build's manifest has no scan, so a new page (HR, authoring, admin) cannot be forgotten.
+ * and scans each state with WCAG 2.0/2.1/2.2 A and AA rules. Passes (axe-sweep-passes.ts): es at
+ * 1280 px, and at 320 × 640 with the flows alternating pt and en, each in a worker of its own.
+ * Each scan records the route that actually rendered it (from the hydrated router) and its
+ * language; axe-sweep-coverage.spec.ts then fails when a page route of the build's manifest has no
+ * scan in a pass, so a new page (HR, authoring, admin) cannot be forgotten.
  */
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -33,14 +34,26 @@ const browserLocale: Record<Locale, string> = { es: "es-ES", pt: "pt-BR", en: "e
 
 /** One pass's scans: every state scanned, with the route it rendered and what axe found. */
 class Sweep {
-  readonly scans: Array<{ route: string; state: string; violations: string[] }> = [];
-  constructor(readonly pass: Pass) {}
+  readonly scans: Array<{ route: string; state: string; locale: Locale; violations: string[] }> = [];
+  private flows = 0;
+  /** The language of the flow being walked (set by `newContext`). */
+  locale: Locale;
+  constructor(readonly pass: Pass) {
+    this.locale = pass.locales[0]!;
+  }
+
+  /** The next flow's language: the pass's languages in turn. */
+  nextFlow(): Locale {
+    this.locale = this.pass.locales[this.flows % this.pass.locales.length]!;
+    this.flows += 1;
+    return this.locale;
+  }
 
   async scan(page: Page, state: string): Promise<void> {
     await page.waitForLoadState("load");
     const route = await renderedRouteId(page);
     const violations = (await axeViolations(page)).map((violation) => violation.line);
-    this.scans.push({ route, state, violations });
+    this.scans.push({ route, state, locale: this.locale, violations });
   }
 
   /** A pass that crashes leaves no record, so the coverage check cannot count an old run. */
@@ -64,13 +77,14 @@ class Sweep {
 /** A form's errors on screen: a message for the whole form, or a field marked invalid. */
 const errorsShown = (page: Page) => page.locator("[role=alert], [aria-invalid=true]").first();
 
-async function newContext(browser: Browser, pass: Pass): Promise<BrowserContext> {
-  return browser.newContext({ locale: browserLocale[pass.locale], viewport: pass.viewport });
+/** A browser context for the next flow, in that flow's language. */
+async function newContext(browser: Browser, sweep: Sweep): Promise<BrowserContext> {
+  return browser.newContext({ locale: browserLocale[sweep.nextFlow()], viewport: sweep.pass.viewport });
 }
 
 /** The anonymous pages, then a new account signed up in the pass's language; returns its email. */
 async function anonymousAndSignUp(page: Page, sweep: Sweep): Promise<string> {
-  const t = messagesFor(sweep.pass.locale);
+  const t = messagesFor(sweep.locale);
   await page.goto("/");
   await sweep.scan(page, "home, signed out");
   await page.goto("/privacy");
@@ -149,7 +163,7 @@ async function anonymousAndSignUp(page: Page, sweep: Sweep): Promise<string> {
 
 /** Practice: a lesson's activity checked wrongly and refused, and a practice quiz's feedback, right and wrong. */
 async function practice(page: Page, sweep: Sweep): Promise<void> {
-  const t = messagesFor(sweep.pass.locale);
+  const t = messagesFor(sweep.locale);
   await page.goto("/learn/ai-fundamentals/hallucinations-and-limits");
   const choice = page.locator("#activity-avianca-what-was-sanctioned");
   await choice.locator("input[value=using-ai]").check();
@@ -161,7 +175,7 @@ async function practice(page: Page, sweep: Sweep): Promise<void> {
   await expect(sort.getByRole("alert")).toHaveText(t("activity.error.sortAll"));
   await sweep.scan(page, "lesson activity, refused");
 
-  await inPracticeQuiz(page, sweep.pass.locale, {
+  await inPracticeQuiz(page, sweep.locale, {
     atStart: () => sweep.scan(page, "quiz, practice mode, before the first attempt"),
     afterCheck: async (rightly) => {
       await expect(page.getByText(t(rightly ? "quiz.correct" : "quiz.incorrect"), { exact: true })).toBeVisible();
@@ -172,7 +186,7 @@ async function practice(page: Page, sweep: Sweep): Promise<void> {
 
 /** The new learner: dashboard, profile, lessons, every quiz step (exam and practice mode), the certificate. */
 async function learner(page: Page, sweep: Sweep, email: string): Promise<string> {
-  const t = messagesFor(sweep.pass.locale);
+  const t = messagesFor(sweep.locale);
   await sweep.scan(page, "dashboard, new learner");
   await page.goto("/certificates");
   await sweep.scan(page, "certificates, none yet");
@@ -284,11 +298,11 @@ async function learner(page: Page, sweep: Sweep, email: string): Promise<string>
 
 /** The city admin's pages, in the pass's language (the account's setting, restored afterwards). */
 async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> {
-  const t = messagesFor(sweep.pass.locale);
+  const t = messagesFor(sweep.locale);
   await logIn(page, "admin@madrid.example");
   await page.waitForURL((url) => url.pathname === "/");
   const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
-  await setLanguage(sweep.pass.locale);
+  await setLanguage(sweep.locale);
   try {
     await page.goto("/");
     await sweep.scan(page, "dashboard, city admin");
@@ -459,7 +473,7 @@ async function authoringActivities(page: Page, sweep: Sweep): Promise<void> {
     await page.getByRole("button", { name: t("authoring.activities.create") }).click();
     await expect(errorsShown(page)).toBeVisible();
     await sweep.scan(page, "activities editor, a new choice refused");
-    const translation = sweep.pass.locale === "pt" ? "en" : "pt";
+    const translation = sweep.locale === "pt" ? "en" : "pt";
     await page.goto(`${activitiesPath}?lang=${translation}&edit=avianca-what-was-sanctioned`);
     await sweep.scan(page, "activities editor, a choice in a translation language");
   });
@@ -714,9 +728,11 @@ async function privacy(page: Page, sweep: Sweep, learnerEmail: string): Promise<
     (database) => database.prepare(`SELECT "id" FROM "User" WHERE "email" = ?`).get(learnerEmail) as { id: string },
   ).id;
   // The sweep's learner asks for erasure (the request is all: nothing is erased), so the admin's list has a row.
-  const t = messagesFor(sweep.pass.locale);
+  const t = messagesFor(sweep.locale);
   await logIn(page, learnerEmail, "una frase de acceso larga");
   await page.waitForURL((url) => url.pathname === "/");
+  // The learner signed up in the first flow's language; this flow's may be the other one.
+  await page.request.post("/language", { form: { locale: sweep.locale, redirectTo: "/" } });
   await page.goto("/profile/erasure");
   await sweep.scan(page, "a person's erasure request");
   await page.getByRole("button", { name: t("rights.request.confirm") }).click();
@@ -766,9 +782,9 @@ async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Tra
   await logIn(page, email);
   await page.waitForURL((url) => url.pathname === "/");
   const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
-  await setLanguage(sweep.pass.locale);
+  await setLanguage(sweep.locale);
   try {
-    await walk(messagesFor(sweep.pass.locale));
+    await walk(messagesFor(sweep.locale));
   } finally {
     await setLanguage("es");
     await page.request.post("/logout");
@@ -915,58 +931,58 @@ test.describe("axe on every page and state", () => {
       const sweep = new Sweep(pass);
       sweep.forget();
       try {
-        const context = await newContext(browser, pass);
+        const context = await newContext(browser, sweep);
         const page = await context.newPage();
         const email = await anonymousAndSignUp(page, sweep);
         const code = await learner(page, sweep, email);
         await context.close();
-        const adminContext = await newContext(browser, pass);
+        const adminContext = await newContext(browser, sweep);
         await cityAdmin(await adminContext.newPage(), sweep, code);
         await adminContext.close();
-        const authoringActivitiesContext = await newContext(browser, pass);
+        const authoringActivitiesContext = await newContext(browser, sweep);
         await authoringActivities(await authoringActivitiesContext.newPage(), sweep);
         await authoringActivitiesContext.close();
-        const authoringHomeContext = await newContext(browser, pass);
+        const authoringHomeContext = await newContext(browser, sweep);
         await authoringHome(await authoringHomeContext.newPage(), sweep);
         await authoringHomeContext.close();
-        const authoringHistoryContext = await newContext(browser, pass);
+        const authoringHistoryContext = await newContext(browser, sweep);
         await authoringTranslationsHistory(await authoringHistoryContext.newPage(), sweep);
         await authoringHistoryContext.close();
-        const authoringContext = await newContext(browser, pass);
+        const authoringContext = await newContext(browser, sweep);
         await authoringLesson(await authoringContext.newPage(), sweep);
         await authoringContext.close();
-        const previewContext = await newContext(browser, pass);
+        const previewContext = await newContext(browser, sweep);
         await authoringPreview(await previewContext.newPage(), sweep);
         await previewContext.close();
-        const authoringQuizContext = await newContext(browser, pass);
+        const authoringQuizContext = await newContext(browser, sweep);
         await authoringQuiz(await authoringQuizContext.newPage(), sweep);
         await authoringQuizContext.close();
-        const itemAnalysisContext = await newContext(browser, pass);
+        const itemAnalysisContext = await newContext(browser, sweep);
         await itemAnalysis(await itemAnalysisContext.newPage(), sweep);
         await itemAnalysisContext.close();
-        const brandingContext = await newContext(browser, pass);
+        const brandingContext = await newContext(browser, sweep);
         await branding(await brandingContext.newPage(), sweep);
         await brandingContext.close();
-        const authoringPublishContext = await newContext(browser, pass);
+        const authoringPublishContext = await newContext(browser, sweep);
         await authoringPublish(await authoringPublishContext.newPage(), sweep);
         await authoringPublishContext.close();
-        const sharingContext = await newContext(browser, pass);
+        const sharingContext = await newContext(browser, sweep);
         await sharing(await sharingContext.newPage(), sweep);
         await sharingContext.close();
-        const departmentsContext = await newContext(browser, pass);
+        const departmentsContext = await newContext(browser, sweep);
         await departments(await departmentsContext.newPage(), sweep);
         await departmentsContext.close();
-        const importContext = await newContext(browser, pass);
+        const importContext = await newContext(browser, sweep);
         const importPage = await importContext.newPage();
         await signedInAs(importPage, sweep, "admin@madrid.example", (t) => staffImport(importPage, sweep, t));
         await importContext.close();
-        const staffContext = await newContext(browser, pass);
+        const staffContext = await newContext(browser, sweep);
         await staff(await staffContext.newPage(), sweep);
         await staffContext.close();
-        const auditContext = await newContext(browser, pass);
+        const auditContext = await newContext(browser, sweep);
         await auditAndNetworkCities(await auditContext.newPage(), sweep);
         await auditContext.close();
-        const hrContext = await newContext(browser, pass);
+        const hrContext = await newContext(browser, sweep);
         const hrPage = await hrContext.newPage();
         await privacy(hrPage, sweep, email);
         await signedInAs(hrPage, sweep, "rrhh@madrid.example", async (t) => {
@@ -975,12 +991,15 @@ test.describe("axe on every page and state", () => {
           await hrAssignments(hrPage, sweep, t);
           await remindersAndAccommodations(hrPage, sweep, t, email);
         });
-        await signedInAs(hrPage, sweep, "red@madrid.example", async () => {
-          await hrPage.goto("/network");
-          await sweep.scan(hrPage, "network view");
-        });
         await hrContext.close();
-        if (pass.locale === "es") await otherRoles(browser, sweep);
+        const networkContext = await newContext(browser, sweep);
+        const networkPage = await networkContext.newPage();
+        await signedInAs(networkPage, sweep, "red@madrid.example", async () => {
+          await networkPage.goto("/network");
+          await sweep.scan(networkPage, "network view");
+        });
+        await networkContext.close();
+        if (pass.locales.includes("es")) await otherRoles(browser, sweep);
       } finally {
         sweep.save();
       }

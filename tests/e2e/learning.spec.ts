@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "./fixtures.ts";
-import { expectAccessible, logIn, setServerClock, signUp, takeQuiz } from "./support.ts";
+import { expectAccessible, logIn, routerIdle, setServerClock, signUp, takeQuiz } from "./support.ts";
 
 test.use({ locale: "es-ES" });
 
@@ -58,6 +58,9 @@ test("a new learner reads every lesson, fails, waits out the cool-down, passes a
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Volver al cuestionario" }).click();
+  // On the quiz page (the reload below must not reload the result page the link left).
+  await expect(page).toHaveURL(/\/learn\/ai-fundamentals\/quiz$/);
+  await routerIdle(page);
   await expect(page.getByRole("button", { name: "Empezar el intento" })).toHaveCount(0);
   await setServerClock(page, 61);
   await page.reload();
