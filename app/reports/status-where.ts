@@ -5,24 +5,29 @@
 import type { Prisma } from "~/db.server.ts";
 import { DEFAULT_EXPIRING_DAYS, type AssignmentState } from "./status.ts";
 
-const notCompleted: Prisma.PersonAssignmentWhereInput = { OR: [{ enrollmentId: null }, { enrollment: { completedAt: null } }] };
 const started: Prisma.EnrollmentWhereInput = { OR: [{ lessons: { some: {} } }, { attempts: { some: {} } }] };
 
+/**
+ * Completion is read from the row's copy of its enrolment's `completedAt` (kept by database
+ * triggers, decision 044): with the (userId, withdrawnAt, completedAt, dueAt) index, "has an
+ * overdue row" is one index probe per person, and the enrolment is read only for "started".
+ */
 export function assignmentStateWhere(state: AssignmentState, now: Date): Prisma.PersonAssignmentWhereInput {
   switch (state) {
     case "withdrawn":
       return { withdrawnAt: { not: null } };
     case "completed":
-      return { withdrawnAt: null, enrollment: { completedAt: { not: null } } };
+      return { withdrawnAt: null, completedAt: { not: null } };
     case "overdue":
-      return { withdrawnAt: null, dueAt: { lt: now }, AND: [notCompleted] };
+      return { withdrawnAt: null, completedAt: null, dueAt: { lt: now } };
     case "in-progress":
-      return { withdrawnAt: null, dueAt: { gte: now }, enrollment: { completedAt: null, ...started } };
+      return { withdrawnAt: null, completedAt: null, dueAt: { gte: now }, enrollment: started };
     case "not-started":
       return {
         withdrawnAt: null,
+        completedAt: null,
         dueAt: { gte: now },
-        OR: [{ enrollmentId: null }, { enrollment: { completedAt: null, NOT: started } }],
+        OR: [{ enrollmentId: null }, { enrollment: { NOT: started } }],
       };
   }
 }

@@ -14,8 +14,9 @@ import { startServerProcess } from "../support/server-process.ts";
 const kind = inject("databaseKind");
 
 /**
- * The statements that undo a migration which only adds tables and indexes (the newest ones do):
- * its tables dropped newest first (with their indexes), then its indexes on older tables.
+ * The statements that undo a migration which only adds tables, columns, indexes and triggers (the
+ * newest ones do): its triggers and their functions first, then its tables newest first (with
+ * their indexes), its indexes on older tables, and last its columns of older tables.
  */
 function undoOf(migration: string): string[] {
   const folder = kind === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
@@ -24,7 +25,20 @@ function undoOf(migration: string): string[] {
   const indexes = [...sql.matchAll(/CREATE (?:UNIQUE )?INDEX "(\w+)" ON "(\w+)"/g)]
     .filter((match) => !tables.includes(match[2]!))
     .map((match) => match[1]!);
-  return [...tables.reverse().map((table) => `DROP TABLE "${table}"`), ...indexes.map((index) => `DROP INDEX "${index}"`)];
+  const triggers = [...sql.matchAll(/CREATE TRIGGER "(\w+)"[^;]*?\sON "(\w+)"/g)].map((match) =>
+    kind === "postgres" ? `DROP TRIGGER "${match[1]}" ON "${match[2]}"` : `DROP TRIGGER "${match[1]}"`,
+  );
+  const functions = [...sql.matchAll(/CREATE FUNCTION "(\w+)"\(\)/g)].map((match) => `DROP FUNCTION "${match[1]}"()`);
+  const columns = [...sql.matchAll(/ALTER TABLE "(\w+)" ADD COLUMN\s+"(\w+)"/g)].map(
+    (match) => `ALTER TABLE "${match[1]}" DROP COLUMN "${match[2]}"`,
+  );
+  return [
+    ...triggers,
+    ...functions,
+    ...tables.reverse().map((table) => `DROP TABLE "${table}"`),
+    ...indexes.map((index) => `DROP INDEX "${index}"`),
+    ...columns,
+  ];
 }
 
 /** A copy of the run's migrated database from before the newest migration. */
@@ -52,7 +66,7 @@ async function databaseBehindByOne(newest: string): Promise<string> {
 it("a server whose schema is behind refuses to start, naming npm run db:deploy; after it, nothing is missing", async () => {
   const url = `${kind === "postgres" ? "postgresql://" : "file:"}`;
   const newest = shippedMigrations(url).at(-1)!;
-  // This test undoes the newest migration by dropping the tables and indexes it creates.
+  // This test undoes the newest migration by dropping what it creates.
   expect(undoOf(newest)).not.toEqual([]);
   const databaseUrl = await databaseBehindByOne(newest);
 
