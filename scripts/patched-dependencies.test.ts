@@ -1,5 +1,5 @@
 /**
- * The patches in patches/ (decision 009) are applied by `postinstall`. This fails when one is
+ * The patches in patches/ (decisions 009 and 044) are applied by `postinstall`. This fails when one is
  * not applied to the installed files, or when the installed or pinned version is not the one
  * the patch was written for, so an upgrade or an install without scripts cannot drop one quietly.
  */
@@ -35,9 +35,10 @@ const packageJson = JSON.parse(readFileSync("package.json", "utf8")) as {
 const patches = readdirSync("patches").filter((file) => file.endsWith(".patch"));
 
 describe("patched dependencies", () => {
-  it("has the four patches of decision 009", () => {
+  it("has the four patches of decision 009 and the migration patch of decision 044", () => {
     expect(patches.map((file) => packageOf(file).name).sort()).toEqual([
       "@prisma/adapter-better-sqlite3",
+      "@prisma/adapter-pg",
       "@remix-run/react",
       "@remix-run/router",
       "react-router-dom",
@@ -66,7 +67,10 @@ describe("patched dependencies", () => {
           expect(found, `${file.path}: not applied: ${added}`).toBeGreaterThanOrEqual(0);
           at = found + 1;
         }
-        expect(file.addedLines.some((line) => line.includes("Aula IA patch")), `${file.path} marks its patch`).toBe(true);
+        expect(
+          file.addedLines.some((line) => line.includes("Aula IA patch")),
+          `${file.path} marks its patch`,
+        ).toBe(true);
       }
     });
   }
