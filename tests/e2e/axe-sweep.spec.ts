@@ -74,6 +74,9 @@ class Sweep {
   }
 }
 
+/** The signed-in account's language, as the language switcher sets it. */
+const setLanguage = (page: Page, locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
+
 /** A form's errors on screen: a message for the whole form, or a field marked invalid. */
 const errorsShown = (page: Page) => page.locator("[role=alert], [aria-invalid=true]").first();
 
@@ -301,8 +304,7 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
   const t = messagesFor(sweep.locale);
   await logIn(page, "admin@madrid.example");
   await page.waitForURL((url) => url.pathname === "/");
-  const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
-  await setLanguage(sweep.locale);
+  await setLanguage(page, sweep.locale);
   try {
     await page.goto("/");
     await sweep.scan(page, "dashboard, city admin");
@@ -337,7 +339,7 @@ async function cityAdmin(page: Page, sweep: Sweep, code: string): Promise<void> 
     await expect(page.getByRole("heading", { name: t("verify.revoked") })).toBeVisible();
     await sweep.scan(page, "verify, revoked certificate");
   } finally {
-    await setLanguage("es");
+    await setLanguage(page, "es");
   }
 }
 
@@ -732,7 +734,7 @@ async function privacy(page: Page, sweep: Sweep, learnerEmail: string): Promise<
   await logIn(page, learnerEmail, "una frase de acceso larga");
   await page.waitForURL((url) => url.pathname === "/");
   // The learner signed up in the first flow's language; this flow's may be the other one.
-  await page.request.post("/language", { form: { locale: sweep.locale, redirectTo: "/" } });
+  await setLanguage(page, sweep.locale);
   await page.goto("/profile/erasure");
   await sweep.scan(page, "a person's erasure request");
   await page.getByRole("button", { name: t("rights.request.confirm") }).click();
@@ -781,12 +783,11 @@ async function sharing(page: Page, sweep: Sweep): Promise<void> {
 async function signedInAs(page: Page, sweep: Sweep, email: string, walk: (t: Translate) => Promise<void>): Promise<void> {
   await logIn(page, email);
   await page.waitForURL((url) => url.pathname === "/");
-  const setLanguage = (locale: Locale) => page.request.post("/language", { form: { locale, redirectTo: "/" } });
-  await setLanguage(sweep.locale);
+  await setLanguage(page, sweep.locale);
   try {
     await walk(messagesFor(sweep.locale));
   } finally {
-    await setLanguage("es");
+    await setLanguage(page, "es");
     await page.request.post("/logout");
   }
 }
