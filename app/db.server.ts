@@ -138,6 +138,11 @@ export async function readRows<Row extends Record<string, unknown>>(query: Prism
   return reader.rows<Row>(query);
 }
 
+/** Which database this process runs on, for the few reads whose best form differs between the two. */
+export function onPostgres(): boolean {
+  return databaseKind(env().DATABASE_URL) === "postgres";
+}
+
 /** A date column read with raw SQL (a Date on PostgreSQL, stored text or a number on SQLite). */
 export function rawDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;

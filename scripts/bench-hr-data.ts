@@ -62,6 +62,12 @@ export async function postgresNetwork(scale: number, run = "bench_run") {
       throw error;
     }
   } else deploy(server.url(template));
+  // A migration that rewrote rows (a backfill) leaves them without visibility information until
+  // autovacuum passes, and index-only scans read the table meanwhile: vacuum the template first.
+  const templateClient = new pg.Client({ connectionString: server.url(template) });
+  await templateClient.connect();
+  await templateClient.query("VACUUM (ANALYZE)");
+  await templateClient.end();
   await admin.query(`DROP DATABASE IF EXISTS ${run}`);
   await admin.query(`CREATE DATABASE ${run} TEMPLATE ${template}`);
   await admin.end();

@@ -5,7 +5,8 @@
  * template database of a server kept in `.cache/bench-hr/pg-<scale>/` (both kept between runs),
  * then times, for the largest city: the dashboard with no filter, with a department subtree and
  * with a course; the people list with a search and with a status filter; the people export as
- * CSV (rows/s, first byte, peak RSS) at the whole city and at a tenth of it; the network view;
+ * a cursor (rows/s, first row, peak RSS) at the whole city and at a department subtree, and the
+ * whole city's CSV and XLSX files as the export route writes them (to the last byte); the network view;
  * and writing a city-wide assignment to every person of the city.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -40,6 +41,7 @@ const { hrDashboardPage, networkFigures } = await import("../app/reports/figures
 const { defaultPeriod, resolveReportFilters } = await import("../app/reports/filters.server.ts");
 const { parseReportFilters } = await import("../app/reports/filters.ts");
 const { peoplePage, peopleForExport } = await import("../app/reports/lists.server.ts");
+const { exportList } = await import("../app/reports/list-exports.server.ts");
 const { fillAssignment } = await import("../app/assignments/people-rows.server.ts");
 
 type Scope = import("../app/reports/scope.server.ts").HrScope;
@@ -128,15 +130,49 @@ async function exportRows(query: string): Promise<{ rows: number; seconds: numbe
     peakRss: Math.max(peakRss, process.memoryUsage().rss),
   };
 }
-const whole = await exportRows("");
-const part = await exportRows(`department=${biggest.root.id}`);
-for (const [label, result] of [
-  ["people export, whole city", whole],
-  ["people export, one department subtree", part],
+// Each export `runs` times: the first reads pages the runs after it find in memory.
+let wholeCityRows = 0;
+for (const [label, query] of [
+  ["people export, whole city", ""],
+  ["people export, one department subtree", `department=${biggest.root.id}`],
 ] as const) {
+  const results = [];
+  for (let run = 0; run < runs; run += 1) results.push(await exportRows(query));
+  if (query === "") wholeCityRows = results[0]!.rows;
+  const rates = results.map((result) => Math.round(result.rows / result.seconds)).sort((a, b) => a - b);
+  const firstRows = results.map((result) => result.firstRowMs).sort((a, b) => a - b);
   console.log(
-    `${label.padEnd(44)} ${result.rows.toLocaleString("en")} rows, ${Math.round(result.rows / result.seconds).toLocaleString("en")} rows/s, ` +
-      `first row ${result.firstRowMs.toFixed(0)} ms, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MB`,
+    `${label.padEnd(44)} ${results[0]!.rows.toLocaleString("en")} rows, rows/s ${rates.map((rate) => rate.toLocaleString("en")).join(" ")} ` +
+      `(${runs} runs), first row ${firstRows[0]!.toFixed(0)}–${firstRows.at(-1)!.toFixed(0)} ms, ` +
+      `peak RSS ${(Math.max(...results.map((result) => result.peakRss)) / 2 ** 20).toFixed(0)} MB`,
+  );
+}
+
+// The files as the export route sends them (cursor, cells, CSV or XLSX writer), read to the last
+// byte in process; the actor is a person of the city (the audit log gets its two entries).
+const actor = await db().user.findFirstOrThrow({ where: { cityId: city.id }, select: { id: true } });
+const viewer = { id: actor.id, city: { slug: "bench" } } as Parameters<typeof exportList>[0]["viewer"];
+for (const format of ["csv", "xlsx"] as const) {
+  const results: Array<{ seconds: number; firstByteMs: number; bytes: number }> = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const response = await exportList({ list: "people", format, context: await listContext(""), viewer });
+    const reader = response.body!.getReader();
+    let bytes = 0;
+    let firstByteMs = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (bytes === 0) firstByteMs = performance.now() - started;
+      bytes += value.length;
+    }
+    results.push({ seconds: (performance.now() - started) / 1000, firstByteMs, bytes });
+  }
+  const rates = results.map((result) => Math.round(wholeCityRows / result.seconds)).sort((a, b) => a - b);
+  const firstBytes = results.map((result) => result.firstByteMs).sort((a, b) => a - b);
+  console.log(
+    `${`people export file, ${format.toUpperCase()}, whole city`.padEnd(44)} ${(results[0]!.bytes / 2 ** 20).toFixed(1)} MB, ` +
+      `rows/s ${rates.map((rate) => rate.toLocaleString("en")).join(" ")} (${runs} runs), first byte ${firstBytes[0]!.toFixed(0)}–${firstBytes.at(-1)!.toFixed(0)} ms`,
   );
 }
 

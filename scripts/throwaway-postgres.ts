@@ -33,7 +33,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(options: { keepIn?: string } = {}): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  options: { keepIn?: string; autovacuum?: boolean } = {},
+): Promise<ThrowawayPostgres> {
   const kept = options.keepIn !== undefined;
   const root = kept ? path.resolve(options.keepIn!) : mkdtempSync(path.join(os.tmpdir(), "aula-pg-"));
   if (kept) mkdirSync(root, { recursive: true });
@@ -51,6 +53,7 @@ export async function startThrowawayPostgres(options: { keepIn?: string } = {}):
     persistent: true,
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: options.autovacuum === false ? ["-c", "autovacuum=off"] : [],
     onLog: () => {},
     onError: () => {},
   });

@@ -387,9 +387,9 @@ export async function learnerDashboard(user: CurrentUser, locale: Locale) {
         dueAt: true,
         withdrawnAt: true,
         enrollmentId: true,
-        enrollment: {
-          select: { completedAt: true, lessons: { select: { id: true }, take: 1 }, attempts: { select: { id: true }, take: 1 } },
-        },
+        // The row's copies of its enrolment's completion and start (decisions 044, 045).
+        completedAt: true,
+        startedAt: true,
         courseId: true,
       },
     }),
@@ -453,12 +453,7 @@ export async function learnerDashboard(user: CurrentUser, locale: Locale) {
       {
         dueAt: row.dueAt,
         withdrawnAt: row.withdrawnAt,
-        enrollment: row.enrollment
-          ? {
-              completedAt: row.enrollment.completedAt,
-              started: row.enrollment.lessons.length + row.enrollment.attempts.length > 0,
-            }
-          : null,
+        enrollment: row.enrollmentId ? { completedAt: row.completedAt, started: row.startedAt !== null } : null,
       },
       at,
     );

@@ -53,6 +53,7 @@ export async function learnerRecord(scope: HrScope, personId: string, now: Date,
           courseId: true,
           cycle: true,
           completedAt: true,
+          startedAt: true,
           _count: { select: { lessons: true } },
           attempts: {
             orderBy: { number: "asc" },
@@ -79,8 +80,8 @@ export async function learnerRecord(scope: HrScope, personId: string, now: Date,
     assignment: { dueAt: Date; withdrawnAt: Date | null } | null,
   ): LearnerCycle => {
     const enrollment = enrollments.get(key) ?? null;
-    const started = enrollment ? enrollment._count.lessons + enrollment.attempts.length > 0 : false;
-    const facts = enrollment ? { completedAt: enrollment.completedAt, started } : null;
+    // The enrolment's start is kept by the database (decision 045): a first lesson or attempt.
+    const facts = enrollment ? { completedAt: enrollment.completedAt, started: enrollment.startedAt !== null } : null;
     const state = assignmentState(
       { dueAt: assignment?.dueAt ?? NO_DUE_DATE, withdrawnAt: assignment?.withdrawnAt ?? null, enrollment: facts },
       now,

@@ -65,24 +65,13 @@ function peopleSql(selection: FigureSelection): Prisma.Sql {
 }
 
 /**
- * When the enrolment `e` started, as two columns: its first lesson completed and its first quiz
- * attempt started (null when it has none). Read with `enrollmentStartedAt`.
+ * An enrolment's facts as columns: its start from the enrolment's own copy (decision 045), the
+ * attempts' facts by correlated subqueries on the (enrollmentId, …) indexes.
  */
-export const enrollmentStartColumns = Prisma.sql`
-  (SELECT MIN(lp."completedAt") FROM "LessonProgress" lp WHERE lp."enrollmentId" = e."id") AS "firstLessonAt",
-  (SELECT MIN(qa."startedAt") FROM "QuizAttempt" qa WHERE qa."enrollmentId" = e."id") AS "firstAttemptAt"`;
-
-/** An enrolment starts with its first lesson completed or its first quiz attempt, whichever came first. */
-export function enrollmentStartedAt(row: { firstLessonAt: unknown; firstAttemptAt: unknown }): Date | null {
-  const starts = [rawDate(row.firstLessonAt), rawDate(row.firstAttemptAt)].filter((date): date is Date => date !== null);
-  return starts.length > 0 ? new Date(Math.min(...starts.map((date) => date.getTime()))) : null;
-}
-
-/** An enrolment's facts as columns, read by correlated subqueries on the (enrollmentId, …) indexes. */
 const enrollmentColumns = Prisma.sql`
   e."id" AS "enrollmentId",
   e."completedAt" AS "completedAt",
-  ${enrollmentStartColumns},
+  e."startedAt" AS "startedAt",
   (SELECT MAX(qa."score") FROM "QuizAttempt" qa
     WHERE qa."enrollmentId" = e."id" AND qa."submittedAt" IS NOT NULL AND qa."passed" = ${true}) AS "bestPassingScore",
   (SELECT qa."submittedAt" FROM "QuizAttempt" qa
@@ -93,8 +82,7 @@ const enrollmentColumns = Prisma.sql`
 type EnrollmentColumns = {
   enrollmentId: string | null;
   completedAt: unknown;
-  firstLessonAt: unknown;
-  firstAttemptAt: unknown;
+  startedAt: unknown;
   bestPassingScore: number | bigint | null;
   firstSubmittedAt: unknown;
   firstPassed: boolean | number | bigint | null;
@@ -108,7 +96,7 @@ function enrollmentFacts(row: EnrollmentColumns): EnrollmentFacts | null {
   const firstSubmittedAt = rawDate(row.firstSubmittedAt);
   return {
     id: row.enrollmentId,
-    startedAt: enrollmentStartedAt(row),
+    startedAt: rawDate(row.startedAt),
     completedAt: rawDate(row.completedAt),
     bestPassingScore: row.bestPassingScore === null ? null : Number(row.bestPassingScore),
     firstSubmitted: firstSubmittedAt ? { submittedAt: firstSubmittedAt, passed: truthy(row.firstPassed) } : null,

@@ -5,12 +5,11 @@
 import type { Prisma } from "~/db.server.ts";
 import { DEFAULT_EXPIRING_DAYS, type AssignmentState } from "./status.ts";
 
-const started: Prisma.EnrollmentWhereInput = { OR: [{ lessons: { some: {} } }, { attempts: { some: {} } }] };
-
 /**
- * Completion is read from the row's copy of its enrolment's `completedAt` (kept by database
- * triggers, decision 044): with the (userId, withdrawnAt, completedAt, dueAt) index, "has an
- * overdue row" is one index probe per person, and the enrolment is read only for "started".
+ * Completion and start are read from the row's copies of its enrolment's `completedAt` and
+ * `startedAt` (kept by database triggers, decisions 044 and 045): with the (userId, withdrawnAt,
+ * completedAt, dueAt, startedAt) index, "has a row in this state" is one index probe per person,
+ * without reading the enrolment. A row without an enrolment has neither copy.
  */
 export function assignmentStateWhere(state: AssignmentState, now: Date): Prisma.PersonAssignmentWhereInput {
   switch (state) {
@@ -21,14 +20,9 @@ export function assignmentStateWhere(state: AssignmentState, now: Date): Prisma.
     case "overdue":
       return { withdrawnAt: null, completedAt: null, dueAt: { lt: now } };
     case "in-progress":
-      return { withdrawnAt: null, completedAt: null, dueAt: { gte: now }, enrollment: started };
+      return { withdrawnAt: null, completedAt: null, dueAt: { gte: now }, startedAt: { not: null } };
     case "not-started":
-      return {
-        withdrawnAt: null,
-        completedAt: null,
-        dueAt: { gte: now },
-        OR: [{ enrollmentId: null }, { enrollment: { NOT: started } }],
-      };
+      return { withdrawnAt: null, completedAt: null, dueAt: { gte: now }, startedAt: null };
   }
 }
 
