@@ -1,7 +1,7 @@
 /**
  * `npm run test:all`: every check, in order, with the time each phase took, ending with one
  * line "N passed, N failed" that sums the unit, integration (SQLite and PostgreSQL) and
- * end-to-end suites (typecheck, lint, the course check and the build count as one check each).
+ * end-to-end suites (typecheck, lint, the format check, the course check and the build count as one check each).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -80,6 +80,7 @@ const vitest = (project: string, output: string, workers?: number) =>
 phase("prisma generate", bin("tsx"), ["scripts/db.ts", "generate"]);
 phase("typecheck", bin("tsc"), ["--noEmit"]);
 phase("lint", bin("eslint"), [".", "--max-warnings", "0"]);
+phase("format", bin("prettier"), ["--check", "."]);
 phase("course check", bin("tsx"), ["scripts/courses.ts", "check"]);
 phase("unit", ...vitest("unit", `${reports}/unit.json`), {}, vitestReport(`${reports}/unit.json`));
 phase("build", bin("remix"), ["vite:build"], { NODE_ENV: "production" });

@@ -29,9 +29,7 @@ export default function ForgotPasswordPage() {
       <h1 className="mb-2 text-2xl font-bold">{t("forgot.title")}</h1>
       <p className="mb-4 text-slate-700">{t("forgot.intro")}</p>
       {actionData?.sent ? <FormAlert tone="success">{t("forgot.sent")}</FormAlert> : null}
-      {actionData?.throttledMinutes ? (
-        <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert>
-      ) : null}
+      {actionData?.throttledMinutes ? <FormAlert>{t("auth.throttled", { count: actionData.throttledMinutes })}</FormAlert> : null}
       <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" noValidate>
         <TextField

@@ -47,7 +47,14 @@ describe("catalog", () => {
     const course = await db().course.findUniqueOrThrow({ where: { key: "bias-rights-and-equity" }, select: { id: true } });
     const assignment = await db().assignment.create({ data: { cityId: user.city.id, courseId: course.id } });
     await db().personAssignment.create({
-      data: { assignmentId: assignment.id, userId: user.id, cityId: user.city.id, courseId: course.id, assignedAt: new Date(), dueAt: new Date() },
+      data: {
+        assignmentId: assignment.id,
+        userId: user.id,
+        cityId: user.city.id,
+        courseId: course.id,
+        assignedAt: new Date(),
+        dueAt: new Date(),
+      },
     });
     const reader = { userId: user.id, cityId: user.city.id, departmentId: user.department?.id ?? null };
     const mine = await listCatalog("es", { mandatoryOnly: true }, reader);

@@ -81,7 +81,11 @@ describe("security headers", () => {
           agent,
           method,
           timeout: 3_000,
-          headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+          headers: {
+            Origin: server.origin,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+          },
         });
         request.on("response", (response) => {
           response.resume();
@@ -92,7 +96,11 @@ describe("security headers", () => {
         request.end(body);
       });
     try {
-      for (const [pathname, size] of [["/logout", 64_000], ["/no/such/page", 200_000], ["/login", 1_100_000]] as const) {
+      for (const [pathname, size] of [
+        ["/logout", 64_000],
+        ["/no/such/page", 200_000],
+        ["/login", 1_100_000],
+      ] as const) {
         expect(await send("POST", pathname, `a=${"x".repeat(size)}`)).toBeLessThan(500);
         expect(await send("GET", "/privacy")).toBe(200);
       }

@@ -81,14 +81,24 @@ describe("a name made of a payload", () => {
 
   it("is shown as text in the admin people and certificates lists", async () => {
     // The people list shows 50 a page: the payloads' addresses (xss…@) find them, page by page.
-    const peoplePages = Array.from({ length: Math.ceil(named.length / 50) }, (_, index) => `/admin/people?q=xss&page=${index + 1}`);
-    for (const [list, pages] of [["/admin/people", peoplePages], ["/admin/certificates", ["/admin/certificates"]]] as const) {
+    const peoplePages = Array.from(
+      { length: Math.ceil(named.length / 50) },
+      (_, index) => `/admin/people?q=xss&page=${index + 1}`,
+    );
+    for (const [list, pages] of [
+      ["/admin/people", peoplePages],
+      ["/admin/certificates", ["/admin/certificates"]],
+    ] as const) {
       const listed = await Promise.all(pages.map((pathname) => page(pathname, admin)));
       for (const one of listed) {
         expect(one.status).toBe(200);
         expect(one.executable, list).toEqual([]);
       }
-      for (const { payload } of named) expect(listed.some((one) => one.showsText(payload)), `${list}: ${payload}`).toBe(true);
+      for (const { payload } of named)
+        expect(
+          listed.some((one) => one.showsText(payload)),
+          `${list}: ${payload}`,
+        ).toBe(true);
     }
   });
 
