@@ -26,6 +26,7 @@ import {
   type FigureOptions,
   type Figures,
   type Period,
+  type PersonKey,
 } from "./figures.ts";
 import { resolveReportFilters, type ReportFilters } from "./filters.server.ts";
 import { parseReportFilters } from "./filters.ts";
@@ -65,19 +66,23 @@ function peopleSql(selection: FigureSelection): Prisma.Sql {
 }
 
 /**
- * An enrolment's facts as columns: its start from the enrolment's own copy (decision 045), the
- * attempts' facts by correlated subqueries on the (enrollmentId, …) indexes.
+ * An enrolment's facts as columns, for a table `x` that holds the enrolment's id, completion and
+ * start: an enrolment itself, or a person-assignment with its copies of them (decisions 044, 045),
+ * so the person-assignments need no join to their enrolments. The attempts' facts are correlated
+ * subqueries on the (enrollmentId, …) indexes.
  */
-const enrollmentColumns = Prisma.sql`
-  e."id" AS "enrollmentId",
-  e."completedAt" AS "completedAt",
-  e."startedAt" AS "startedAt",
+function enrollmentColumns(enrollmentId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+  ${enrollmentId} AS "enrollmentId",
+  x."completedAt" AS "completedAt",
+  x."startedAt" AS "startedAt",
   (SELECT MAX(qa."score") FROM "QuizAttempt" qa
-    WHERE qa."enrollmentId" = e."id" AND qa."submittedAt" IS NOT NULL AND qa."passed" = ${true}) AS "bestPassingScore",
+    WHERE qa."enrollmentId" = ${enrollmentId} AND qa."submittedAt" IS NOT NULL AND qa."passed" = ${true}) AS "bestPassingScore",
   (SELECT qa."submittedAt" FROM "QuizAttempt" qa
-    WHERE qa."enrollmentId" = e."id" AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstSubmittedAt",
+    WHERE qa."enrollmentId" = ${enrollmentId} AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstSubmittedAt",
   (SELECT qa."passed" FROM "QuizAttempt" qa
-    WHERE qa."enrollmentId" = e."id" AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstPassed"`;
+    WHERE qa."enrollmentId" = ${enrollmentId} AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstPassed"`;
+}
 
 type EnrollmentColumns = {
   enrollmentId: string | null;
@@ -91,11 +96,11 @@ type EnrollmentColumns = {
 /** SQLite answers booleans as 0/1 and aggregates as bigints; PostgreSQL as booleans and numbers. */
 const truthy = (value: boolean | number | bigint | null) => value === true || Number(value) === 1;
 
-function enrollmentFacts(row: EnrollmentColumns): EnrollmentFacts | null {
+function enrollmentFacts(row: EnrollmentColumns, keyOf: (id: string) => number): EnrollmentFacts | null {
   if (row.enrollmentId === null) return null;
   const firstSubmittedAt = rawDate(row.firstSubmittedAt);
   return {
-    id: row.enrollmentId,
+    id: keyOf(row.enrollmentId),
     startedAt: rawDate(row.startedAt),
     completedAt: rawDate(row.completedAt),
     bestPassingScore: row.bestPassingScore === null ? null : Number(row.bestPassingScore),
@@ -107,8 +112,18 @@ function enrollmentFacts(row: EnrollmentColumns): EnrollmentFacts | null {
  * The rows every figure of a selection reads, in four flat queries (raw SQL: one row per fact,
  * no nested reads, so a city of 150 000 people is a few scans of indexed tables).
  */
-/** Rows of an erased person are marked: figures of a period count them, figures of now do not. */
-const former = (row: { erasedAt: unknown }) => (row.erasedAt === null ? {} : { erased: true });
+/** The number each person (or enrolment) of one set of facts gets (figures.ts's `PersonKey`), in order of first sight. */
+function keysInOrder(): (id: string) => number {
+  const keys = new Map<string, number>();
+  return (id) => {
+    let key = keys.get(id);
+    if (key === undefined) {
+      key = keys.size;
+      keys.set(id, key);
+    }
+    return key;
+  };
+}
 
 export async function loadFigureFacts(selection: FigureSelection): Promise<FigureFacts> {
   const who = peopleSql(selection);
@@ -126,18 +141,16 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
         dueAt: unknown;
       }
     >(Prisma.sql`
-      SELECT x."userId", d."path", u."erasedAt", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns}
+      SELECT x."userId", d."path", u."erasedAt", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns(Prisma.sql`x."enrollmentId"`)}
       FROM "PersonAssignment" x
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
-      LEFT JOIN "Enrollment" e ON e."id" = x."enrollmentId"
       WHERE x."cityId" = ${selection.cityId} AND x."withdrawnAt" IS NULL AND ${who}${course}`),
     selection.mandatoryOnly
       ? Promise.resolve([])
       : readRows<EnrollmentColumns & { userId: string; path: string | null; courseId: string }>(Prisma.sql`
-      SELECT x."userId", d."path", x."courseId", ${enrollmentColumns}
+      SELECT x."userId", d."path", x."courseId", ${enrollmentColumns(Prisma.sql`x."id"`)}
       FROM "Enrollment" x
-      JOIN "Enrollment" e ON e."id" = x."id"
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
       WHERE ${who}${course} AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" pa WHERE pa."enrollmentId" = x."id")`),
@@ -158,27 +171,30 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
       WHERE c."cityId" = ${selection.cityId} AND ${who}${course}`,
     ),
   ]);
+  const keyOf: (userId: string) => PersonKey = keysInOrder();
+  const enrollmentKeyOf = keysInOrder();
+  // Rows of an erased person are marked: figures of a period count them, figures of now do not.
   return {
     people: people.filter((person) => person.erasedAt === null).map((person) => ({ id: person.id, departmentPath: person.path })),
     assigned: assigned.map((row) => ({
-      ...former(row),
-      personId: row.userId,
+      erased: row.erasedAt !== null,
+      personId: keyOf(row.userId),
       departmentPath: row.path,
       courseId: row.courseId,
       assignedAt: rawDate(row.assignedAt)!,
       dueAt: rawDate(row.dueAt)!,
       withdrawnAt: null,
-      enrollment: enrollmentFacts(row),
+      enrollment: enrollmentFacts(row, enrollmentKeyOf),
     })),
     voluntary: voluntary.map((row) => ({
-      personId: row.userId,
+      personId: keyOf(row.userId),
       departmentPath: row.path,
       courseId: row.courseId,
-      enrollment: enrollmentFacts(row)!,
+      enrollment: enrollmentFacts(row, enrollmentKeyOf)!,
     })),
     certificates: certificates.map((row) => ({
-      ...former(row),
-      personId: row.userId,
+      erased: row.erasedAt !== null,
+      personId: keyOf(row.userId),
       departmentPath: row.path,
       courseId: row.courseId,
       expiresAt: rawDate(row.expiresAt),

@@ -46,11 +46,11 @@ const now = at("2026-04-10T10:00:00Z");
 let counter = 0;
 function enrollment(facts: Partial<EnrollmentFacts> = {}): EnrollmentFacts {
   counter += 1;
-  return { id: `e${counter}`, startedAt: null, completedAt: null, bestPassingScore: null, firstSubmitted: null, ...facts };
+  return { id: counter, startedAt: null, completedAt: null, bestPassingScore: null, firstSubmitted: null, ...facts };
 }
 function row(facts: Partial<AssignedRow> = {}): AssignedRow {
   return {
-    personId: "p1",
+    personId: 1,
     departmentPath: "a/",
     courseId: "c1",
     assignedAt: at("2026-02-01T10:00:00Z"),
@@ -60,11 +60,11 @@ function row(facts: Partial<AssignedRow> = {}): AssignedRow {
     ...facts,
   };
 }
-function voluntary(facts: Partial<EnrollmentFacts>, personId = "p1", courseId = "c2"): VoluntaryRow {
+function voluntary(facts: Partial<EnrollmentFacts>, personId = 1, courseId = "c2"): VoluntaryRow {
   return { personId, departmentPath: "a/", courseId, enrollment: enrollment(facts) };
 }
 const certificate = (facts: Partial<CertificateRow> = {}): CertificateRow => ({
-  personId: "p1",
+  personId: 1,
   departmentPath: "a/",
   courseId: "c1",
   expiresAt: null,
@@ -110,10 +110,10 @@ describe("assigned, started, completed", () => {
       row({ enrollment: enrollment({ completedAt: at("2026-02-20T10:00:00Z") }) }), // closed before it
       row({ withdrawnAt: at("2026-03-02T10:00:00Z") }), // withdrawn: leaves the figures
       row({
-        personId: "p2",
+        personId: 2,
         enrollment: enrollment({ startedAt: at("2026-03-03T10:00:00Z"), completedAt: at("2026-03-20T10:00:00Z") }),
       }),
-      row({ personId: "p3", enrollment: enrollment({ startedAt: at("2026-03-03T10:00:00Z") }) }),
+      row({ personId: 3, enrollment: enrollment({ startedAt: at("2026-03-03T10:00:00Z") }) }),
     ];
     expect(assignedFigure(rows, march)).toEqual({ value: 3, people: 3 });
     expect(startedFigure(rows, march).value).toBe(2);
@@ -133,9 +133,9 @@ describe("completion rate (mandatory)", () => {
   it("is completed ÷ assigned of the rows due in the period", () => {
     const rows = [
       row({ enrollment: enrollment({ completedAt: at("2026-03-10T10:00:00Z") }) }),
-      row({ personId: "p2" }),
-      row({ personId: "p3", dueAt: endOfDayIn("2026-04-30", ZONE) }), // due after the period
-      row({ personId: "p4", withdrawnAt: at("2026-03-01T10:00:00Z") }), // withdrawn
+      row({ personId: 2 }),
+      row({ personId: 3, dueAt: endOfDayIn("2026-04-30", ZONE) }), // due after the period
+      row({ personId: 4, withdrawnAt: at("2026-03-01T10:00:00Z") }), // withdrawn
     ];
     expect(completionRate(rows, march, now)).toEqual({ value: 0.5, people: 2 });
   });
@@ -148,7 +148,7 @@ describe("completion rate (mandatory)", () => {
     // Due at the end of 31 March, Madrid time (21:59:59.999 UTC): inside March.
     const last = row({ dueAt: endOfDayIn("2026-03-31", ZONE) });
     // Due at the end of 28 February in Madrid (22:59:59.999 UTC): before 1 March 00:00 CET, outside March.
-    const before = row({ personId: "p2", dueAt: endOfDayIn("2026-02-28", ZONE) });
+    const before = row({ personId: 2, dueAt: endOfDayIn("2026-02-28", ZONE) });
     expect(completionRate([last, before], march, now).people).toBe(1);
   });
 });
@@ -157,9 +157,9 @@ describe("completions in the period", () => {
   it("counts by completion date, city midnight inclusive at both ends", () => {
     const rows = [
       row({ enrollment: enrollment({ completedAt: cityMidnight("2026-03-01") }) }), // first instant of the period
-      row({ personId: "p2", enrollment: enrollment({ completedAt: endOfDayIn("2026-03-31", ZONE) }) }), // last instant
-      row({ personId: "p3", enrollment: enrollment({ completedAt: new Date(cityMidnight("2026-03-01").getTime() - 1) }) }),
-      row({ personId: "p4", enrollment: enrollment({ completedAt: cityMidnight("2026-04-01") }) }),
+      row({ personId: 2, enrollment: enrollment({ completedAt: endOfDayIn("2026-03-31", ZONE) }) }), // last instant
+      row({ personId: 3, enrollment: enrollment({ completedAt: new Date(cityMidnight("2026-03-01").getTime() - 1) }) }),
+      row({ personId: 4, enrollment: enrollment({ completedAt: cityMidnight("2026-04-01") }) }),
     ];
     expect(completionsInPeriod(rows, march)).toEqual({ value: 2, people: 2 });
   });
@@ -169,8 +169,8 @@ describe("voluntary enrolments", () => {
   it("counts started and completed in the period apart from the assigned rows", () => {
     const rows = [
       voluntary({ startedAt: at("2026-03-02T10:00:00Z"), completedAt: at("2026-03-05T10:00:00Z") }),
-      voluntary({ startedAt: at("2026-02-02T10:00:00Z"), completedAt: at("2026-03-05T10:00:00Z") }, "p2"),
-      voluntary({ startedAt: at("2026-03-02T10:00:00Z") }, "p3"),
+      voluntary({ startedAt: at("2026-02-02T10:00:00Z"), completedAt: at("2026-03-05T10:00:00Z") }, 2),
+      voluntary({ startedAt: at("2026-03-02T10:00:00Z") }, 3),
     ];
     expect(voluntaryStarted(rows, march).value).toBe(2);
     expect(voluntaryCompleted(rows, march).value).toBe(2);
@@ -198,7 +198,7 @@ describe("average score and first-attempt pass rate", () => {
     row({ enrollment: shared }),
     row({ assignedAt: at("2026-02-02T10:00:00Z"), enrollment: shared }), // the same enrolment on two rows counts once
     row({
-      personId: "p2",
+      personId: 2,
       enrollment: enrollment({
         completedAt: at("2026-03-12T10:00:00Z"),
         bestPassingScore: 100,
@@ -206,7 +206,7 @@ describe("average score and first-attempt pass rate", () => {
       }),
     }),
     row({
-      personId: "p3",
+      personId: 3,
       withdrawnAt: at("2026-03-01T00:00:00Z"),
       enrollment: enrollment({ completedAt: at("2026-03-12T10:00:00Z"), bestPassingScore: 0 }),
     }),
@@ -218,9 +218,9 @@ describe("average score and first-attempt pass rate", () => {
         bestPassingScore: 90,
         firstSubmitted: { submittedAt: at("2026-03-20T09:00:00Z"), passed: true },
       },
-      "p4",
+      4,
     ),
-    voluntary({ firstSubmitted: { submittedAt: at("2026-03-21T09:00:00Z"), passed: false } }, "p5"),
+    voluntary({ firstSubmitted: { submittedAt: at("2026-03-21T09:00:00Z"), passed: false } }, 5),
   ];
 
   it("averages the best passing score per completed enrolment, each once, withdrawn rows excluded", () => {
@@ -242,7 +242,7 @@ describe("time to complete", () => {
     const assignedAt = at("2026-03-01T10:00:00Z");
     const rows = [1, 3, 10].map((days, index) =>
       row({
-        personId: `p${index}`,
+        personId: index,
         assignedAt,
         enrollment: enrollment({ completedAt: new Date(assignedAt.getTime() + days * 86_400_000) }),
       }),
@@ -257,9 +257,9 @@ describe("overdue", () => {
   it("counts rows not completed whose due date has passed, by the state rule", () => {
     const rows = [
       row(), // due 15 March, not completed: overdue on 10 April
-      row({ personId: "p2", enrollment: enrollment({ completedAt: at("2026-04-01T10:00:00Z") }) }), // completed late: not overdue
-      row({ personId: "p3", dueAt: endOfDayIn("2026-04-10", ZONE) }), // due later today
-      row({ personId: "p4", withdrawnAt: at("2026-03-20T10:00:00Z") }),
+      row({ personId: 2, enrollment: enrollment({ completedAt: at("2026-04-01T10:00:00Z") }) }), // completed late: not overdue
+      row({ personId: 3, dueAt: endOfDayIn("2026-04-10", ZONE) }), // due later today
+      row({ personId: 4, withdrawnAt: at("2026-03-20T10:00:00Z") }),
     ];
     expect(overdueFigure(rows, now)).toEqual({ value: 1, people: 1 });
   });
@@ -284,18 +284,18 @@ describe("expiring", () => {
 describe("compliant", () => {
   it("counts people all of whose mandatory courses have a valid certificate, as a share of people with a mandatory row", () => {
     const rows = [
-      row({ personId: "p1", courseId: "c1" }),
-      row({ personId: "p1", courseId: "c2" }),
-      row({ personId: "p2", courseId: "c1" }),
-      row({ personId: "p3", courseId: "c1" }),
-      row({ personId: "p4", courseId: "c1", withdrawnAt: at("2026-03-01T00:00:00Z") }), // no live mandatory row
+      row({ personId: 1, courseId: "c1" }),
+      row({ personId: 1, courseId: "c2" }),
+      row({ personId: 2, courseId: "c1" }),
+      row({ personId: 3, courseId: "c1" }),
+      row({ personId: 4, courseId: "c1", withdrawnAt: at("2026-03-01T00:00:00Z") }), // no live mandatory row
     ];
     const certificates = [
-      certificate({ personId: "p1", courseId: "c1" }),
-      certificate({ personId: "p1", courseId: "c2", expiresAt: at("2027-01-01T00:00:00Z") }), // p1: both valid
-      certificate({ personId: "p2", courseId: "c1", expiresAt: at("2026-04-01T00:00:00Z") }), // p2: expired
-      certificate({ personId: "p3", courseId: "c1", revokedAt: at("2026-03-01T00:00:00Z") }), // p3: revoked
-      certificate({ personId: "p4", courseId: "c1" }),
+      certificate({ personId: 1, courseId: "c1" }),
+      certificate({ personId: 1, courseId: "c2", expiresAt: at("2027-01-01T00:00:00Z") }), // p1: both valid
+      certificate({ personId: 2, courseId: "c1", expiresAt: at("2026-04-01T00:00:00Z") }), // p2: expired
+      certificate({ personId: 3, courseId: "c1", revokedAt: at("2026-03-01T00:00:00Z") }), // p3: revoked
+      certificate({ personId: 4, courseId: "c1" }),
     ];
     const { compliant, share } = compliance(rows, certificates, now);
     expect(compliant).toEqual({ value: 1, people: 3 });
@@ -313,7 +313,7 @@ describe("roll-ups and tables", () => {
         { id: "p3", departmentPath: "a/b/c/" },
         { id: "p4", departmentPath: "d/" },
       ],
-      assigned: [row({ personId: "p3", departmentPath: "a/b/c/" }), row({ personId: "p4", departmentPath: "d/" })],
+      assigned: [row({ personId: 3, departmentPath: "a/b/c/" }), row({ personId: 4, departmentPath: "d/" })],
       voluntary: [],
       certificates: [],
     };
@@ -331,7 +331,7 @@ describe("roll-ups and tables", () => {
   it("splits the rows by course", () => {
     const facts: FigureFacts = {
       ...empty,
-      assigned: [row({ courseId: "c1" }), row({ courseId: "c2" }), row({ courseId: "c2", personId: "p2" })],
+      assigned: [row({ courseId: "c1" }), row({ courseId: "c2" }), row({ courseId: "c2", personId: 2 })],
     };
     const rows = figuresByCourse([{ id: "c1" }, { id: "c2" }], facts, { period: march, now });
     expect(rows.map((r) => r.figures.assigned.value)).toEqual([1, 2]);
@@ -342,7 +342,7 @@ describe("roll-ups and tables", () => {
     const facts: FigureFacts = {
       ...empty,
       assigned: [row({ courseId: "c1", enrollment: enrollment(done) })],
-      voluntary: [voluntary(done, "p2", "c2"), voluntary(done, "p3", "c2")],
+      voluntary: [voluntary(done, 2, "c2"), voluntary(done, 3, "c2")],
     };
     expect(mostCompletedCourses(facts, { period: march, now }).map((c) => [c.courseId, c.completions.value])).toEqual([
       ["c2", 2],
@@ -389,13 +389,13 @@ describe("figures with an erased person's rows (decision 027)", () => {
     people: [{ id: "p1", departmentPath: "a/" }],
     assigned: [
       row({ enrollment: done(80) }),
-      row({ personId: "p2", erased: true, enrollment: done(100) }),
-      row({ personId: "p2", erased: true, courseId: "c3", dueAt: endOfDayIn("2026-04-01", ZONE) }),
+      row({ personId: 2, erased: true, enrollment: done(100) }),
+      row({ personId: 2, erased: true, courseId: "c3", dueAt: endOfDayIn("2026-04-01", ZONE) }),
     ],
     voluntary: [],
     certificates: [
       certificate({ expiresAt: expiresSoon }),
-      certificate({ personId: "p2", erased: true, expiresAt: expiresSoon, revokedAt: at("2026-04-09T10:00:00Z") }),
+      certificate({ personId: 2, erased: true, expiresAt: expiresSoon, revokedAt: at("2026-04-09T10:00:00Z") }),
     ],
   };
   const figures = computeFigures(facts, { period: march, now });
