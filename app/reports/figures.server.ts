@@ -66,22 +66,18 @@ function peopleSql(selection: FigureSelection): Prisma.Sql {
 }
 
 /**
- * An enrolment's facts as columns, for a table `x` that holds the enrolment's id, completion and
- * start: an enrolment itself, or a person-assignment with its copies of them (decisions 044, 045),
- * so the person-assignments need no join to their enrolments. The attempts' facts are correlated
- * subqueries on the (enrollmentId, …) indexes.
+ * An enrolment's facts as columns of the enrolment aliased `alias`: all of them its own columns,
+ * its start and its attempts' facts kept by database triggers (decisions 045, 046).
  */
-function enrollmentColumns(enrollmentId: Prisma.Sql): Prisma.Sql {
+function enrollmentColumns(alias: "e" | "x"): Prisma.Sql {
+  const e = Prisma.raw(alias);
   return Prisma.sql`
-  ${enrollmentId} AS "enrollmentId",
-  x."completedAt" AS "completedAt",
-  x."startedAt" AS "startedAt",
-  (SELECT MAX(qa."score") FROM "QuizAttempt" qa
-    WHERE qa."enrollmentId" = ${enrollmentId} AND qa."submittedAt" IS NOT NULL AND qa."passed" = ${true}) AS "bestPassingScore",
-  (SELECT qa."submittedAt" FROM "QuizAttempt" qa
-    WHERE qa."enrollmentId" = ${enrollmentId} AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstSubmittedAt",
-  (SELECT qa."passed" FROM "QuizAttempt" qa
-    WHERE qa."enrollmentId" = ${enrollmentId} AND qa."submittedAt" IS NOT NULL ORDER BY qa."number" LIMIT 1) AS "firstPassed"`;
+  ${e}."id" AS "enrollmentId",
+  ${e}."completedAt" AS "completedAt",
+  ${e}."startedAt" AS "startedAt",
+  ${e}."bestPassingScore" AS "bestPassingScore",
+  ${e}."firstSubmittedAt" AS "firstSubmittedAt",
+  ${e}."firstPassed" AS "firstPassed"`;
 }
 
 type EnrollmentColumns = {
@@ -108,10 +104,6 @@ function enrollmentFacts(row: EnrollmentColumns, keyOf: (id: string) => number):
   };
 }
 
-/**
- * The rows every figure of a selection reads, in four flat queries (raw SQL: one row per fact,
- * no nested reads, so a city of 150 000 people is a few scans of indexed tables).
- */
 /** The number each person (or enrolment) of one set of facts gets (figures.ts's `PersonKey`), in order of first sight. */
 function keysInOrder(): (id: string) => number {
   const keys = new Map<string, number>();
@@ -125,6 +117,10 @@ function keysInOrder(): (id: string) => number {
   };
 }
 
+/**
+ * The rows every figure of a selection reads, in four flat queries (raw SQL: one row per fact,
+ * no nested reads, so a city of 150 000 people is a few scans of indexed tables).
+ */
 export async function loadFigureFacts(selection: FigureSelection): Promise<FigureFacts> {
   const who = peopleSql(selection);
   const course = selection.courseId ? Prisma.sql` AND x."courseId" = ${selection.courseId}` : Prisma.empty;
@@ -141,15 +137,16 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
         dueAt: unknown;
       }
     >(Prisma.sql`
-      SELECT x."userId", d."path", u."erasedAt", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns(Prisma.sql`x."enrollmentId"`)}
+      SELECT x."userId", d."path", u."erasedAt", x."courseId", x."assignedAt", x."dueAt", ${enrollmentColumns("e")}
       FROM "PersonAssignment" x
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
+      LEFT JOIN "Enrollment" e ON e."id" = x."enrollmentId"
       WHERE x."cityId" = ${selection.cityId} AND x."withdrawnAt" IS NULL AND ${who}${course}`),
     selection.mandatoryOnly
       ? Promise.resolve([])
       : readRows<EnrollmentColumns & { userId: string; path: string | null; courseId: string }>(Prisma.sql`
-      SELECT x."userId", d."path", x."courseId", ${enrollmentColumns(Prisma.sql`x."id"`)}
+      SELECT x."userId", d."path", x."courseId", ${enrollmentColumns("x")}
       FROM "Enrollment" x
       JOIN "User" u ON u."id" = x."userId"
       LEFT JOIN "Department" d ON d."id" = u."departmentId"

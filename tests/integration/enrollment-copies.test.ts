@@ -1,10 +1,11 @@
 /**
- * What database triggers keep (decisions 044, 045), whatever writes: an enrolment's `startedAt` is
- * its first lesson completed or first quiz attempt started, whichever came first; a
+ * What database triggers keep (decisions 044, 045, 046), whatever writes: an enrolment's `startedAt` is
+ * its first lesson completed or first quiz attempt started, whichever came first; its best passing
+ * score and first submitted attempt (when, whether it passed) are those of its attempts; a
  * person-assignment's `completedAt` and `startedAt` are its enrolment's. Random sequences of what
  * the app, raw batched inserts and erasure do (rows inserted with or without a link, linked later,
  * unlinked; enrolments completed, reopened and deleted; lessons and attempts added, moved and
- * removed), after which every copy equals what it is computed from here, on both databases. Then
+ * removed; attempts inserted graded, graded, ungraded and renumbered), after which every copy equals what it is computed from here, on both databases. Then
  * the same through the app's own start and grading.
  */
 import fc from "fast-check";
@@ -30,7 +31,23 @@ const operation = fc.oneof(
     daysAgo: fc.integer({ min: 0, max: 60 }),
     raw: fc.boolean(),
   }),
-  fc.record({ kind: fc.constant("attempt" as const), enrolment: fc.nat(), daysAgo: fc.integer({ min: 0, max: 60 }) }),
+  fc.record({
+    kind: fc.constant("attempt" as const),
+    enrolment: fc.nat(),
+    daysAgo: fc.integer({ min: 0, max: 60 }),
+    // Inserted already graded, as the seeds write attempts (plain SQL).
+    graded: fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), passed: fc.boolean() }), { nil: null }),
+  }),
+  fc.record({
+    kind: fc.constant("grade" as const),
+    attempt: fc.nat(),
+    daysAgo: fc.integer({ min: 0, max: 60 }),
+    score: fc.integer({ min: 0, max: 100 }),
+    passed: fc.boolean(),
+    // A submission withdrawn again (only tests do that; the triggers must not care).
+    clear: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant("renumber" as const), attempt: fc.nat() }),
   fc.record({ kind: fc.constant("moveLesson" as const), lesson: fc.nat(), daysAgo: fc.integer({ min: 0, max: 60 }) }),
   fc.record({ kind: fc.constant("removeLesson" as const), lesson: fc.nat() }),
   fc.record({ kind: fc.constant("removeAttempt" as const), attempt: fc.nat() }),
@@ -57,6 +74,31 @@ async function startsDisagree(enrollmentIds: string[]) {
     const starts = [...enrolment.lessons.map((lesson) => lesson.completedAt), ...enrolment.attempts.map((a) => a.startedAt)];
     const first = starts.length === 0 ? null : Math.min(...starts.map((date) => date.getTime()));
     return time(enrolment.startedAt) !== first;
+  });
+}
+
+/** Enrolments whose attempt facts are not those of their submitted attempts, computed here. */
+async function attemptFactsDisagree(enrollmentIds: string[]) {
+  const enrolments = await db().enrollment.findMany({
+    where: { id: { in: enrollmentIds } },
+    select: {
+      id: true,
+      bestPassingScore: true,
+      firstSubmittedAt: true,
+      firstPassed: true,
+      attempts: { select: { number: true, submittedAt: true, score: true, passed: true } },
+    },
+  });
+  return enrolments.filter((enrolment) => {
+    const submitted = enrolment.attempts.filter((a) => a.submittedAt !== null).sort((a, b) => a.number - b.number);
+    const passing = submitted.filter((a) => a.passed === true).map((a) => a.score ?? -1);
+    const best = passing.length === 0 ? null : Math.max(...passing);
+    const first = submitted[0] ?? null;
+    return (
+      (enrolment.bestPassingScore ?? null) !== (best === -1 ? null : best) ||
+      time(enrolment.firstSubmittedAt) !== time(first?.submittedAt) ||
+      (enrolment.firstPassed ?? null) !== (first ? (first.passed ?? null) : null)
+    );
   });
 }
 
@@ -156,6 +198,15 @@ describe("an enrolment's start and a person-assignment's copies of its enrolment
           } else if (step.kind === "attempt") {
             const enrollmentId = pick(enrolments, step.enrolment);
             if (!enrollmentId) continue;
+            if (step.graded) {
+              const id = `qa${attempts.length}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+              await db().$executeRaw(Prisma.sql`
+                INSERT INTO "QuizAttempt" ("id", "enrollmentId", "versionId", "number", "step", "questions", "snapshot", "startedAt", "submittedAt", "score", "passed")
+                VALUES (${id}, ${enrollmentId}, ${versionId}, ${(numbers += 1)}, 0, '[]', '{}', ${ago(step.daysAgo)}, ${ago(step.daysAgo)},
+                        ${step.graded.score}, ${step.graded.passed})`);
+              attempts.push(id);
+              continue;
+            }
             const created = await db().quizAttempt.create({
               data: {
                 enrollmentId,
@@ -168,6 +219,19 @@ describe("an enrolment's start and a person-assignment's copies of its enrolment
               select: { id: true },
             });
             attempts.push(created.id);
+          } else if (step.kind === "grade") {
+            const attempt = pick(attempts, step.attempt);
+            if (attempt)
+              await db().quizAttempt.updateMany({
+                where: { id: attempt },
+                data: step.clear
+                  ? { submittedAt: null, score: null, passed: null }
+                  : { submittedAt: ago(step.daysAgo), score: step.score, passed: step.passed },
+              });
+          } else if (step.kind === "renumber") {
+            // A later number than any: the attempt becomes the enrolment's last.
+            const attempt = pick(attempts, step.attempt);
+            if (attempt) await db().quizAttempt.updateMany({ where: { id: attempt }, data: { number: (numbers += 1) } });
           } else if (step.kind === "moveLesson") {
             const lesson = pick(lessons, step.lesson);
             if (lesson) await db().lessonProgress.updateMany({ where: { id: lesson }, data: { completedAt: ago(step.daysAgo) } });
@@ -186,6 +250,7 @@ describe("an enrolment's start and a person-assignment's copies of its enrolment
           }
         }
         expect(await startsDisagree(ever)).toEqual([]);
+        expect(await attemptFactsDisagree(ever)).toEqual([]);
         expect(await copiesDisagree(rows)).toEqual([]);
       }),
       { numRuns: 100 },
@@ -237,5 +302,18 @@ describe("an enrolment's start and a person-assignment's copies of its enrolment
     expect(startedAt).toEqual(firstLesson.completedAt);
     expect(await copy()).toEqual({ enrollmentId: enrollment!.id, completedAt, startedAt });
     expect(await overdue()).toBe(0);
+    // The graded attempt that completed it is its first submitted and its best passing one.
+    const graded = await db().quizAttempt.findFirstOrThrow({
+      where: { enrollmentId: enrollment!.id, submittedAt: { not: null } },
+      orderBy: { number: "asc" },
+      select: { submittedAt: true, score: true, passed: true },
+    });
+    expect(graded.passed).toBe(true);
+    expect(
+      await db().enrollment.findUniqueOrThrow({
+        where: { id: enrollment!.id },
+        select: { bestPassingScore: true, firstSubmittedAt: true, firstPassed: true },
+      }),
+    ).toEqual({ bestPassingScore: graded.score, firstSubmittedAt: graded.submittedAt, firstPassed: true });
   });
 });
