@@ -119,7 +119,11 @@ function keysInOrder(): (id: string) => number {
 
 /**
  * The rows every figure of a selection reads, in four flat queries (raw SQL: one row per fact,
- * no nested reads, so a city of 150 000 people is a few scans of indexed tables).
+ * no nested reads, so a city of 150 000 people is a few scans of indexed tables; the
+ * person-assignments and certificates from covering indexes, decision 046). Voluntary enrolments
+ * are read from the scope's people outward: SQLite keeps a CROSS JOIN's order, and given a course
+ * it would otherwise read every enrolment of that course in the network (2.4 s against 0.1 s at
+ * 150 000 people); PostgreSQL plans it as any inner join.
  */
 export async function loadFigureFacts(selection: FigureSelection): Promise<FigureFacts> {
   const who = peopleSql(selection);
@@ -147,10 +151,10 @@ export async function loadFigureFacts(selection: FigureSelection): Promise<Figur
       ? Promise.resolve([])
       : readRows<EnrollmentColumns & { userId: string; path: string | null; courseId: string }>(Prisma.sql`
       SELECT x."userId", d."path", x."courseId", ${enrollmentColumns("x")}
-      FROM "Enrollment" x
-      JOIN "User" u ON u."id" = x."userId"
+      FROM "User" u
+      CROSS JOIN "Enrollment" x
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
-      WHERE ${who}${course} AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" pa WHERE pa."enrollmentId" = x."id")`),
+      WHERE x."userId" = u."id" AND ${who}${course} AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" pa WHERE pa."enrollmentId" = x."id")`),
     readRows<{
       userId: string;
       path: string | null;
