@@ -351,6 +351,37 @@ describe("roll-ups and tables", () => {
   });
 });
 
+describe("one set of facts asked for several periods", () => {
+  it("gives each period its own figures, as fresh copies of the rows would", () => {
+    // Figures keep what they derive from a rows array for the period asked; another period on the
+    // same arrays must not get the first one's rows.
+    const facts: FigureFacts = {
+      people: [{ id: "p1", departmentPath: "a/" }],
+      assigned: [
+        row({ enrollment: enrollment({ completedAt: at("2026-03-05T10:00:00Z") }) }),
+        row({ personId: 2, assignedAt: at("2026-04-02T10:00:00Z"), dueAt: endOfDayIn("2026-04-20", ZONE) }),
+      ],
+      voluntary: [],
+      certificates: [],
+    };
+    const april = { start: cityMidnight("2026-04-01"), end: endOfDayIn("2026-04-30", ZONE) };
+    const copies = (): FigureFacts => ({
+      people: [...facts.people],
+      assigned: [...facts.assigned],
+      voluntary: [],
+      certificates: [],
+    });
+    const inMarch = computeFigures(facts, { period: march, now });
+    const inApril = computeFigures(facts, { period: april, now });
+    expect(inMarch).toEqual(computeFigures(copies(), { period: march, now }));
+    expect(inApril).toEqual(computeFigures(copies(), { period: april, now }));
+    expect([inMarch.assigned.value, inMarch.completionsInPeriod.value]).toEqual([1, 1]);
+    expect([inApril.assigned.value, inApril.completionsInPeriod.value]).toEqual([1, 0]);
+    // Asked again for March after April: March's figures, not April's.
+    expect(computeFigures(facts, { period: march, now })).toEqual(inMarch);
+  });
+});
+
 describe("weeks", () => {
   it("lists the ISO weeks of the period in the city's time zone", () => {
     const weeks = weeksOfPeriod(march, ZONE);
