@@ -91,13 +91,14 @@ async function attemptFactsDisagree(enrollmentIds: string[]) {
   });
   return enrolments.filter((enrolment) => {
     const submitted = enrolment.attempts.filter((a) => a.submittedAt !== null).sort((a, b) => a.number - b.number);
-    const passing = submitted.filter((a) => a.passed === true).map((a) => a.score ?? -1);
+    // As SQL's MAX: scores that are null do not count.
+    const passing = submitted.filter((a) => a.passed === true && a.score !== null).map((a) => a.score!);
     const best = passing.length === 0 ? null : Math.max(...passing);
     const first = submitted[0] ?? null;
     return (
-      (enrolment.bestPassingScore ?? null) !== (best === -1 ? null : best) ||
+      enrolment.bestPassingScore !== best ||
       time(enrolment.firstSubmittedAt) !== time(first?.submittedAt) ||
-      (enrolment.firstPassed ?? null) !== (first ? (first.passed ?? null) : null)
+      enrolment.firstPassed !== (first?.passed ?? null)
     );
   });
 }
